@@ -1,0 +1,217 @@
+// A broker process: start, crash, controlled shutdown, restart (R21, R22); registration and
+// heartbeats to the active controller (R20); metadata updates; routing of incoming messages.
+import { emit, schedule, send } from './core';
+import { onAlterPartitionRetry, maybeShrinkIsr, scheduleAlterPartitionRetry } from './leader-state';
+import { onConsumerFetch, onFollowerFetch, onOffsetsForLeaderEpoch } from './leader-fetch';
+import { onProduce } from './leader-produce';
+import { onFetchFailed, onFetchResponse, wakeFetcher } from './fetcher';
+import { applyPartitionState, applySnapshot } from './replica-roles';
+import { answerMetadataRequest } from './broker-metadata';
+import { brokerAddr, controllerAddr, type Broker, type Message, type SimState } from './state';
+
+function addrToBroker(addr: string): number {
+  return Number(addr.slice('broker:'.length));
+}
+
+export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
+  const p = msg.payload;
+  switch (p.kind) {
+    case 'produce':
+      return onProduce(s, b, msg, p);
+    case 'fetch':
+      return onFollowerFetch(s, b, msg, p);
+    case 'fetchResponse':
+      return onFetchResponse(s, b, addrToBroker(msg.from), p);
+    case 'consumerFetch':
+      return onConsumerFetch(s, b, msg, p);
+    case 'offsetsForLeaderEpoch':
+      return onOffsetsForLeaderEpoch(s, b, msg, p);
+    case 'metadataRequest':
+      return answerMetadataRequest(s, b, msg, p);
+    case 'metadataUpdate':
+      if (p.fromOffset !== b.image.offset) return; // missed some: the next heartbeat brings a snapshot
+      for (const rec of p.records) {
+        if (rec.type === 'partition') applyPartitionState(s, b, rec.state);
+        else b.image.brokers[rec.id] = { epoch: rec.epoch, fenced: rec.fenced, shuttingDown: rec.shuttingDown };
+      }
+      b.image.offset = p.toOffset;
+      return;
+    case 'brokerRegistrationResponse':
+      return onRegistrationResponse(s, b, p.error, p.brokerEpoch);
+    case 'brokerHeartbeatResponse':
+      b.heartbeatInflight = false;
+      if (p.snapshot) applySnapshot(s, b, p.snapshot);
+      if (p.error === 'STALE_BROKER_EPOCH') return register(s, b);
+      if (p.shouldShutDown) return finishShutdown(s, b);
+      scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+      return;
+    case 'alterPartitionResponse': {
+      const r = b.replicas[p.partition];
+      if (!r?.pendingIsr) return;
+      if (p.error === 'NOT_CONTROLLER') return scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
+      if (p.state) applyPartitionState(s, b, p.state);
+      r.pendingIsr = null;
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The peer was down: the connection was refused or reset. */
+export function onBrokerDisconnect(s: SimState, b: Broker, request: string, peer: string, requestId: number): void {
+  if (request === 'fetch') return onFetchFailed(s, b, addrToBroker(peer), requestId);
+  if (request === 'brokerHeartbeat') {
+    b.heartbeatInflight = false;
+    return scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+  }
+  if (request === 'alterPartition') {
+    for (const r of Object.values(b.replicas)) {
+      if (r.pendingIsr) scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
+    }
+    return;
+  }
+  if (request === 'brokerRegistration') {
+    b.registrationInflight = false;
+    return scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+  }
+}
+
+export function scheduleHeartbeat(s: SimState, b: Broker, at: number): void {
+  b.heartbeatDueAt = at;
+  schedule(s, at, { kind: 'brokerHeartbeat', broker: b.id, incarnation: b.incarnation });
+}
+
+/** Heartbeat timer: register first if needed; resend if the last one went unanswered. */
+export function onHeartbeatTimer(s: SimState, b: Broker): void {
+  if (s.now !== b.heartbeatDueAt) return;
+  if (!b.registered) return register(s, b);
+  sendHeartbeat(s, b);
+}
+
+export function sendHeartbeat(s: SimState, b: Broker): void {
+  const active = s.quorum.active;
+  b.heartbeatInflight = true;
+  if (active !== null) {
+    send(s, brokerAddr(b.id), controllerAddr(active), {
+      kind: 'brokerHeartbeat',
+      broker: b.id,
+      brokerEpoch: b.brokerEpoch,
+      metadataOffset: b.image.offset,
+      wantShutDown: b.shuttingDown,
+    });
+  }
+  scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+}
+
+function register(s: SimState, b: Broker): void {
+  b.registered = false;
+  b.registrationInflight = true;
+  const active = s.quorum.active;
+  if (active !== null) send(s, brokerAddr(b.id), controllerAddr(active), { kind: 'brokerRegistration', broker: b.id, incarnation: b.incarnation });
+  scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+}
+
+function onRegistrationResponse(s: SimState, b: Broker, error: string | null, epoch: number): void {
+  b.registrationInflight = false;
+  if (error) return; // R21: the old session is still valid; the heartbeat timer retries
+  b.registered = true;
+  b.brokerEpoch = epoch;
+  sendHeartbeat(s, b);
+}
+
+/** Starts the periodic work of a running broker (every timer starts now). */
+export function startBrokerTimers(s: SimState, b: Broker): void {
+  schedule(s, s.now, { kind: 'isrCheck', broker: b.id, incarnation: b.incarnation });
+  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], { kind: 'hwCheckpoint', broker: b.id, incarnation: b.incarnation });
+}
+
+export function onIsrCheck(s: SimState, b: Broker): void {
+  for (const r of Object.values(b.replicas)) maybeShrinkIsr(s, b, r);
+  schedule(s, s.now + b.config['replica.lag.time.max.ms'] / 2, { kind: 'isrCheck', broker: b.id, incarnation: b.incarnation });
+}
+
+export function onHwCheckpoint(s: SimState, b: Broker): void {
+  checkpointHighWatermarks(b, s.now);
+  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], { kind: 'hwCheckpoint', broker: b.id, incarnation: b.incarnation });
+}
+
+function checkpointHighWatermarks(b: Broker, now: number): void {
+  for (const r of Object.values(b.replicas)) r.checkpointedHw = r.hw;
+  b.lastHwCheckpoint = now;
+}
+
+/** Hard crash: the process dies; open connections are reset; the log stays on disk. */
+export function killBroker(s: SimState, b: Broker, how: 'crash' | 'shutdown' = 'crash'): void {
+  if (!b.up) return;
+  if (how === 'shutdown') checkpointHighWatermarks(b, s.now);
+  b.up = false;
+  b.incarnation++;
+  for (const parked of b.parkedProduces) resetConnection(s, b, `client:${parked.client}`, 'produce', parked.requestId);
+  for (const parked of b.parkedFetches) {
+    resetConnection(s, b, parked.from, parked.replicaId >= 0 ? 'fetch' : 'consumerFetch', parked.fetchId);
+  }
+  b.parkedProduces = [];
+  b.parkedFetches = [];
+  b.fetchers = {};
+  b.heartbeatInflight = false;
+  b.registrationInflight = false;
+  if (how === 'crash') emit(s, 'brokerKilled', `Broker ${b.id} crashed (hard kill). The controller only notices when its session expires (broker.session.timeout.ms=${s.clusterConfig['broker.session.timeout.ms']}).`, { broker: b.id, rule: 'R20' });
+  else emit(s, 'brokerStopped', `Broker ${b.id} completed its controlled shutdown and stopped.`, { broker: b.id, rule: 'R22' });
+}
+
+function resetConnection(s: SimState, b: Broker, to: string, request: string, requestId: number): void {
+  schedule(s, s.now + s.setup.network.latencyMs, { kind: 'disconnect', messageId: -1, from: brokerAddr(b.id), to, request, requestId });
+}
+
+/** Controlled shutdown (R22): ask the controller via heartbeat, then exit when told to. */
+export function stopBroker(s: SimState, b: Broker): void {
+  if (!b.up || b.shuttingDown) return;
+  b.shuttingDown = true;
+  if (b.registered) sendHeartbeat(s, b);
+  else killBroker(s, b, 'shutdown');
+}
+
+function finishShutdown(s: SimState, b: Broker): void {
+  killBroker(s, b, 'shutdown');
+}
+
+/** R21: a new incarnation loads its logs (HW from the last checkpoint) and registers again. */
+export function restartBroker(s: SimState, b: Broker): void {
+  if (b.up) return;
+  b.up = true;
+  b.incarnation++;
+  b.registered = false;
+  b.brokerEpoch = -1;
+  b.shuttingDown = false;
+  b.fetchPaused = false;
+  b.image = { offset: -1, brokers: {}, partitions: {}, topicConfigs: {} };
+  for (const r of Object.values(b.replicas)) {
+    r.hw = Math.min(r.checkpointedHw, r.log.length);
+    r.role = 'none';
+    r.leaderId = null;
+    r.leaderEpoch = -1;
+    r.partitionEpoch = -1;
+    r.pendingIsr = null;
+    r.followers = {};
+    r.isr = [];
+    r.fetchBackoffUntil = 0;
+  }
+  emit(s, 'brokerRestarted', `Broker ${b.id} restarted: it reloads its logs (HW from its last checkpoint) and registers with the controller; it stays fenced until it has caught up with the metadata.`, { broker: b.id, rule: 'R21' });
+  register(s, b);
+  startBrokerTimers(s, b);
+}
+
+export function pauseFetching(s: SimState, b: Broker, paused: boolean): void {
+  b.fetchPaused = paused;
+  emit(s, paused ? 'fetchPaused' : 'fetchResumed', paused ? `Broker ${b.id} stopped fetching (it stays alive and keeps heartbeating).` : `Broker ${b.id} resumed fetching.`, { broker: b.id, rule: 'R16' });
+  if (!paused) for (const leader of leadersFollowed(b)) wakeFetcher(s, b, leader);
+}
+
+export function leadersFollowed(b: Broker): number[] {
+  const set = new Set<number>();
+  for (const r of Object.values(b.replicas)) if (r.role === 'follower' && r.leaderId !== null) set.add(r.leaderId);
+  return [...set].sort((x, y) => x - y);
+}
+
+export { onAlterPartitionRetry };

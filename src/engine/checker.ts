@@ -1,0 +1,120 @@
+// The durability and invariant checker, running alongside the simulation. It reports, never
+// throws: an acknowledged record that no longer stands in the committed log (with the events
+// that lost it), HW above an ISR member's LEO, two leaders in one epoch, divergence below HW.
+import { emit } from './core';
+import type { EventName } from './events';
+import type { Broker, RecordInfo, Replica, SimState, Violation } from './state';
+
+function replicaOn(s: SimState, broker: number, partition: string): Replica | undefined {
+  return s.brokers[broker]?.replicas[partition];
+}
+
+/** Whether the record is in this log where it was written. */
+function standsIn(r: Replica | undefined, info: RecordInfo): boolean {
+  if (!r) return false;
+  if (info.status === 'acked') return r.log[info.offset]?.rid === info.rid;
+  return info.appends.some((a) => r.log[a.offset]?.rid === info.rid);
+}
+
+/** Lost = not in the current leader's log; with no leader, in the log of no ISR member. */
+export function isLost(s: SimState, info: RecordInfo): boolean {
+  if (info.status !== 'acked' && info.status !== 'sent') return false;
+  const p = s.controller.partitions[info.partition ?? ''];
+  if (!p) return false;
+  if (p.leader !== null) return !standsIn(replicaOn(s, p.leader, p.name), info);
+  return !p.isr.some((b) => standsIn(replicaOn(s, b, p.name), info));
+}
+
+export function recordSucceeded(s: SimState, info: RecordInfo): void {
+  const list = (s.checker.succeeded[info.partition!] ??= []);
+  list.push(info.rid);
+  checkRecord(s, info, 'it was acknowledged by a leader that had already been replaced (a zombie leader, R44)');
+}
+
+export function recordAppendedOnLeader(s: SimState, b: Broker, r: Replica, rid: number, offset: number): void {
+  s.records[rid]?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
+}
+
+export function checkLossesOnLeaderChange(s: SimState, partition: string): void {
+  const p = s.controller.partitions[partition]!;
+  const why = p.leader === null ? `${partition} went offline and no in-sync replica holds it` : `broker ${p.leader} became leader of ${partition} (epoch ${p.leaderEpoch}) without it`;
+  checkPartition(s, partition, why);
+}
+
+function checkPartition(s: SimState, partition: string, why: string): void {
+  for (const rid of s.checker.succeeded[partition] ?? []) {
+    const info = s.records[rid]!;
+    if (!info.lost) checkRecord(s, info, why);
+  }
+}
+
+const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['recordAcked', 'recordSent', 'brokerKilled', 'brokerStopped', 'brokerFenced', 'leaderChanged', 'isrShrunk', 'truncated', 'networkPartitioned', 'brokerRestarted']);
+
+function checkRecord(s: SimState, info: RecordInfo, why: string): void {
+  if (info.lost || !isLost(s, info)) return;
+  info.lost = true;
+  const partition = info.partition!;
+  const replicas = s.controller.partitions[partition]?.replicas ?? [];
+  const chain: number[] = [];
+  for (let i = s.events.length - 1; i >= 0; i--) {
+    const e = s.events[i]!;
+    if (e.t < info.ackedAt) break;
+    if (!CHAIN_EVENTS.has(e.type)) continue;
+    const about = e.record === info.value || e.partition === partition || (e.broker !== undefined && replicas.includes(e.broker) && e.partition === undefined);
+    if (about) chain.unshift(e.seq);
+  }
+  const seq = emit(s, 'recordLost', `DATA LOSS: "${info.value}" was acknowledged at ${partition} offset ${info.offset} at t=${info.ackedAt} ms, but ${why}.`, { partition, record: info.value, client: info.client, rule: 'R42', data: { offset: info.offset, ackedAt: info.ackedAt } });
+  chain.push(seq);
+  s.checker.losses.push({ rid: info.rid, value: info.value, partition, offset: info.offset, ackedAt: info.ackedAt, lostAt: s.now, chain, reason: why });
+}
+
+export function recordTruncation(s: SimState, b: Broker, r: Replica, fromLeo: number, toOffset: number, why: string): void {
+  s.truncations.push({ t: s.now, broker: b.id, partition: r.partition, fromLeo, toOffset });
+  emit(s, 'truncated', `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${toOffset} records (leader epoch check: ${why}); offsets ${toOffset}..${fromLeo - 1} are gone from it.`, { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset } });
+  const p = s.controller.partitions[r.partition];
+  if (!p) return;
+  if (p.leader === null) checkPartition(s, r.partition, `broker ${b.id} truncated it and no other in-sync replica holds it`);
+  if (p.leader !== null && p.isr.includes(b.id)) {
+    const leader = replicaOn(s, p.leader, r.partition);
+    if (leader && leader.role === 'leader' && leader.leaderEpoch === p.leaderEpoch && toOffset < leader.hw) {
+      violate(s, { invariant: 'isrDivergence', partition: r.partition, detail: `ISR member ${b.id} truncated to ${toOffset}, below the leader's high watermark ${leader.hw}` });
+    }
+  }
+}
+
+export function noteLeaderInEpoch(s: SimState, partition: string, epoch: number, broker: number): void {
+  const byEpoch = (s.checker.leadersByEpoch[partition] ??= {});
+  const existing = byEpoch[epoch];
+  if (existing !== undefined && existing !== broker) {
+    violate(s, { invariant: 'twoLeadersOneEpoch', partition, detail: `brokers ${existing} and ${broker} both led epoch ${epoch}` });
+  }
+  byEpoch[epoch] = broker;
+}
+
+/** After the leader's HW moved from `from`: ISR members must hold the same records below it. */
+export function checkCommittedRange(s: SimState, b: Broker, r: Replica, from: number): void {
+  const p = s.controller.partitions[r.partition];
+  if (!p || p.leader !== b.id || p.leaderEpoch !== r.leaderEpoch) return;
+  for (const id of p.isr) {
+    if (id === b.id) continue;
+    const f = replicaOn(s, id, r.partition);
+    if (!f) continue;
+    if (f.log.length < r.hw) {
+      violate(s, { invariant: 'hwAboveIsrLeo', partition: r.partition, detail: `leader ${b.id} HW ${r.hw} is above ISR member ${id}'s LEO ${f.log.length}` });
+      continue;
+    }
+    for (let o = from; o < r.hw; o++) {
+      const a = r.log[o]!;
+      const c = f.log[o]!;
+      if (a.rid !== c.rid || a.epoch !== c.epoch) {
+        violate(s, { invariant: 'isrDivergence', partition: r.partition, detail: `offset ${o} differs between leader ${b.id} and ISR member ${id} below the high watermark` });
+        break;
+      }
+    }
+  }
+}
+
+function violate(s: SimState, v: Omit<Violation, 't'>): void {
+  s.checker.violations.push({ t: s.now, ...v });
+  emit(s, 'invariantViolated', `INVARIANT VIOLATED (${v.invariant}) on ${v.partition}: ${v.detail}.`, { partition: v.partition, data: { invariant: v.invariant } });
+}

@@ -1,0 +1,64 @@
+// Scheduling, the event stream and the network: the plumbing every engine module uses.
+import type { EventName, SimEvent } from './events';
+import type { Payload } from './messages';
+import { heapPush } from './queue';
+import { nextInt } from './rng';
+import type { Addr, Message, SimState } from './state';
+import type { TimerEvent } from './timers';
+
+export function schedule(s: SimState, at: number, item: TimerEvent): void {
+  heapPush(s.queue, { at: Math.max(at, s.now), seq: s.seq++, item });
+}
+
+export type EventFields = Omit<SimEvent, 't' | 'seq' | 'type' | 'text'>;
+
+/** Appends an event to the stream and returns its sequence number. */
+export function emit(s: SimState, type: EventName, text: string, fields: EventFields = {}): number {
+  const seq = s.eventCount++;
+  s.events.push({ t: s.now, seq, type, text, ...fields });
+  return seq;
+}
+
+function linkKey(a: Addr, b: Addr): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** The quorum as a whole is addressed as "controller" in partitionNetwork/heal. */
+export function isCut(s: SimState, a: Addr, b: Addr): boolean {
+  if (s.cuts[linkKey(a, b)]) return true;
+  const ca = a.startsWith('controller:') ? 'controller' : null;
+  const cb = b.startsWith('controller:') ? 'controller' : null;
+  if (ca && s.cuts[linkKey(ca, b)]) return true;
+  if (cb && s.cuts[linkKey(a, cb)]) return true;
+  return false;
+}
+
+export function cutLink(s: SimState, a: Addr, b: Addr): void {
+  s.cuts[linkKey(a, b)] = true;
+}
+
+export function healLink(s: SimState, a?: Addr, b?: Addr): void {
+  if (a === undefined || b === undefined) s.cuts = {};
+  else delete s.cuts[linkKey(a, b)];
+}
+
+/** Sends a message; it arrives after the configured latency plus seeded jitter. */
+export function send(s: SimState, from: Addr, to: Addr, payload: Payload): Message {
+  const { latencyMs, jitterMs } = s.setup.network;
+  const jitter = jitterMs > 0 ? nextInt(s, jitterMs + 1) : 0;
+  const msg: Message = {
+    id: s.nextId++,
+    from,
+    to,
+    sentAt: s.now,
+    deliverAt: s.now + latencyMs + jitter,
+    payload,
+  };
+  s.inflight[msg.id] = msg;
+  schedule(s, msg.deliverAt, { kind: 'deliver', messageId: msg.id });
+  return msg;
+}
+
+export function newId(s: SimState): number {
+  return s.nextId++;
+}

@@ -1,0 +1,183 @@
+// Routes each scheduled item to the module that handles it.
+import { isCut, schedule } from './core';
+import { onBrokerDisconnect, onBrokerMessage, onHeartbeatTimer, onHwCheckpoint, onIsrCheck } from './broker';
+import { onAlterPartitionRetry } from './leader-state';
+import { onControllerMessage, onLeaderImbalanceCheck, onSessionCheck, onUncleanCheck } from './controller';
+import { flushMetadata } from './controller-metadata';
+import {
+  onConsumerFetchResponse,
+  onConsumerMetadataFailed,
+  onConsumerMetadataResponse,
+  onConsumerRequestFailed,
+  onConsumerWake,
+  onOffsetsForLeaderEpochResponse,
+} from './consumer';
+import { onFetchFailed, wakeFetcher } from './fetcher';
+import {
+  onBatchExpire,
+  onProduceRequestFailed,
+  onProduceResponse,
+  onProducerMetadataFailed,
+  onProducerMetadataResponse,
+  runSender,
+} from './producer';
+import { expireParkedFetch, expireParkedProduce } from './purgatory';
+import { onControllerElection } from './quorum';
+import type { Message, SimState } from './state';
+import type { TimerEvent } from './timers';
+
+/** Requests whose sender learns of a dead peer (connection refused or reset). */
+const REQUESTS = new Set(['produce', 'fetch', 'consumerFetch', 'offsetsForLeaderEpoch', 'metadataRequest', 'brokerHeartbeat', 'brokerRegistration', 'alterPartition']);
+
+function requestIdOf(m: Message): number {
+  const p = m.payload as { requestId?: number; fetchId?: number };
+  return p.requestId ?? p.fetchId ?? -1;
+}
+
+function isUp(s: SimState, addr: string): boolean {
+  const [kind, id] = [addr.slice(0, addr.indexOf(':')), addr.slice(addr.indexOf(':') + 1)];
+  if (kind === 'broker') return s.brokers[id]?.up ?? false;
+  if (kind === 'controller') return s.controllers[id]?.up ?? false;
+  return true;
+}
+
+export function dispatch(s: SimState, item: TimerEvent): void {
+  handle(s, item);
+  flushMetadata(s);
+}
+
+function handle(s: SimState, item: TimerEvent): void {
+  switch (item.kind) {
+    case 'deliver': {
+      const m = s.inflight[item.messageId];
+      if (!m) return;
+      delete s.inflight[item.messageId];
+      if (isCut(s, m.from, m.to)) return onDropped(s, m);
+      if (!isUp(s, m.to)) {
+        if (REQUESTS.has(m.payload.kind) && isUp(s, m.from)) {
+          schedule(s, s.now + s.setup.network.latencyMs, { kind: 'disconnect', messageId: m.id, from: m.to, to: m.from, request: m.payload.kind, requestId: requestIdOf(m) });
+        }
+        return;
+      }
+      return deliver(s, m);
+    }
+    case 'disconnect':
+      return onDisconnect(s, item.to, item.from, item.request, item.requestId);
+    case 'brokerHeartbeat':
+      return withBroker(s, item, (b) => onHeartbeatTimer(s, b));
+    case 'isrCheck':
+      return withBroker(s, item, (b) => onIsrCheck(s, b));
+    case 'hwCheckpoint':
+      return withBroker(s, item, (b) => onHwCheckpoint(s, b));
+    case 'fetcherWake':
+      return withBroker(s, item, (b) => void wakeFetcher(s, b, item.leader));
+    case 'fetchTimeout':
+      return withBroker(s, item, (b) => onFetchFailed(s, b, item.leader, item.fetchId));
+    case 'parkedFetchExpire':
+      return withBroker(s, item, (b) => expireParkedFetch(s, b, item.parkedId));
+    case 'parkedProduceExpire':
+      return withBroker(s, item, (b) => expireParkedProduce(s, b, item.parkedId));
+    case 'alterPartitionRetry':
+      return withBroker(s, item, (b) => onAlterPartitionRetry(s, b, item.partition));
+    case 'sessionCheck':
+      return onSessionCheck(s);
+    case 'controllerElection':
+      return onControllerElection(s, item.epoch);
+    case 'quorumCheck':
+      return;
+    case 'leaderImbalanceCheck':
+      return onLeaderImbalanceCheck(s);
+    case 'uncleanCheck':
+      return onUncleanCheck(s);
+    case 'producerWake': {
+      const p = s.producers[item.client];
+      if (p) {
+        if (p.wakeAt === item.at) p.wakeAt = -1;
+        return runSender(s, p);
+      }
+      const c = s.consumers[item.client];
+      return c ? onConsumerWake(s, c) : undefined;
+    }
+    case 'produceRequestTimeout': {
+      const p = s.producers[item.client];
+      return p ? onProduceRequestFailed(s, p, item.requestId, 'REQUEST_TIMED_OUT') : undefined;
+    }
+    case 'batchExpire': {
+      const p = s.producers[item.client];
+      return p ? onBatchExpire(s, p, item.batchId) : undefined;
+    }
+    case 'metadataTimeout': {
+      const p = s.producers[item.client];
+      if (p) return onProducerMetadataFailed(s, p, item.requestId, null);
+      const c = s.consumers[item.client];
+      return c ? onConsumerMetadataFailed(s, c, item.requestId, null) : undefined;
+    }
+    case 'consumerTimeout': {
+      const c = s.consumers[item.client];
+      return c ? onConsumerRequestFailed(s, c, item.requestId, 'REQUEST_TIMED_OUT') : undefined;
+    }
+    case 'consumerPoll': {
+      const c = s.consumers[item.client];
+      return c ? onConsumerWake(s, c) : undefined;
+    }
+    default: {
+      const never: never = item;
+      return never;
+    }
+  }
+}
+
+function withBroker(s: SimState, item: { broker: number; incarnation: number }, f: (b: NonNullable<SimState['brokers'][string]>) => void): void {
+  const b = s.brokers[item.broker];
+  if (b && b.up && b.incarnation === item.incarnation) f(b);
+}
+
+function deliver(s: SimState, m: Message): void {
+  const [kind, id] = [m.to.slice(0, m.to.indexOf(':')), m.to.slice(m.to.indexOf(':') + 1)];
+  if (kind === 'broker') return onBrokerMessage(s, s.brokers[id]!, m);
+  if (kind === 'controller') return onControllerMessage(s, Number(id), m);
+  const p = s.producers[id];
+  const c = s.consumers[id];
+  const payload = m.payload;
+  switch (payload.kind) {
+    case 'produceResponse':
+      return p ? onProduceResponse(s, p, payload) : undefined;
+    case 'metadataResponse':
+      if (p) return onProducerMetadataResponse(s, p, payload);
+      return c ? onConsumerMetadataResponse(s, c, payload) : undefined;
+    case 'consumerFetchResponse':
+      return c ? onConsumerFetchResponse(s, c, payload) : undefined;
+    case 'offsetsForLeaderEpochResponse':
+      return c ? onOffsetsForLeaderEpochResponse(s, c, payload) : undefined;
+    default:
+      return;
+  }
+}
+
+/** A request went to a dead peer: the sender sees the connection fail. */
+function onDisconnect(s: SimState, to: string, peer: string, request: string, requestId: number): void {
+  const [kind, id] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
+  const peerBroker = peer.startsWith('broker:') ? Number(peer.slice(7)) : null;
+  if (kind === 'broker') {
+    const b = s.brokers[id];
+    if (b?.up) onBrokerDisconnect(s, b, request, peer, requestId);
+    return;
+  }
+  const p = s.producers[id];
+  const c = s.consumers[id];
+  if (request === 'metadataRequest') {
+    if (p) return onProducerMetadataFailed(s, p, requestId, peerBroker);
+    if (c) return onConsumerMetadataFailed(s, c, requestId, peerBroker);
+  }
+  if (request === 'produce' && p) return onProduceRequestFailed(s, p, requestId, 'NETWORK_EXCEPTION');
+  if (c) return onConsumerRequestFailed(s, c, requestId, 'NETWORK_EXCEPTION');
+}
+
+/** A message lost on a cut link: only bookkeeping; the sender's timeout handles it. */
+function onDropped(s: SimState, m: Message): void {
+  if (m.payload.kind === 'produce' && m.from.startsWith('client:')) {
+    const p = s.producers[m.from.slice(7)];
+    const req = p?.inflight[m.payload.requestId];
+    if (req) req.dropped = true;
+  }
+}

@@ -1,0 +1,118 @@
+// The follower's fetch loop (R11): one fetcher per source broker, each request carrying every
+// partition this broker follows from that leader; on a response it appends, truncates on a
+// diverging epoch (R31, R32), sets its HW = min(leader HW, own LEO) and fetches again at once.
+import { emit, newId, schedule, send } from './core';
+import { appendEntry, followerTruncationOffset, latestEpoch, logEndOffset, truncateTo } from './log';
+import type { FetchPartitionResponse, Payload } from './messages';
+import { recordTruncation } from './checker';
+import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } from './state';
+
+type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
+
+function fetcherFor(b: Broker, leader: number): Fetcher {
+  return (b.fetchers[leader] ??= { leader, inflight: 0, backoffUntil: 0, manual: 0 });
+}
+
+function followedFrom(b: Broker, leader: number, now: number): Replica[] {
+  const out: Replica[] = [];
+  for (const r of Object.values(b.replicas)) {
+    if (r.role === 'follower' && r.leaderId === leader && r.fetchBackoffUntil <= now) out.push(r);
+  }
+  return out;
+}
+
+/** Sends the next fetch to `leader` unless one is in flight, the follower is paused or backing off. */
+export function wakeFetcher(s: SimState, b: Broker, leader: number, manual = false, dropResponse = false): boolean {
+  if (!b.up) return false;
+  const f = fetcherFor(b, leader);
+  if (f.inflight !== 0) return false;
+  if (b.fetchPaused && !manual) return false;
+  if (!manual && f.backoffUntil > s.now) {
+    schedule(s, f.backoffUntil, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
+    return false;
+  }
+  const parts = followedFrom(b, leader, manual ? Infinity : s.now);
+  if (parts.length === 0) {
+    const retry = Math.min(...Object.values(b.replicas).filter((r) => r.role === 'follower' && r.leaderId === leader).map((r) => r.fetchBackoffUntil));
+    if (Number.isFinite(retry)) schedule(s, retry, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
+    return false;
+  }
+  const fetchId = newId(s);
+  f.inflight = fetchId;
+  if (manual) f.manual = fetchId;
+  send(s, brokerAddr(b.id), brokerAddr(leader), {
+    kind: 'fetch',
+    fetchId,
+    replicaId: b.id,
+    brokerEpoch: b.brokerEpoch,
+    dropResponse,
+    partitions: parts.map((r) => ({ partition: r.partition, fetchOffset: logEndOffset(r), currentLeaderEpoch: r.leaderEpoch, lastFetchedEpoch: latestEpoch(r) })),
+  });
+  schedule(s, s.now + b.config['replica.socket.timeout.ms'], { kind: 'fetchTimeout', broker: b.id, incarnation: b.incarnation, leader, fetchId });
+  return true;
+}
+
+export function onFetchResponse(s: SimState, b: Broker, leader: number, resp: FetchResponse): void {
+  const f = fetcherFor(b, leader);
+  if (f.inflight !== resp.fetchId) return;
+  f.inflight = 0;
+  const manual = f.manual === resp.fetchId;
+  if (manual) f.manual = 0;
+  // A paused follower discards responses to fetches made before the pause.
+  if (b.fetchPaused && !manual) return;
+  for (const part of resp.partitions) {
+    const r = b.replicas[part.partition];
+    if (!r || r.role !== 'follower' || r.leaderId !== leader) continue;
+    applyFetchedPartition(s, b, r, part);
+  }
+  wakeFetcher(s, b, leader);
+}
+
+function applyFetchedPartition(s: SimState, b: Broker, r: Replica, part: FetchPartitionResponse): void {
+  if (part.error === 'OFFSET_OUT_OF_RANGE' && part.leaderLeo >= 0 && part.leaderLeo < logEndOffset(r)) {
+    truncateFollower(s, b, r, part.leaderLeo, 'its log is longer than the leader\'s');
+    return;
+  }
+  if (part.error) {
+    r.fetchBackoffUntil = s.now + b.config['replica.fetch.backoff.ms'];
+    return;
+  }
+  if (part.divergingEpoch) {
+    const t = followerTruncationOffset(r, part.divergingEpoch.epoch, part.divergingEpoch.endOffset);
+    truncateFollower(s, b, r, t.offset, `the leader's epoch ${part.divergingEpoch.epoch} ends at offset ${part.divergingEpoch.endOffset}`);
+    return;
+  }
+  const leoBefore = logEndOffset(r);
+  for (const rec of part.records) {
+    if (rec.offset !== logEndOffset(r)) continue;
+    appendEntry(r, { value: rec.value, key: rec.key, epoch: rec.epoch, rid: rec.rid, producerId: rec.producerId, sequence: rec.sequence });
+  }
+  const leo = logEndOffset(r);
+  if (leo > leoBefore) {
+    emit(s, 'recordReplicated', `${r.partition}: follower broker ${b.id} fetched offsets ${leoBefore}..${leo - 1} from leader ${r.leaderId} and wrote them to its log (LEO ${leo}); its next fetch tells the leader.`, { broker: b.id, partition: r.partition, rule: 'R11', record: part.records[0]?.value, data: { from: leoBefore, leo } });
+  }
+  const hw = Math.min(part.hw, leo);
+  if (hw !== r.hw) {
+    const from = r.hw;
+    r.hw = hw;
+    if (hw > from)
+      emit(s, 'highWatermarkAdvanced', `${r.partition}: follower broker ${b.id} learned the leader's high watermark ${hw} (was ${from}).`, { broker: b.id, partition: r.partition, rule: 'R11', data: { from, to: hw, role: 'follower' } });
+  }
+}
+
+/** R31/R33: cut the log to the common prefix; the HW never stays above the new end. */
+function truncateFollower(s: SimState, b: Broker, r: Replica, offset: number, why: string): void {
+  const fromLeo = logEndOffset(r);
+  if (offset >= fromLeo) return;
+  truncateTo(r, offset);
+  recordTruncation(s, b, r, fromLeo, offset, why);
+}
+
+export function onFetchFailed(s: SimState, b: Broker, leader: number, fetchId: number): void {
+  const f = fetcherFor(b, leader);
+  if (f.inflight !== fetchId) return;
+  f.inflight = 0;
+  if (f.manual === fetchId) f.manual = 0;
+  f.backoffUntil = s.now + b.config['replica.fetch.backoff.ms'];
+  wakeFetcher(s, b, leader);
+}

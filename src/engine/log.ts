@@ -1,0 +1,81 @@
+// A replica's log, its leader-epoch cache and truncation (R4, R31, R33).
+import type { LogEntry, Replica } from './state';
+
+export function logEndOffset(r: Replica): number {
+  return r.log.length;
+}
+
+/** Epoch of the last entry in the epoch cache, -1 when empty. */
+export function latestEpoch(r: Replica): number {
+  const last = r.epochCache[r.epochCache.length - 1];
+  return last ? last[0] : -1;
+}
+
+/** Start offset of `epoch` in the cache, or undefined. */
+export function epochStartOffset(r: Replica, epoch: number): number | undefined {
+  for (let i = r.epochCache.length - 1; i >= 0; i--) {
+    const entry = r.epochCache[i]!;
+    if (entry[0] === epoch) return entry[1];
+    if (entry[0] < epoch) return undefined;
+  }
+  return undefined;
+}
+
+/** Records (epoch -> start offset) when a newer epoch starts (R4). */
+export function assignEpochStartOffset(r: Replica, epoch: number, offset: number): void {
+  if (epoch > latestEpoch(r)) r.epochCache.push([epoch, offset]);
+}
+
+/**
+ * The largest epoch <= requested and its end offset (the start offset of the next epoch, or the
+ * LEO for the latest epoch); if no epoch <= requested is known, the requested epoch with the start
+ * offset of the first epoch; (-1, -1) when requested is newer than anything known.
+ * Mirrors LeaderEpochFileCache.endOffsetFor (R31).
+ */
+export function endOffsetForEpoch(r: Replica, requested: number): { epoch: number; endOffset: number } {
+  const cache = r.epochCache;
+  if (requested < 0 || cache.length === 0) return { epoch: -1, endOffset: -1 };
+  if (requested === latestEpoch(r)) return { epoch: requested, endOffset: logEndOffset(r) };
+  let higher: [number, number] | undefined;
+  let floor: [number, number] | undefined;
+  for (const entry of cache) {
+    if (entry[0] <= requested) floor = entry;
+    else if (!higher) higher = entry;
+  }
+  if (!higher) return { epoch: -1, endOffset: -1 };
+  if (!floor) return { epoch: requested, endOffset: higher[1] };
+  return { epoch: floor[0], endOffset: higher[1] };
+}
+
+export function appendEntry(r: Replica, entry: LogEntry): number {
+  const offset = r.log.length;
+  assignEpochStartOffset(r, entry.epoch, offset);
+  r.log.push(entry);
+  return offset;
+}
+
+/** Cuts the log to `offset` records; drops epochs starting at or after it; HW follows (R33). */
+export function truncateTo(r: Replica, offset: number): void {
+  r.log.length = Math.min(r.log.length, offset);
+  while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset) {
+    r.epochCache.pop();
+  }
+  r.hw = Math.min(r.hw, offset);
+}
+
+/**
+ * Where a follower truncates on a diverging-epoch answer (AbstractFetcherThread
+ * getOffsetTruncationState, R31). `done` is false when it must ask again with an older epoch.
+ */
+export function followerTruncationOffset(
+  r: Replica,
+  leaderEpoch: number,
+  leaderEndOffset: number,
+): { offset: number; done: boolean } {
+  const leo = logEndOffset(r);
+  if (leaderEpoch < 0) return { offset: Math.min(leaderEndOffset, leo), done: true };
+  const own = endOffsetForEpoch(r, leaderEpoch);
+  if (own.epoch < 0) return { offset: Math.min(leaderEndOffset, leo), done: true };
+  if (own.epoch !== leaderEpoch) return { offset: Math.min(own.endOffset, leo), done: false };
+  return { offset: Math.min(own.endOffset, leaderEndOffset, leo), done: true };
+}

@@ -1,0 +1,147 @@
+// Every protocol message that crosses the simulated network. The UI animates these.
+import type { MetadataImage, PartitionState } from './state';
+
+export interface MetadataRecordPartition {
+  type: 'partition';
+  state: PartitionState;
+}
+export interface MetadataRecordBroker {
+  type: 'broker';
+  id: number;
+  epoch: number;
+  fenced: boolean;
+  shuttingDown: boolean;
+}
+export type MetadataRecord = MetadataRecordPartition | MetadataRecordBroker;
+
+export interface FetchPartitionRequest {
+  partition: string;
+  fetchOffset: number;
+  currentLeaderEpoch: number;
+  /** epoch of the follower's last record, -1 for an empty log (KIP-595 style divergence check) */
+  lastFetchedEpoch: number;
+}
+
+export interface WireRecord {
+  offset: number;
+  value: string;
+  key: string | null;
+  epoch: number;
+  rid: number;
+  producerId: number;
+  sequence: number;
+}
+
+export interface FetchPartitionResponse {
+  partition: string;
+  error: string | null;
+  records: WireRecord[];
+  hw: number;
+  leaderLeo: number;
+  /** set when the follower's log diverged (R12, R31) */
+  divergingEpoch: { epoch: number; endOffset: number } | null;
+}
+
+export interface ProduceBatchWire {
+  batchId: number;
+  partition: string;
+  producerId: number;
+  baseSequence: number;
+  records: { rid: number; value: string; key: string | null }[];
+}
+
+export type Payload =
+  | { kind: 'brokerRegistration'; broker: number; incarnation: number }
+  | { kind: 'brokerRegistrationResponse'; error: string | null; brokerEpoch: number }
+  | {
+      kind: 'brokerHeartbeat';
+      broker: number;
+      brokerEpoch: number;
+      metadataOffset: number;
+      wantShutDown: boolean;
+    }
+  | {
+      kind: 'brokerHeartbeatResponse';
+      error: string | null;
+      fenced: boolean;
+      shouldShutDown: boolean;
+      snapshot: MetadataImage | null;
+    }
+  | { kind: 'metadataUpdate'; fromOffset: number; toOffset: number; records: MetadataRecord[] }
+  | {
+      kind: 'alterPartition';
+      broker: number;
+      brokerEpoch: number;
+      partition: string;
+      leaderEpoch: number;
+      partitionEpoch: number;
+      newIsr: number[];
+      change: 'expand' | 'shrink';
+    }
+  | {
+      kind: 'alterPartitionResponse';
+      partition: string;
+      error: string | null;
+      state: PartitionState | null;
+    }
+  | {
+      kind: 'fetch';
+      fetchId: number;
+      replicaId: number;
+      brokerEpoch: number;
+      partitions: FetchPartitionRequest[];
+      dropResponse: boolean;
+    }
+  | { kind: 'fetchResponse'; fetchId: number; partitions: FetchPartitionResponse[] }
+  | {
+      kind: 'consumerFetch';
+      requestId: number;
+      partition: string;
+      offset: number;
+      currentLeaderEpoch: number;
+      maxWaitMs: number;
+    }
+  | {
+      kind: 'consumerFetchResponse';
+      requestId: number;
+      partition: string;
+      error: string | null;
+      records: { offset: number; value: string; epoch: number }[];
+      hw: number;
+    }
+  | {
+      kind: 'offsetsForLeaderEpoch';
+      requestId: number;
+      partition: string;
+      currentLeaderEpoch: number;
+      epoch: number;
+    }
+  | {
+      kind: 'offsetsForLeaderEpochResponse';
+      requestId: number;
+      partition: string;
+      error: string | null;
+      epoch: number;
+      endOffset: number;
+    }
+  | { kind: 'metadataRequest'; requestId: number; topics: string[] }
+  | {
+      kind: 'metadataResponse';
+      requestId: number;
+      brokers: number[];
+      partitions: { partition: string; leader: number | null; leaderEpoch: number; error: string | null }[];
+    }
+  | {
+      kind: 'produce';
+      requestId: number;
+      acks: number;
+      timeoutMs: number;
+      batches: ProduceBatchWire[];
+    }
+  | {
+      kind: 'produceResponse';
+      requestId: number;
+      partitions: { partition: string; batchId: number; error: string | null; baseOffset: number }[];
+    };
+
+export type PayloadKind = Payload['kind'];

@@ -1,0 +1,387 @@
+// The whole simulation state: plain data (objects, arrays, numbers, strings), so it can be
+// cloned for snapshots and compared byte for byte. Mutated in place by the engine functions.
+import type { BrokerConfig, ConsumerConfig, ProducerConfig, TopicConfig } from './config';
+import type { SimEvent } from './events';
+import type { MetadataRecord, Payload } from './messages';
+import type { Scheduled } from './queue';
+import type { SimSetup } from './setup';
+import type { TimerEvent } from './timers';
+
+/** A network address: "broker:1", "controller:101" or "client:P". */
+export type Addr = string;
+
+export interface Message {
+  id: number;
+  from: Addr;
+  to: Addr;
+  sentAt: number;
+  deliverAt: number;
+  payload: Payload;
+}
+
+/** The controller-committed state of a partition (what kafka-topics --describe shows). */
+export interface PartitionState {
+  name: string;
+  topic: string;
+  index: number;
+  /** ordered assignment; replicas[0] is the preferred leader (R1) */
+  replicas: number[];
+  leader: number | null;
+  leaderEpoch: number;
+  partitionEpoch: number;
+  isr: number[];
+  /** set by an unclean election (R27, KIP-704) */
+  recovering: boolean;
+}
+
+export interface LogEntry {
+  value: string;
+  key: string | null;
+  /** leader epoch the record was appended in (R4) */
+  epoch: number;
+  /** unique id of the send() this record came from */
+  rid: number;
+  producerId: number;
+  sequence: number;
+}
+
+/** What a leader knows about one follower (R15). */
+export interface FollowerState {
+  /** LEO reported by the latest fetch; -1 when unknown (just became leader, R29) */
+  leo: number;
+  lastCaughtUpTime: number;
+  lastFetchLeaderLeo: number;
+  lastFetchTime: number;
+  brokerEpoch: number;
+}
+
+export interface PendingIsrChange {
+  kind: 'expand' | 'shrink';
+  isr: number[];
+  sentAt: number;
+  /** resend if still unanswered at this time */
+  retryAt: number;
+}
+
+export interface Replica {
+  partition: string;
+  log: LogEntry[];
+  hw: number;
+  /** [leaderEpoch, startOffset] ascending (R4) */
+  epochCache: [number, number][];
+  checkpointedHw: number;
+  role: 'leader' | 'follower' | 'none';
+  leaderId: number | null;
+  leaderEpoch: number;
+  partitionEpoch: number;
+  /** leader only: committed ISR as last known from the controller */
+  isr: number[];
+  /** leader only: AlterPartition in flight (R17) */
+  pendingIsr: PendingIsrChange | null;
+  followers: Record<string, FollowerState>;
+  /** follower only: no fetching for this partition before this time (after an error) */
+  fetchBackoffUntil: number;
+}
+
+export interface MetadataImage {
+  offset: number;
+  brokers: Record<string, { epoch: number; fenced: boolean; shuttingDown: boolean }>;
+  partitions: Record<string, PartitionState>;
+  topicConfigs: Record<string, TopicConfig>;
+}
+
+export interface ParkedFetch {
+  id: number;
+  /** broker id of the follower, or the consumer's client id */
+  from: Addr;
+  replicaId: number;
+  expiresAt: number;
+  partitions: { partition: string; fetchOffset: number }[];
+  fetchId: number;
+  /** the fetch was made by `fetch` action with deliverResponse=false */
+  dropResponse: boolean;
+}
+
+export interface ParkedProduce {
+  id: number;
+  client: string;
+  requestId: number;
+  expiresAt: number;
+  partitions: {
+    partition: string;
+    batchId: number;
+    requiredOffset: number;
+    baseOffset: number;
+    error: string | null;
+    done: boolean;
+  }[];
+}
+
+export interface Fetcher {
+  leader: number;
+  /** id of the fetch request in flight, 0 when none */
+  inflight: number;
+  backoffUntil: number;
+  /** id of a fetch made by the `fetch` action (answered even while paused), 0 when none */
+  manual: number;
+}
+
+export interface Broker {
+  id: number;
+  rack: string | null;
+  up: boolean;
+  /** bumped at every start, so timers of a previous life are ignored */
+  incarnation: number;
+  config: BrokerConfig;
+  /** from the controller's registration; -1 until registered */
+  brokerEpoch: number;
+  registered: boolean;
+  shuttingDown: boolean;
+  fetchPaused: boolean;
+  image: MetadataImage;
+  replicas: Record<string, Replica>;
+  fetchers: Record<string, Fetcher>;
+  parkedFetches: ParkedFetch[];
+  parkedProduces: ParkedProduce[];
+  heartbeatInflight: boolean;
+  registrationInflight: boolean;
+  /** the one heartbeat/registration timer that counts (earlier ones are superseded) */
+  heartbeatDueAt: number;
+  lastHwCheckpoint: number;
+}
+
+export interface BrokerRegistration {
+  epoch: number;
+  fenced: boolean;
+  shuttingDown: boolean;
+  lastContact: number;
+  /** metadata offset at registration: the broker is unfenced once it has replayed up to it (R21) */
+  registeredAtOffset: number;
+  incarnation: number;
+  /** true once the broker has been fenced or unregistered since its last heartbeat */
+  alive: boolean;
+}
+
+export interface ControllerNode {
+  id: number;
+  up: boolean;
+  incarnation: number;
+}
+
+export interface Quorum {
+  active: number | null;
+  epoch: number;
+  /** time the active controller was last known to be able to lead (for failover detection) */
+  lastLeaderContact: number;
+  electionPending: boolean;
+}
+
+export interface ControllerState {
+  /** metadata log end offset */
+  offset: number;
+  nextBrokerEpoch: number;
+  brokers: Record<string, BrokerRegistration>;
+  partitions: Record<string, PartitionState>;
+  topicConfigs: Record<string, TopicConfig>;
+  /** partitions whose leader is not the preferred one, and since when (R28 auto rebalance) */
+  imbalancedSince: Record<string, number>;
+  /** time of the scheduled automatic preferred-leader check, 0 when none */
+  rebalanceAt: number;
+  /** time of the scheduled session-expiry check, 0 when none */
+  sessionCheckAt: number;
+  /** metadata records committed during the current event, sent to brokers at its end */
+  pendingRecords: MetadataRecord[];
+}
+
+export type RecordStatusValue = 'pending' | 'acked' | 'sent' | 'failed';
+
+export interface RecordInfo {
+  rid: number;
+  value: string;
+  key: string | null;
+  client: string;
+  partition: string | null;
+  status: RecordStatusValue;
+  offset: number;
+  error: string | null;
+  errorMessage: string | null;
+  attemptErrors: string[];
+  sentAt: number;
+  ackedAt: number;
+  /** leader appends of this record: broker, offset, epoch, time */
+  appends: { broker: number; offset: number; epoch: number; t: number }[];
+  lost: boolean;
+  /** a broker has handled (appended or rejected) an attempt of it */
+  handled: boolean;
+}
+
+export interface ProducerBatch {
+  id: number;
+  partition: string;
+  rids: number[];
+  bytes: number;
+  createdAt: number;
+  attempts: number;
+  retryAt: number;
+  sequence: number;
+  inflight: boolean;
+  done: boolean;
+}
+
+export interface ClientMetadata {
+  partitions: Record<string, { leader: number | null; leaderEpoch: number }>;
+  brokers: number[];
+  fetchedAt: number;
+  inflight: number;
+  /** a refresh is wanted (error, unknown leader) */
+  stale: boolean;
+  nextRefreshAt: number;
+  refreshAttempts: number;
+  /** brokers that failed recently and are skipped for bootstrap */
+  failed: Record<string, number>;
+}
+
+export interface InflightProduce {
+  id: number;
+  broker: number;
+  batchIds: number[];
+  sentAt: number;
+  timeoutAt: number;
+  acks: number;
+  /** the request was dropped by a cut network link (it will time out) */
+  dropped: boolean;
+}
+
+export interface Producer {
+  id: string;
+  config: ProducerConfig;
+  producerId: number;
+  metadata: ClientMetadata;
+  /** per partition, batches not yet done, oldest first */
+  queues: Record<string, number[]>;
+  batches: Record<string, ProducerBatch>;
+  inflight: Record<string, InflightProduce>;
+  nextSequence: Record<string, number>;
+  stickyPartition: Record<string, { partition: number; bytes: number }>;
+  wakeAt: number;
+}
+
+export interface ConsumerPartitionState {
+  position: number;
+  /** epoch of the last consumed record (for R35 validation) */
+  lastEpoch: number;
+  /** leader epoch seen when the position was last validated */
+  validatedEpoch: number;
+}
+
+export interface ConsumeOutcome {
+  partition: string;
+  from: number;
+  records?: string[];
+  error?: string;
+  t: number;
+}
+
+export interface Consumer {
+  id: string;
+  config: ConsumerConfig;
+  metadata: ClientMetadata;
+  positions: Record<string, ConsumerPartitionState>;
+  /** latest outcome per partition */
+  outcomes: Record<string, ConsumeOutcome>;
+  inflight: Record<string, { partition: string; kind: 'fetch' | 'validate'; broker: number }>;
+  /** consume/poll operations under way, per partition */
+  ops: Record<string, { mode: 'consume' | 'poll'; deadline: number; lastError: string | null }>;
+  /** the offset the latest consume/poll read from, per partition */
+  lastFrom: Record<string, number>;
+  /** partitions polled continuously by the app's consumer loop */
+  subscribed: string[];
+  consumed: number;
+}
+
+export interface Truncation {
+  t: number;
+  broker: number;
+  partition: string;
+  fromLeo: number;
+  toOffset: number;
+}
+
+export interface LossReport {
+  rid: number;
+  value: string;
+  partition: string;
+  offset: number;
+  ackedAt: number;
+  lostAt: number;
+  /** seq numbers of the events that led to the loss */
+  chain: number[];
+  reason: string;
+}
+
+export interface Violation {
+  t: number;
+  invariant: 'hwAboveIsrLeo' | 'twoLeadersOneEpoch' | 'isrDivergence';
+  partition: string;
+  detail: string;
+}
+
+export interface CheckerState {
+  losses: LossReport[];
+  violations: Violation[];
+  /** per partition: epoch -> broker that acted as leader in it */
+  leadersByEpoch: Record<string, Record<string, number>>;
+  /** per partition: rids told succeeded, in ack order */
+  succeeded: Record<string, number[]>;
+}
+
+export interface SimState {
+  now: number;
+  seq: number;
+  rng: number;
+  setup: SimSetup;
+  clusterConfig: BrokerConfig;
+  topics: Record<string, { partitions: number; replicationFactor: number }>;
+  /** every partition name, by topic then index */
+  partitionOrder: string[];
+  brokerIds: number[];
+  queue: Scheduled<TimerEvent>[];
+  nextId: number;
+  inflight: Record<string, Message>;
+  /** cut links, as "addrA|addrB" with the two addresses sorted */
+  cuts: Record<string, true>;
+  controllers: Record<string, ControllerNode>;
+  quorum: Quorum;
+  controller: ControllerState;
+  brokers: Record<string, Broker>;
+  producers: Record<string, Producer>;
+  consumers: Record<string, Consumer>;
+  records: RecordInfo[];
+  recordsByValue: Record<string, number>;
+  events: SimEvent[];
+  eventCount: number;
+  truncations: Truncation[];
+  checker: CheckerState;
+}
+
+export function brokerAddr(id: number): Addr {
+  return `broker:${id}`;
+}
+export function controllerAddr(id: number): Addr {
+  return `controller:${id}`;
+}
+export function clientAddr(id: string): Addr {
+  return `client:${id}`;
+}
+
+export function partitionName(topic: string, index: number): string {
+  return `${topic}-${index}`;
+}
+
+/** Splits "<topic>-<n>" (topics may contain dashes). */
+export function splitPartitionName(name: string): { topic: string; index: number } {
+  const at = name.lastIndexOf('-');
+  return { topic: name.slice(0, at), index: Number(name.slice(at + 1)) };
+}
+
+export type { BrokerConfig, ConsumerConfig, ProducerConfig, TopicConfig };

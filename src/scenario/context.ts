@@ -1,0 +1,159 @@
+// What the steps may refer to (brokers, controllers, topics, clients, records), and the checks
+// that turn a reference in the file into a normalised value or an error naming the field.
+import type { BrokerConfig, ProducerConfig } from '../engine/config';
+import type { Endpoint } from './types';
+import { Issues, isInt, listIds, parseIndexKey, show } from './issues';
+
+export type ClientType = 'producer' | 'consumer';
+
+/** Largest id Kafka accepts for a node (node.id is an int32). */
+export const MAX_NODE_ID = 2147483647;
+
+export interface TrackedProducerConfig {
+  /** the effective config, after Kafka's producer rules */
+  config: ProducerConfig;
+  /** the values the file has set so far (Kafka treats explicit and default values differently) */
+  given: Partial<ProducerConfig>;
+}
+
+export interface Context {
+  issues: Issues;
+  /** null when cluster.brokers itself is invalid: references are then not checked against it */
+  brokers: number[] | null;
+  controllers: number[] | null;
+  /** topic name -> partition count (null when the topic's count is invalid) */
+  topics: Map<string, number | null>;
+  /** client id -> type (null when the client's type is invalid) */
+  clients: Map<string, ClientType | null>;
+  /** current config per producer, followed through setConfig steps for the R37 checks */
+  producerConfigs: Map<string, TrackedProducerConfig>;
+  /** current config per broker, followed through setConfig steps for the cross-config checks */
+  brokerConfigs: Map<number, BrokerConfig>;
+  /** record value -> index of the step that produces it */
+  produced: Map<string, number>;
+}
+
+export function newContext(issues: Issues): Context {
+  return {
+    issues,
+    brokers: null,
+    controllers: null,
+    topics: new Map(),
+    clients: new Map(),
+    producerConfigs: new Map(),
+    brokerConfigs: new Map(),
+    produced: new Map(),
+  };
+}
+
+export function checkBrokerId(ctx: Context, value: unknown, path: string): number | undefined {
+  if (ctx.brokers === null) {
+    if (isInt(value) && value <= MAX_NODE_ID) return value;
+    ctx.issues.expected(path, 'a broker id', value);
+    return undefined;
+  }
+  if (typeof value === 'number' && ctx.brokers.includes(value)) return value;
+  ctx.issues.expected(path, `a broker id of cluster.brokers (${listIds(ctx.brokers)})`, value);
+  return undefined;
+}
+
+export function checkControllerId(ctx: Context, value: unknown, path: string): number | undefined {
+  if (ctx.controllers === null) {
+    if (isInt(value) && value <= MAX_NODE_ID) return value;
+    ctx.issues.expected(path, 'a controller id', value);
+    return undefined;
+  }
+  if (typeof value === 'number' && ctx.controllers.includes(value)) return value;
+  const quorum = listIds(ctx.controllers);
+  ctx.issues.expected(path, `a controller id of the quorum (${quorum})`, value);
+  return undefined;
+}
+
+export function checkTopicName(ctx: Context, value: unknown, path: string): string | undefined {
+  if (typeof value === 'string' && ctx.topics.has(value)) return value;
+  ctx.issues.expected(path, `a topic of topics (${listNames([...ctx.topics.keys()])})`, value);
+  return undefined;
+}
+
+/** A partition named "<topic>-<n>"; topic names may contain "-", so the number is after the last one. */
+export function checkPartition(ctx: Context, value: unknown, path: string): string | undefined {
+  const what = 'a partition "<topic>-<n>"';
+  if (typeof value !== 'string') {
+    ctx.issues.expected(path, what, value);
+    return undefined;
+  }
+  const dash = value.lastIndexOf('-');
+  const topic = value.slice(0, dash);
+  const index = dash > 0 ? parseIndexKey(value.slice(dash + 1)) : undefined;
+  if (index === undefined || !ctx.topics.has(topic)) {
+    const topics = listNames([...ctx.topics.keys()]);
+    ctx.issues.expected(path, `${what} of a topic in topics (${topics})`, value);
+    return undefined;
+  }
+  const count = ctx.topics.get(topic);
+  if (count !== null && count !== undefined && index >= count) {
+    const range = count === 1 ? `${topic}-0` : `${topic}-0..${topic}-${count - 1}`;
+    ctx.issues.expected(path, `a partition of topic ${topic} (${range})`, value);
+    return undefined;
+  }
+  return value;
+}
+
+export function checkClient(
+  ctx: Context,
+  value: unknown,
+  path: string,
+  type: ClientType | 'any',
+): string | undefined {
+  const ids = [...ctx.clients.keys()];
+  const wanted = type === 'any' ? 'a client id' : `a ${type} id`;
+  if (typeof value !== 'string' || !ctx.clients.has(value)) {
+    const ofType = ids.filter((id) => type === 'any' || ctx.clients.get(id) === type);
+    ctx.issues.expected(path, `${wanted} of clients (${listNames(ofType)})`, value);
+    return undefined;
+  }
+  const actual = ctx.clients.get(value);
+  if (type !== 'any' && actual !== null && actual !== type) {
+    ctx.issues.add(path, `expected ${wanted}, got ${show(value)}, which is a ${actual}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** A record value named in an expectation must have been produced by an earlier step. */
+export function checkRecord(ctx: Context, value: unknown, path: string): string | undefined {
+  if (typeof value === 'string' && ctx.produced.has(value)) return value;
+  const sofar = listNames([...ctx.produced.keys()]);
+  ctx.issues.expected(path, `a record value produced by an earlier step (${sofar})`, value);
+  return undefined;
+}
+
+/**
+ * A network endpoint: a broker or controller id (a number, or a numeric string such as "2"),
+ * "controller" for the whole quorum, or a client id.
+ */
+export function checkEndpoint(ctx: Context, value: unknown, path: string): Endpoint | undefined {
+  const numeric =
+    typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : (value as unknown);
+  if (typeof numeric === 'number') {
+    const known = [...(ctx.brokers ?? []), ...(ctx.controllers ?? [])];
+    if (known.includes(numeric) || (ctx.brokers === null && isInt(numeric))) return numeric;
+  }
+  if (value === 'controller') return 'controller';
+  if (typeof value === 'string' && ctx.clients.has(value)) return value;
+  const parts = [
+    ctx.brokers ? `a broker id (${listIds(ctx.brokers)})` : 'a broker id',
+    ctx.controllers ? `a controller id (${listIds(ctx.controllers)})` : 'a controller id',
+    '"controller"',
+    `a client id (${listNames([...ctx.clients.keys()])})`,
+  ];
+  ctx.issues.expected(path, `${parts.slice(0, -1).join(', ')} or ${parts[3]}`, value);
+  return undefined;
+}
+
+/** Names for messages, at most ten. */
+export function listNames(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown}, ... ${names.length - 10} more` : shown;
+}

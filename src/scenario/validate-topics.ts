@@ -1,0 +1,163 @@
+// The `topics` section: names, partition counts, replication factors, manual assignments and
+// topic configs (whose defaults are the cluster's values, as in Kafka).
+import { TOPIC_CONFIG, type BrokerConfig, type TopicConfig } from '../engine/config';
+import type { TopicSetup } from '../engine/setup';
+import { checkBrokerId, type Context } from './context';
+import { at, checkKnownFields, isInt, isObject, own, parseIndexKey, show } from './issues';
+import { parseConfigFields } from './validate-config';
+
+/** An in-browser simulator: more partitions per topic than this are refused. */
+export const MAX_PARTITIONS = 10000;
+
+const TOPIC_FIELDS = ['name', 'partitions', 'replicationFactor', 'assignment', 'config'];
+
+export function validateTopics(ctx: Context, raw: unknown, cluster: BrokerConfig): TopicSetup[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    ctx.issues.expected('topics', 'a list of topics', raw);
+    return [];
+  }
+  const topics: TopicSetup[] = [];
+  raw.forEach((entry, i) => {
+    const topic = validateTopic(ctx, entry, `topics[${i}]`, cluster);
+    if (topic) topics.push(topic);
+  });
+  return topics;
+}
+
+function validateTopic(
+  ctx: Context,
+  raw: unknown,
+  path: string,
+  cluster: BrokerConfig,
+): TopicSetup | undefined {
+  const { issues } = ctx;
+  if (!isObject(raw)) {
+    issues.expected(path, 'a topic { "name", "partitions", "replicationFactor", ... }', raw);
+    return undefined;
+  }
+  checkKnownFields(issues, raw, TOPIC_FIELDS, path);
+  const name = checkNewTopicName(ctx, own(raw, 'name'), at(path, 'name'));
+
+  const rawAssignment = own(raw, 'assignment');
+  const assignment = isObject(rawAssignment) ? rawAssignment : undefined;
+  if (rawAssignment !== undefined && !assignment)
+    issues.expected(at(path, 'assignment'), 'an object of partition number to broker ids', rawAssignment);
+  const firstList = assignment ? own(assignment, '0') : undefined;
+
+  // With a manual assignment Kafka derives the counts from it; given counts must agree.
+  const partitions = countField(ctx, own(raw, 'partitions'), at(path, 'partitions'), MAX_PARTITIONS,
+    assignment ? Object.keys(assignment).length : cluster['num.partitions'], 'num.partitions');
+  const rf = countField(ctx, own(raw, 'replicationFactor'), at(path, 'replicationFactor'), Infinity,
+    Array.isArray(firstList) ? firstList.length : cluster['default.replication.factor'],
+    'default.replication.factor');
+
+  if (name !== undefined) ctx.topics.set(name, partitions ?? null);
+
+  let normalised: number[][] | undefined;
+  if (assignment && partitions !== undefined && rf !== undefined)
+    normalised = checkAssignment(ctx, assignment, at(path, 'assignment'), partitions, rf);
+
+  const base = {} as Record<string, unknown>;
+  for (const key of Object.keys(TOPIC_CONFIG)) base[key] = cluster[key as keyof BrokerConfig];
+  const { config } = parseConfigFields(issues, TOPIC_CONFIG, own(raw, 'config'), at(path, 'config'),
+    base as TopicConfig);
+
+  if (name === undefined || partitions === undefined || rf === undefined) return undefined;
+  const topic: TopicSetup = { name, partitions, replicationFactor: rf, config };
+  if (normalised) topic.assignment = normalised;
+  return topic;
+}
+
+/** Kafka's topic name rules (Topic.validate), plus uniqueness and its '.'/'_' collision rule. */
+function checkNewTopicName(ctx: Context, name: unknown, path: string): string | undefined {
+  const what = 'a topic name of 1 to 249 characters a-z, A-Z, 0-9, ".", "_" or "-"';
+  if (typeof name !== 'string' || !/^[a-zA-Z0-9._-]{1,249}$/.test(name)) {
+    ctx.issues.expected(path, what, name);
+    return undefined;
+  }
+  if (name === '.' || name === '..') {
+    ctx.issues.add(path, `topic name cannot be "." or ".."`);
+    return undefined;
+  }
+  for (const existing of ctx.topics.keys()) {
+    if (existing === name) {
+      ctx.issues.add(path, `duplicate topic name ${show(name)}`);
+      return undefined;
+    }
+    // Metric names replace '.' by '_', so Kafka refuses topics that differ only there.
+    if (existing.replace(/\./g, '_') === name.replace(/\./g, '_')) {
+      ctx.issues.add(path, `topic ${show(name)} collides with topic ${show(existing)} ("." and "_" clash in Kafka)`);
+      return undefined;
+    }
+  }
+  return name;
+}
+
+/** partitions / replicationFactor: a given integer, or the default, checked the same way. */
+function countField(
+  ctx: Context,
+  raw: unknown,
+  path: string,
+  max: number,
+  fallback: number,
+  defaultName: string,
+): number | undefined {
+  const isRf = path.endsWith('replicationFactor');
+  const brokers = ctx.brokers?.length;
+  if (raw !== undefined && (!isInt(raw, 1) || raw > max)) {
+    const range = max === Infinity ? 'an integer >= 1' : `an integer from 1 to ${max}`;
+    ctx.issues.expected(path, range, raw);
+    return undefined;
+  }
+  const value = raw ?? fallback;
+  if (isRf && brokers !== undefined && value > brokers) {
+    const subject = raw === undefined ? `the default (${defaultName} = ${value})` : `${value}`;
+    ctx.issues.add(path, `${subject} is more than the ${brokers} brokers`);
+    return undefined;
+  }
+  if (value > max) {
+    ctx.issues.add(path, `the default (${defaultName} = ${value}) is more than ${max}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** Every partition 0..n-1 needs a list of rf distinct broker ids; returns them in order. */
+function checkAssignment(
+  ctx: Context,
+  raw: Record<string, unknown>,
+  path: string,
+  partitions: number,
+  rf: number,
+): number[][] | undefined {
+  const lists: number[][] = [];
+  let ok = true;
+  for (const key of Object.keys(raw)) {
+    const p = parseIndexKey(key);
+    if (p === undefined || p >= partitions) {
+      ctx.issues.add(at(path, key), `not a partition number of this topic (0..${partitions - 1})`);
+      ok = false;
+    }
+  }
+  for (let p = 0; p < partitions; p++) {
+    const list = own(raw, String(p));
+    const entryPath = at(path, String(p));
+    if (!Array.isArray(list) || list.length !== rf) {
+      ctx.issues.expected(entryPath, `a list of ${rf} distinct broker ids (the replication factor)`, list);
+      ok = false;
+      continue;
+    }
+    const seen = new Set<number>();
+    list.forEach((id, i) => {
+      const broker = checkBrokerId(ctx, id, at(entryPath, i));
+      if (broker === undefined) ok = false;
+      else if (seen.has(broker)) {
+        ctx.issues.add(at(entryPath, i), `broker ${broker} is listed twice`);
+        ok = false;
+      } else seen.add(broker);
+    });
+    lists.push([...seen]);
+  }
+  return ok ? lists : undefined;
+}
