@@ -5,7 +5,12 @@ import type { Broker, Message, SimState } from './state';
 
 type MetadataRequest = Extract<Payload, { kind: 'metadataRequest' }>;
 
-export function answerMetadataRequest(s: SimState, b: Broker, msg: Message, req: MetadataRequest): void {
+export function answerMetadataRequest(
+  s: SimState,
+  b: Broker,
+  msg: Message,
+  req: MetadataRequest,
+): void {
   const brokers = Object.entries(b.image.brokers)
     .filter(([, info]) => !info.fenced)
     .map(([id]) => Number(id))
@@ -21,5 +26,10 @@ export function answerMetadataRequest(s: SimState, b: Broker, msg: Message, req:
       error: p.leader === null ? 'LEADER_NOT_AVAILABLE' : null,
     });
   }
-  send(s, msg.to, msg.from, { kind: 'metadataResponse', requestId: req.requestId, brokers, partitions });
+  send(s, msg.to, msg.from, {
+    kind: 'metadataResponse',
+    requestId: req.requestId,
+    brokers,
+    partitions,
+  });
 }

@@ -32,7 +32,12 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
       if (p.fromOffset !== b.image.offset) return; // missed some: the next heartbeat brings a snapshot
       for (const rec of p.records) {
         if (rec.type === 'partition') applyPartitionState(s, b, rec.state);
-        else b.image.brokers[rec.id] = { epoch: rec.epoch, fenced: rec.fenced, shuttingDown: rec.shuttingDown };
+        else
+          b.image.brokers[rec.id] = {
+            epoch: rec.epoch,
+            fenced: rec.fenced,
+            shuttingDown: rec.shuttingDown,
+          };
       }
       b.image.offset = p.toOffset;
       return;
@@ -48,7 +53,8 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
     case 'alterPartitionResponse': {
       const r = b.replicas[p.partition];
       if (!r?.pendingIsr) return;
-      if (p.error === 'NOT_CONTROLLER') return scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
+      if (p.error === 'NOT_CONTROLLER')
+        return scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
       if (p.state) applyPartitionState(s, b, p.state);
       r.pendingIsr = null;
       return;
@@ -59,7 +65,13 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
 }
 
 /** The peer was down: the connection was refused or reset. */
-export function onBrokerDisconnect(s: SimState, b: Broker, request: string, peer: string, requestId: number): void {
+export function onBrokerDisconnect(
+  s: SimState,
+  b: Broker,
+  request: string,
+  peer: string,
+  requestId: number,
+): void {
   if (request === 'fetch') return onFetchFailed(s, b, addrToBroker(peer), requestId);
   if (request === 'brokerHeartbeat') {
     b.heartbeatInflight = false;
@@ -67,7 +79,8 @@ export function onBrokerDisconnect(s: SimState, b: Broker, request: string, peer
   }
   if (request === 'alterPartition') {
     for (const r of Object.values(b.replicas)) {
-      if (r.pendingIsr) scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
+      if (r.pendingIsr)
+        scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
     }
     return;
   }
@@ -108,7 +121,12 @@ function register(s: SimState, b: Broker): void {
   b.registered = false;
   b.registrationInflight = true;
   const active = s.quorum.active;
-  if (active !== null) send(s, brokerAddr(b.id), controllerAddr(active), { kind: 'brokerRegistration', broker: b.id, incarnation: b.incarnation });
+  if (active !== null)
+    send(s, brokerAddr(b.id), controllerAddr(active), {
+      kind: 'brokerRegistration',
+      broker: b.id,
+      incarnation: b.incarnation,
+    });
   scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
 }
 
@@ -123,17 +141,29 @@ function onRegistrationResponse(s: SimState, b: Broker, error: string | null, ep
 /** Starts the periodic work of a running broker (every timer starts now). */
 export function startBrokerTimers(s: SimState, b: Broker): void {
   schedule(s, s.now, { kind: 'isrCheck', broker: b.id, incarnation: b.incarnation });
-  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], { kind: 'hwCheckpoint', broker: b.id, incarnation: b.incarnation });
+  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], {
+    kind: 'hwCheckpoint',
+    broker: b.id,
+    incarnation: b.incarnation,
+  });
 }
 
 export function onIsrCheck(s: SimState, b: Broker): void {
   for (const r of Object.values(b.replicas)) maybeShrinkIsr(s, b, r);
-  schedule(s, s.now + b.config['replica.lag.time.max.ms'] / 2, { kind: 'isrCheck', broker: b.id, incarnation: b.incarnation });
+  schedule(s, s.now + b.config['replica.lag.time.max.ms'] / 2, {
+    kind: 'isrCheck',
+    broker: b.id,
+    incarnation: b.incarnation,
+  });
 }
 
 export function onHwCheckpoint(s: SimState, b: Broker): void {
   checkpointHighWatermarks(b, s.now);
-  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], { kind: 'hwCheckpoint', broker: b.id, incarnation: b.incarnation });
+  schedule(s, s.now + b.config['replica.high.watermark.checkpoint.interval.ms'], {
+    kind: 'hwCheckpoint',
+    broker: b.id,
+    incarnation: b.incarnation,
+  });
 }
 
 function checkpointHighWatermarks(b: Broker, now: number): void {
@@ -147,21 +177,51 @@ export function killBroker(s: SimState, b: Broker, how: 'crash' | 'shutdown' = '
   if (how === 'shutdown') checkpointHighWatermarks(b, s.now);
   b.up = false;
   b.incarnation++;
-  for (const parked of b.parkedProduces) resetConnection(s, b, `client:${parked.client}`, 'produce', parked.requestId);
+  for (const parked of b.parkedProduces)
+    resetConnection(s, b, `client:${parked.client}`, 'produce', parked.requestId);
   for (const parked of b.parkedFetches) {
-    resetConnection(s, b, parked.from, parked.replicaId >= 0 ? 'fetch' : 'consumerFetch', parked.fetchId);
+    resetConnection(
+      s,
+      b,
+      parked.from,
+      parked.replicaId >= 0 ? 'fetch' : 'consumerFetch',
+      parked.fetchId,
+    );
   }
   b.parkedProduces = [];
   b.parkedFetches = [];
   b.fetchers = {};
   b.heartbeatInflight = false;
   b.registrationInflight = false;
-  if (how === 'crash') emit(s, 'brokerKilled', `Broker ${b.id} crashed (hard kill). The controller only notices when its session expires (broker.session.timeout.ms=${s.clusterConfig['broker.session.timeout.ms']}).`, { broker: b.id, rule: 'R20' });
-  else emit(s, 'brokerStopped', `Broker ${b.id} completed its controlled shutdown and stopped.`, { broker: b.id, rule: 'R22' });
+  if (how === 'crash')
+    emit(
+      s,
+      'brokerKilled',
+      `Broker ${b.id} crashed (hard kill). The controller only notices when its session expires (broker.session.timeout.ms=${s.clusterConfig['broker.session.timeout.ms']}).`,
+      { broker: b.id, rule: 'R20' },
+    );
+  else
+    emit(s, 'brokerStopped', `Broker ${b.id} completed its controlled shutdown and stopped.`, {
+      broker: b.id,
+      rule: 'R22',
+    });
 }
 
-function resetConnection(s: SimState, b: Broker, to: string, request: string, requestId: number): void {
-  schedule(s, s.now + s.setup.network.latencyMs, { kind: 'disconnect', messageId: -1, from: brokerAddr(b.id), to, request, requestId });
+function resetConnection(
+  s: SimState,
+  b: Broker,
+  to: string,
+  request: string,
+  requestId: number,
+): void {
+  schedule(s, s.now + s.setup.network.latencyMs, {
+    kind: 'disconnect',
+    messageId: -1,
+    from: brokerAddr(b.id),
+    to,
+    request,
+    requestId,
+  });
 }
 
 /** Controlled shutdown (R22): ask the controller via heartbeat, then exit when told to. */
@@ -197,20 +257,33 @@ export function restartBroker(s: SimState, b: Broker): void {
     r.isr = [];
     r.fetchBackoffUntil = 0;
   }
-  emit(s, 'brokerRestarted', `Broker ${b.id} restarted: it reloads its logs (HW from its last checkpoint) and registers with the controller; it stays fenced until it has caught up with the metadata.`, { broker: b.id, rule: 'R21' });
+  emit(
+    s,
+    'brokerRestarted',
+    `Broker ${b.id} restarted: it reloads its logs (HW from its last checkpoint) and registers with the controller; it stays fenced until it has caught up with the metadata.`,
+    { broker: b.id, rule: 'R21' },
+  );
   register(s, b);
   startBrokerTimers(s, b);
 }
 
 export function pauseFetching(s: SimState, b: Broker, paused: boolean): void {
   b.fetchPaused = paused;
-  emit(s, paused ? 'fetchPaused' : 'fetchResumed', paused ? `Broker ${b.id} stopped fetching (it stays alive and keeps heartbeating).` : `Broker ${b.id} resumed fetching.`, { broker: b.id, rule: 'R16' });
+  emit(
+    s,
+    paused ? 'fetchPaused' : 'fetchResumed',
+    paused
+      ? `Broker ${b.id} stopped fetching (it stays alive and keeps heartbeating).`
+      : `Broker ${b.id} resumed fetching.`,
+    { broker: b.id, rule: 'R16' },
+  );
   if (!paused) for (const leader of leadersFollowed(b)) wakeFetcher(s, b, leader);
 }
 
 export function leadersFollowed(b: Broker): number[] {
   const set = new Set<number>();
-  for (const r of Object.values(b.replicas)) if (r.role === 'follower' && r.leaderId !== null) set.add(r.leaderId);
+  for (const r of Object.values(b.replicas))
+    if (r.role === 'follower' && r.leaderId !== null) set.add(r.leaderId);
   return [...set].sort((x, y) => x - y);
 }
 

@@ -28,16 +28,29 @@ export function isLost(s: SimState, info: RecordInfo): boolean {
 export function recordSucceeded(s: SimState, info: RecordInfo): void {
   const list = (s.checker.succeeded[info.partition!] ??= []);
   list.push(info.rid);
-  checkRecord(s, info, 'it was acknowledged by a leader that had already been replaced (a zombie leader, R44)');
+  checkRecord(
+    s,
+    info,
+    'it was acknowledged by a leader that had already been replaced (a zombie leader, R44)',
+  );
 }
 
-export function recordAppendedOnLeader(s: SimState, b: Broker, r: Replica, rid: number, offset: number): void {
+export function recordAppendedOnLeader(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  rid: number,
+  offset: number,
+): void {
   s.records[rid]?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
 }
 
 export function checkLossesOnLeaderChange(s: SimState, partition: string): void {
   const p = s.controller.partitions[partition]!;
-  const why = p.leader === null ? `${partition} went offline and no in-sync replica holds it` : `broker ${p.leader} became leader of ${partition} (epoch ${p.leaderEpoch}) without it`;
+  const why =
+    p.leader === null
+      ? `${partition} went offline and no in-sync replica holds it`
+      : `broker ${p.leader} became leader of ${partition} (epoch ${p.leaderEpoch}) without it`;
   checkPartition(s, partition, why);
 }
 
@@ -48,7 +61,18 @@ function checkPartition(s: SimState, partition: string, why: string): void {
   }
 }
 
-const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['recordAcked', 'recordSent', 'brokerKilled', 'brokerStopped', 'brokerFenced', 'leaderChanged', 'isrShrunk', 'truncated', 'networkPartitioned', 'brokerRestarted']);
+const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
+  'recordAcked',
+  'recordSent',
+  'brokerKilled',
+  'brokerStopped',
+  'brokerFenced',
+  'leaderChanged',
+  'isrShrunk',
+  'truncated',
+  'networkPartitioned',
+  'brokerRestarted',
+]);
 
 function checkRecord(s: SimState, info: RecordInfo, why: string): void {
   if (info.lost || !isLost(s, info)) return;
@@ -60,33 +84,91 @@ function checkRecord(s: SimState, info: RecordInfo, why: string): void {
     const e = s.events[i]!;
     if (e.t < info.ackedAt) break;
     if (!CHAIN_EVENTS.has(e.type)) continue;
-    const about = e.record === info.value || e.partition === partition || (e.broker !== undefined && replicas.includes(e.broker) && e.partition === undefined);
+    const about =
+      e.record === info.value ||
+      e.partition === partition ||
+      (e.broker !== undefined && replicas.includes(e.broker) && e.partition === undefined);
     if (about) chain.unshift(e.seq);
   }
-  const seq = emit(s, 'recordLost', `DATA LOSS: "${info.value}" was acknowledged at ${partition} offset ${info.offset} at t=${info.ackedAt} ms, but ${why}.`, { partition, record: info.value, client: info.client, rule: 'R42', data: { offset: info.offset, ackedAt: info.ackedAt } });
+  const seq = emit(
+    s,
+    'recordLost',
+    `DATA LOSS: "${info.value}" was acknowledged at ${partition} offset ${info.offset} at t=${info.ackedAt} ms, but ${why}.`,
+    {
+      partition,
+      record: info.value,
+      client: info.client,
+      rule: 'R42',
+      data: { offset: info.offset, ackedAt: info.ackedAt },
+    },
+  );
   chain.push(seq);
-  s.checker.losses.push({ rid: info.rid, value: info.value, partition, offset: info.offset, ackedAt: info.ackedAt, lostAt: s.now, chain, reason: why });
+  s.checker.losses.push({
+    rid: info.rid,
+    value: info.value,
+    partition,
+    offset: info.offset,
+    ackedAt: info.ackedAt,
+    lostAt: s.now,
+    chain,
+    reason: why,
+  });
 }
 
-export function recordTruncation(s: SimState, b: Broker, r: Replica, fromLeo: number, toOffset: number, why: string): void {
+export function recordTruncation(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  fromLeo: number,
+  toOffset: number,
+  why: string,
+): void {
   s.truncations.push({ t: s.now, broker: b.id, partition: r.partition, fromLeo, toOffset });
-  emit(s, 'truncated', `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${toOffset} records (leader epoch check: ${why}); offsets ${toOffset}..${fromLeo - 1} are gone from it.`, { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset } });
+  emit(
+    s,
+    'truncated',
+    `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${toOffset} records (leader epoch check: ${why}); offsets ${toOffset}..${fromLeo - 1} are gone from it.`,
+    { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset } },
+  );
   const p = s.controller.partitions[r.partition];
   if (!p) return;
-  if (p.leader === null) checkPartition(s, r.partition, `broker ${b.id} truncated it and no other in-sync replica holds it`);
+  if (p.leader === null)
+    checkPartition(
+      s,
+      r.partition,
+      `broker ${b.id} truncated it and no other in-sync replica holds it`,
+    );
   if (p.leader !== null && p.isr.includes(b.id)) {
     const leader = replicaOn(s, p.leader, r.partition);
-    if (leader && leader.role === 'leader' && leader.leaderEpoch === p.leaderEpoch && toOffset < leader.hw) {
-      violate(s, { invariant: 'isrDivergence', partition: r.partition, detail: `ISR member ${b.id} truncated to ${toOffset}, below the leader's high watermark ${leader.hw}` });
+    if (
+      leader &&
+      leader.role === 'leader' &&
+      leader.leaderEpoch === p.leaderEpoch &&
+      toOffset < leader.hw
+    ) {
+      violate(s, {
+        invariant: 'isrDivergence',
+        partition: r.partition,
+        detail: `ISR member ${b.id} truncated to ${toOffset}, below the leader's high watermark ${leader.hw}`,
+      });
     }
   }
 }
 
-export function noteLeaderInEpoch(s: SimState, partition: string, epoch: number, broker: number): void {
+export function noteLeaderInEpoch(
+  s: SimState,
+  partition: string,
+  epoch: number,
+  broker: number,
+): void {
   const byEpoch = (s.checker.leadersByEpoch[partition] ??= {});
   const existing = byEpoch[epoch];
   if (existing !== undefined && existing !== broker) {
-    violate(s, { invariant: 'twoLeadersOneEpoch', partition, detail: `brokers ${existing} and ${broker} both led epoch ${epoch}` });
+    violate(s, {
+      invariant: 'twoLeadersOneEpoch',
+      partition,
+      detail: `brokers ${existing} and ${broker} both led epoch ${epoch}`,
+    });
   }
   byEpoch[epoch] = broker;
 }
@@ -100,14 +182,22 @@ export function checkCommittedRange(s: SimState, b: Broker, r: Replica, from: nu
     const f = replicaOn(s, id, r.partition);
     if (!f) continue;
     if (f.log.length < r.hw) {
-      violate(s, { invariant: 'hwAboveIsrLeo', partition: r.partition, detail: `leader ${b.id} HW ${r.hw} is above ISR member ${id}'s LEO ${f.log.length}` });
+      violate(s, {
+        invariant: 'hwAboveIsrLeo',
+        partition: r.partition,
+        detail: `leader ${b.id} HW ${r.hw} is above ISR member ${id}'s LEO ${f.log.length}`,
+      });
       continue;
     }
     for (let o = from; o < r.hw; o++) {
       const a = r.log[o]!;
       const c = f.log[o]!;
       if (a.rid !== c.rid || a.epoch !== c.epoch) {
-        violate(s, { invariant: 'isrDivergence', partition: r.partition, detail: `offset ${o} differs between leader ${b.id} and ISR member ${id} below the high watermark` });
+        violate(s, {
+          invariant: 'isrDivergence',
+          partition: r.partition,
+          detail: `offset ${o} differs between leader ${b.id} and ISR member ${id} below the high watermark`,
+        });
         break;
       }
     }
@@ -116,5 +206,10 @@ export function checkCommittedRange(s: SimState, b: Broker, r: Replica, from: nu
 
 function violate(s: SimState, v: Omit<Violation, 't'>): void {
   s.checker.violations.push({ t: s.now, ...v });
-  emit(s, 'invariantViolated', `INVARIANT VIOLATED (${v.invariant}) on ${v.partition}: ${v.detail}.`, { partition: v.partition, data: { invariant: v.invariant } });
+  emit(
+    s,
+    'invariantViolated',
+    `INVARIANT VIOLATED (${v.invariant}) on ${v.partition}: ${v.detail}.`,
+    { partition: v.partition, data: { invariant: v.invariant } },
+  );
 }

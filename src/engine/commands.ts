@@ -8,13 +8,27 @@ import { wakeFetcher } from './fetcher';
 import { producerSend, refreshProducerMetadata } from './producer';
 import { checkQuorum, killController, restartController } from './quorum';
 import { markStale, requestMetadata } from './client-metadata';
-import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, parseConfig, type ConfigDef } from './config';
+import {
+  BROKER_CONFIG,
+  CONSUMER_CONFIG,
+  PRODUCER_CONFIG,
+  TOPIC_CONFIG,
+  parseConfig,
+  type ConfigDef,
+} from './config';
 import { brokerAddr, clientAddr, controllerAddr, type Addr, type SimState } from './state';
 
 export type Endpoint = number | string;
 
 export type Command =
-  | { type: 'produce'; client: string; partition?: string; topic?: string; key?: string; records: string[] }
+  | {
+      type: 'produce';
+      client: string;
+      partition?: string;
+      topic?: string;
+      key?: string;
+      records: string[];
+    }
   | { type: 'consume'; client: string; partition: string; from: number }
   | { type: 'poll'; client: string; partition: string }
   | { type: 'kill' | 'stop' | 'restart' | 'pauseFetch' | 'resumeFetch'; broker: number }
@@ -23,10 +37,16 @@ export type Command =
   | { type: 'heal'; a?: Endpoint; b?: Endpoint }
   | { type: 'killController' | 'restartController'; controller?: number }
   | { type: 'electPreferred'; partition?: string }
-  | { type: 'setConfig'; scope: 'broker' | 'topic' | 'client'; id?: number | string; config: Record<string, unknown> }
+  | {
+      type: 'setConfig';
+      scope: 'broker' | 'topic' | 'client';
+      id?: number | string;
+      config: Record<string, unknown>;
+    }
   | { type: 'refreshMetadata'; client: string };
 
-export type CommandResult = { ok: true; rids?: number[]; fetchIds?: number[] } | { ok: false; error: string };
+export type CommandResult =
+  { ok: true; rids?: number[]; fetchIds?: number[] } | { ok: false; error: string };
 
 export function resolveEndpoint(s: SimState, e: Endpoint): Addr | null {
   if (e === 'controller') return 'controller';
@@ -48,7 +68,9 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     case 'produce': {
       const p = s.producers[cmd.client];
       if (!p) return { ok: false, error: `no producer "${cmd.client}"` };
-      const rids = cmd.records.map((v) => producerSend(s, p, v, { partition: cmd.partition, topic: cmd.topic, key: cmd.key ?? null }));
+      const rids = cmd.records.map((v) =>
+        producerSend(s, p, v, { partition: cmd.partition, topic: cmd.topic, key: cmd.key ?? null }),
+      );
       return { ok: true, rids };
     }
     case 'consume':
@@ -69,11 +91,21 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
       if (cmd.type === 'kill') killBroker(s, b);
       else if (cmd.type === 'stop') stopBroker(s, b);
       else if (cmd.type === 'restart') restartBroker(s, b);
-      else if (cmd.type === 'pauseFetch' || cmd.type === 'resumeFetch') pauseFetching(s, b, cmd.type === 'pauseFetch');
+      else if (cmd.type === 'pauseFetch' || cmd.type === 'resumeFetch')
+        pauseFetching(s, b, cmd.type === 'pauseFetch');
       else {
         const fetchIds: number[] = [];
         for (const leader of leadersFollowed(b)) {
-          if (wakeFetcher(s, b, leader, true, (cmd as { deliverResponse?: boolean }).deliverResponse === false)) fetchIds.push(b.fetchers[leader]!.inflight);
+          if (
+            wakeFetcher(
+              s,
+              b,
+              leader,
+              true,
+              (cmd as { deliverResponse?: boolean }).deliverResponse === false,
+            )
+          )
+            fetchIds.push(b.fetchers[leader]!.inflight);
         }
         return { ok: true, fetchIds };
       }
@@ -89,21 +121,37 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
       }
       const a = resolveEndpoint(s, cmd.a!);
       const b = resolveEndpoint(s, cmd.b!);
-      if (!a || !b) return { ok: false, error: `unknown endpoint ${a ? String(cmd.b) : String(cmd.a)}` };
+      if (!a || !b)
+        return { ok: false, error: `unknown endpoint ${a ? String(cmd.b) : String(cmd.a)}` };
       if (cmd.type === 'partitionNetwork') {
         cutLink(s, a, b);
-        emit(s, 'networkPartitioned', `The network between ${describe(a)} and ${describe(b)} was cut: messages both ways are dropped, those in flight included.`, { data: { a, b } });
+        emit(
+          s,
+          'networkPartitioned',
+          `The network between ${describe(a)} and ${describe(b)} was cut: messages both ways are dropped, those in flight included.`,
+          { data: { a, b } },
+        );
       } else {
         healLink(s, a, b);
-        emit(s, 'networkHealed', `The network between ${describe(a)} and ${describe(b)} was healed.`, { data: { a, b } });
+        emit(
+          s,
+          'networkHealed',
+          `The network between ${describe(a)} and ${describe(b)} was healed.`,
+          { data: { a, b } },
+        );
       }
       checkQuorum(s);
       return { ok: true };
     }
     case 'killController':
     case 'restartController': {
-      const id = cmd.controller ?? (cmd.type === 'killController' ? s.quorum.active : s.setup.controllers.find((c) => !s.controllers[c]!.up));
-      if (id === null || id === undefined || !s.controllers[id]) return { ok: false, error: 'no such controller' };
+      const id =
+        cmd.controller ??
+        (cmd.type === 'killController'
+          ? s.quorum.active
+          : s.setup.controllers.find((c) => !s.controllers[c]!.up));
+      if (id === null || id === undefined || !s.controllers[id])
+        return { ok: false, error: 'no such controller' };
       if (cmd.type === 'killController') killController(s, id);
       else restartController(s, id);
       return { ok: true };
@@ -111,7 +159,9 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     case 'electPreferred': {
       if (s.quorum.active === null) return { ok: false, error: 'no active controller' };
       const failed = electPreferredLeaders(s, cmd.partition);
-      return failed.length > 0 && cmd.partition ? { ok: false, error: `PREFERRED_LEADER_NOT_AVAILABLE for ${failed.join(', ')}` } : { ok: true };
+      return failed.length > 0 && cmd.partition
+        ? { ok: false, error: `PREFERRED_LEADER_NOT_AVAILABLE for ${failed.join(', ')}` }
+        : { ok: true };
     }
     case 'setConfig':
       return setConfig(s, cmd);
@@ -132,7 +182,11 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
 }
 
 function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): CommandResult {
-  const apply = <T extends Record<string, ConfigDef>>(defs: T, base: Record<string, unknown>, where: string) => {
+  const apply = <T extends Record<string, ConfigDef>>(
+    defs: T,
+    base: Record<string, unknown>,
+    where: string,
+  ) => {
     const parsed = parseConfig(defs, cmd.config, where, base as never);
     if (!parsed.ok) return parsed.error;
     Object.assign(base, parsed.value);
@@ -160,6 +214,15 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
     else return { ok: false, error: `no client ${String(cmd.id)}` };
   }
   if (error) return { ok: false, error };
-  emit(s, 'configChanged', `Config of ${cmd.scope}${cmd.id !== undefined ? ` ${cmd.id}` : 's'} changed: ${Object.entries(cmd.config).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`, { data: { scope: cmd.scope, id: cmd.id, config: cmd.config } });
+  emit(
+    s,
+    'configChanged',
+    `Config of ${cmd.scope}${cmd.id !== undefined ? ` ${cmd.id}` : 's'} changed: ${Object.entries(
+      cmd.config,
+    )
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ')}.`,
+    { data: { scope: cmd.scope, id: cmd.id, config: cmd.config } },
+  );
   return { ok: true };
 }

@@ -104,7 +104,8 @@ export function parseConfigValue(
     }
     case 'enum':
     case 'string': {
-      if (typeof raw !== 'string') return { ok: false, error: `expected a string, got ${show(raw)}` };
+      if (typeof raw !== 'string')
+        return { ok: false, error: `expected a string, got ${show(raw)}` };
       if (def.values && !def.values.includes(raw))
         return { ok: false, error: `expected one of ${def.values.join(', ')}, got ${show(raw)}` };
       return { ok: true, value: raw };

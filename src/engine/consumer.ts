@@ -1,11 +1,23 @@
 // The consumer client: fetches from the leader up to its HW (R34) and validates its position
 // with OffsetsForLeaderEpoch after a leader epoch change (R35).
 import { emit, newId, schedule, send } from './core';
-import { markStale, onMetadataFailed, onMetadataResponse, requestMetadata } from './client-metadata';
+import {
+  markStale,
+  onMetadataFailed,
+  onMetadataResponse,
+  requestMetadata,
+} from './client-metadata';
 import type { Payload } from './messages';
 import { brokerAddr, clientAddr, type Consumer, type SimState } from './state';
 
-const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'NETWORK_EXCEPTION', 'LEADER_NOT_AVAILABLE', 'REQUEST_TIMED_OUT']);
+const RETRIABLE = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'NETWORK_EXCEPTION',
+  'LEADER_NOT_AVAILABLE',
+  'REQUEST_TIMED_OUT',
+]);
 /** How long a poll keeps retrying retriable errors before returning empty. */
 export const POLL_TIMEOUT_MS = 5000;
 
@@ -14,7 +26,13 @@ function positionOf(c: Consumer, partition: string) {
 }
 
 /** `consume` (from an offset) or `poll` (from the position, validating it first). */
-export function startConsume(s: SimState, c: Consumer, partition: string, mode: 'consume' | 'poll', from?: number): void {
+export function startConsume(
+  s: SimState,
+  c: Consumer,
+  partition: string,
+  mode: 'consume' | 'poll',
+  from?: number,
+): void {
   const pos = positionOf(c, partition);
   if (from !== undefined) pos.position = from;
   c.ops[partition] = { mode, deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
@@ -25,35 +43,77 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
   const op = c.ops[partition];
   if (!op) return;
   if (Object.values(c.inflight).some((r) => r.partition === partition)) return;
-  if (s.now >= op.deadline) return finish(s, c, partition, { records: [], error: op.lastError ?? undefined });
+  if (s.now >= op.deadline)
+    return finish(s, c, partition, { records: [], error: op.lastError ?? undefined });
   const md = c.metadata.partitions[partition];
   if (!md || md.leader === null || c.metadata.stale) {
-    requestMetadata(s, c.id, c.metadata, [partition.slice(0, partition.lastIndexOf('-'))], c.config['request.timeout.ms']);
-    if (c.metadata.inflight === 0) schedule(s, Math.max(s.now + 1, c.metadata.nextRefreshAt), { kind: 'consumerPoll', client: c.id });
+    requestMetadata(
+      s,
+      c.id,
+      c.metadata,
+      [partition.slice(0, partition.lastIndexOf('-'))],
+      c.config['request.timeout.ms'],
+    );
+    if (c.metadata.inflight === 0)
+      schedule(s, Math.max(s.now + 1, c.metadata.nextRefreshAt), {
+        kind: 'consumerPoll',
+        client: c.id,
+      });
     return;
   }
   const pos = positionOf(c, partition);
   const requestId = newId(s);
   if (op.mode === 'poll' && pos.lastEpoch >= 0 && md.leaderEpoch > pos.validatedEpoch) {
     c.inflight[requestId] = { partition, kind: 'validate', broker: md.leader };
-    send(s, clientAddr(c.id), brokerAddr(md.leader), { kind: 'offsetsForLeaderEpoch', requestId, partition, currentLeaderEpoch: md.leaderEpoch, epoch: pos.lastEpoch });
+    send(s, clientAddr(c.id), brokerAddr(md.leader), {
+      kind: 'offsetsForLeaderEpoch',
+      requestId,
+      partition,
+      currentLeaderEpoch: md.leaderEpoch,
+      epoch: pos.lastEpoch,
+    });
   } else {
     c.inflight[requestId] = { partition, kind: 'fetch', broker: md.leader };
     c.lastFrom[partition] = pos.position;
-    send(s, clientAddr(c.id), brokerAddr(md.leader), { kind: 'consumerFetch', requestId, partition, offset: pos.position, currentLeaderEpoch: md.leaderEpoch, maxWaitMs: 0 });
+    send(s, clientAddr(c.id), brokerAddr(md.leader), {
+      kind: 'consumerFetch',
+      requestId,
+      partition,
+      offset: pos.position,
+      currentLeaderEpoch: md.leaderEpoch,
+      maxWaitMs: 0,
+    });
   }
-  schedule(s, s.now + c.config['request.timeout.ms'], { kind: 'consumerTimeout', client: c.id, requestId });
+  schedule(s, s.now + c.config['request.timeout.ms'], {
+    kind: 'consumerTimeout',
+    client: c.id,
+    requestId,
+  });
 }
 
-function finish(s: SimState, c: Consumer, partition: string, outcome: { records: string[]; error?: string }): void {
+function finish(
+  s: SimState,
+  c: Consumer,
+  partition: string,
+  outcome: { records: string[]; error?: string },
+): void {
   delete c.ops[partition];
   const from = c.lastFrom[partition] ?? positionOf(c, partition).position;
-  c.outcomes[partition] = { partition, from, t: s.now, ...(outcome.error ? { error: outcome.error } : { records: outcome.records }) };
+  c.outcomes[partition] = {
+    partition,
+    from,
+    t: s.now,
+    ...(outcome.error ? { error: outcome.error } : { records: outcome.records }),
+  };
 }
 
 type Resp<K extends Payload['kind']> = Extract<Payload, { kind: K }>;
 
-export function onConsumerFetchResponse(s: SimState, c: Consumer, resp: Resp<'consumerFetchResponse'>): void {
+export function onConsumerFetchResponse(
+  s: SimState,
+  c: Consumer,
+  resp: Resp<'consumerFetchResponse'>,
+): void {
   const req = c.inflight[resp.requestId];
   if (!req) return;
   delete c.inflight[resp.requestId];
@@ -67,14 +127,29 @@ export function onConsumerFetchResponse(s: SimState, c: Consumer, resp: Resp<'co
     pos.position = last.offset + 1;
     pos.lastEpoch = last.epoch;
     c.consumed += resp.records.length;
-    emit(s, 'recordConsumed', `${c.id} read ${values.length} record(s) of ${partition} from offset ${resp.records[0]!.offset} (everything below the high watermark ${resp.hw}).`, { client: c.id, partition, record: values[0], rule: 'R34', data: { values, from: resp.records[0]!.offset, hw: resp.hw } });
+    emit(
+      s,
+      'recordConsumed',
+      `${c.id} read ${values.length} record(s) of ${partition} from offset ${resp.records[0]!.offset} (everything below the high watermark ${resp.hw}).`,
+      {
+        client: c.id,
+        partition,
+        record: values[0],
+        rule: 'R34',
+        data: { values, from: resp.records[0]!.offset, hw: resp.hw },
+      },
+    );
   }
   const md = c.metadata.partitions[partition];
   if (md) pos.validatedEpoch = Math.max(pos.validatedEpoch, md.leaderEpoch);
   if (op) finish(s, c, partition, { records: values });
 }
 
-export function onOffsetsForLeaderEpochResponse(s: SimState, c: Consumer, resp: Resp<'offsetsForLeaderEpochResponse'>): void {
+export function onOffsetsForLeaderEpochResponse(
+  s: SimState,
+  c: Consumer,
+  resp: Resp<'offsetsForLeaderEpochResponse'>,
+): void {
   const req = c.inflight[resp.requestId];
   if (!req) return;
   delete c.inflight[resp.requestId];
@@ -83,7 +158,17 @@ export function onOffsetsForLeaderEpochResponse(s: SimState, c: Consumer, resp: 
   const md = c.metadata.partitions[resp.partition];
   if (resp.endOffset >= 0 && resp.endOffset < pos.position) {
     const reset = c.config['auto.offset.reset'];
-    emit(s, 'logTruncationDetected', `${c.id}: the log of ${resp.partition} was truncated below its position ${pos.position} (epoch ${pos.lastEpoch} ends at ${resp.endOffset})${reset === 'none' ? ': LogTruncationException' : `; it seeks back to ${resp.endOffset}`}.`, { client: c.id, partition: resp.partition, rule: 'R35', data: { position: pos.position, endOffset: resp.endOffset } });
+    emit(
+      s,
+      'logTruncationDetected',
+      `${c.id}: the log of ${resp.partition} was truncated below its position ${pos.position} (epoch ${pos.lastEpoch} ends at ${resp.endOffset})${reset === 'none' ? ': LogTruncationException' : `; it seeks back to ${resp.endOffset}`}.`,
+      {
+        client: c.id,
+        partition: resp.partition,
+        rule: 'R35',
+        data: { position: pos.position, endOffset: resp.endOffset },
+      },
+    );
     c.lastFrom[resp.partition] = pos.position;
     if (reset === 'none') {
       if (md) pos.validatedEpoch = md.leaderEpoch;
@@ -104,7 +189,12 @@ function retryOrFail(s: SimState, c: Consumer, partition: string, error: string)
   schedule(s, s.now + c.config['retry.backoff.ms'], { kind: 'consumerPoll', client: c.id });
 }
 
-export function onConsumerRequestFailed(s: SimState, c: Consumer, requestId: number, error: string): void {
+export function onConsumerRequestFailed(
+  s: SimState,
+  c: Consumer,
+  requestId: number,
+  error: string,
+): void {
   const req = c.inflight[requestId];
   if (!req) return;
   delete c.inflight[requestId];
@@ -116,10 +206,20 @@ export function onConsumerWake(s: SimState, c: Consumer): void {
   for (const partition of Object.keys(c.ops).sort()) driveConsumer(s, c, partition);
 }
 
-export function onConsumerMetadataResponse(s: SimState, c: Consumer, resp: Resp<'metadataResponse'>): void {
+export function onConsumerMetadataResponse(
+  s: SimState,
+  c: Consumer,
+  resp: Resp<'metadataResponse'>,
+): void {
   if (onMetadataResponse(s, c.id, c.metadata, resp)) onConsumerWake(s, c);
 }
 
-export function onConsumerMetadataFailed(s: SimState, c: Consumer, requestId: number, broker: number | null): void {
-  if (onMetadataFailed(s, c.metadata, requestId, broker)) schedule(s, s.now + c.config['retry.backoff.ms'], { kind: 'consumerPoll', client: c.id });
+export function onConsumerMetadataFailed(
+  s: SimState,
+  c: Consumer,
+  requestId: number,
+  broker: number | null,
+): void {
+  if (onMetadataFailed(s, c.metadata, requestId, broker))
+    schedule(s, s.now + c.config['retry.backoff.ms'], { kind: 'consumerPoll', client: c.id });
 }

@@ -144,17 +144,44 @@ function electOrOffline(s: SimState, name: string, isr: number[], reason: string
   const p = s.controller.partitions[name]!;
   const clean = electCleanLeader(s, p, isr);
   if (clean !== null) {
-    commitPartitionChange(s, name, { leader: clean, isr }, { rule: 'R25', kind: 'clean', text: `${reason}; broker ${clean} is the first in-sync replica in assignment order [${p.replicas}]` });
+    commitPartitionChange(
+      s,
+      name,
+      { leader: clean, isr },
+      {
+        rule: 'R25',
+        kind: 'clean',
+        text: `${reason}; broker ${clean} is the first in-sync replica in assignment order [${p.replicas}]`,
+      },
+    );
     return;
   }
   if (uncleanEnabled(s, p)) {
     const unclean = electUncleanLeader(s, p);
     if (unclean !== null) {
-      commitPartitionChange(s, name, { leader: unclean, isr: [unclean], recovering: true }, { rule: 'R27', kind: 'unclean', text: `${reason}; no in-sync replica is available and unclean.leader.election.enable=true` });
+      commitPartitionChange(
+        s,
+        name,
+        { leader: unclean, isr: [unclean], recovering: true },
+        {
+          rule: 'R27',
+          kind: 'unclean',
+          text: `${reason}; no in-sync replica is available and unclean.leader.election.enable=true`,
+        },
+      );
       return;
     }
   }
-  commitPartitionChange(s, name, { leader: null, isr }, { rule: 'R26', kind: 'none', text: `${reason}; no in-sync replica can lead (ISR [${isr}]) and unclean election is disabled` });
+  commitPartitionChange(
+    s,
+    name,
+    { leader: null, isr },
+    {
+      rule: 'R26',
+      kind: 'none',
+      text: `${reason}; no in-sync replica can lead (ISR [${isr}]) and unclean election is disabled`,
+    },
+  );
 }
 
 /** A broker came back (unfenced): leaderless partitions get a leader again (R26, R27). */
@@ -164,7 +191,16 @@ export function electLeadersForUnfencedBroker(s: SimState, broker: number): void
     if (p.leader !== null || !p.replicas.includes(broker)) continue;
     const clean = electCleanLeader(s, p, p.isr);
     if (clean !== null) {
-      commitPartitionChange(s, name, { leader: clean }, { rule: 'R26', kind: 'clean', text: `broker ${broker} was unfenced and broker ${clean} is in the ISR` });
+      commitPartitionChange(
+        s,
+        name,
+        { leader: clean },
+        {
+          rule: 'R26',
+          kind: 'clean',
+          text: `broker ${broker} was unfenced and broker ${clean} is in the ISR`,
+        },
+      );
     } else if (uncleanEnabled(s, p)) {
       electOrOffline(s, name, p.isr, `broker ${broker} was unfenced`);
     }
@@ -175,7 +211,8 @@ export function electLeadersForUnfencedBroker(s: SimState, broker: number): void
 export function electUncleanLeadersIfEnabled(s: SimState): void {
   for (const name of sortedPartitionNames(s)) {
     const p = s.controller.partitions[name]!;
-    if (p.leader === null && uncleanEnabled(s, p)) electOrOffline(s, name, p.isr, 'periodic unclean leader election check');
+    if (p.leader === null && uncleanEnabled(s, p))
+      electOrOffline(s, name, p.isr, 'periodic unclean leader election check');
   }
 }
 
@@ -191,7 +228,16 @@ export function electPreferredLeaders(s: SimState, only?: string): string[] {
     const preferred = p.replicas[0]!;
     if (p.leader === preferred) continue;
     if (p.isr.includes(preferred) && isAcceptableLeader(s, preferred)) {
-      commitPartitionChange(s, name, { leader: preferred }, { rule: 'R28', kind: 'preferred', text: `broker ${preferred} is the preferred replica and in the ISR` });
+      commitPartitionChange(
+        s,
+        name,
+        { leader: preferred },
+        {
+          rule: 'R28',
+          kind: 'preferred',
+          text: `broker ${preferred} is the preferred replica and in the ISR`,
+        },
+      );
     } else failed.push(name);
   }
   return failed;
@@ -203,7 +249,8 @@ function trackImbalance(s: SimState, p: PartitionState): void {
     const autoRebalance = s.clusterConfig['auto.leader.rebalance.enable'];
     if (autoRebalance && s.controller.rebalanceAt === 0) {
       // R28: the KRaft controller retries preferred leaders one check interval after an imbalance.
-      s.controller.rebalanceAt = s.now + s.clusterConfig['leader.imbalance.check.interval.seconds'] * 1000;
+      s.controller.rebalanceAt =
+        s.now + s.clusterConfig['leader.imbalance.check.interval.seconds'] * 1000;
       schedule(s, s.controller.rebalanceAt, { kind: 'leaderImbalanceCheck' });
     }
   } else delete s.controller.imbalancedSince[p.name];
@@ -212,4 +259,3 @@ function trackImbalance(s: SimState, p: PartitionState): void {
 export function sortedPartitionNames(s: SimState): string[] {
   return s.partitionOrder;
 }
-

@@ -20,7 +20,13 @@ function reply(s: SimState, msg: Message, payload: Payload): void {
 }
 
 function publishBroker(s: SimState, id: number, reg: BrokerRegistration): void {
-  publishMetadata(s, { type: 'broker', id, epoch: reg.epoch, fenced: reg.fenced, shuttingDown: reg.shuttingDown });
+  publishMetadata(s, {
+    type: 'broker',
+    id,
+    epoch: reg.epoch,
+    fenced: reg.fenced,
+    shuttingDown: reg.shuttingDown,
+  });
 }
 
 /** Handles a request that reached controller `to`; only the active controller answers. */
@@ -29,14 +35,31 @@ export function onControllerMessage(s: SimState, controllerId: number, msg: Mess
   const active = s.quorum.active === controllerId;
   switch (p.kind) {
     case 'brokerRegistration':
-      if (!active) return reply(s, msg, { kind: 'brokerRegistrationResponse', error: 'NOT_CONTROLLER', brokerEpoch: -1 });
+      if (!active)
+        return reply(s, msg, {
+          kind: 'brokerRegistrationResponse',
+          error: 'NOT_CONTROLLER',
+          brokerEpoch: -1,
+        });
       return onRegistration(s, msg, p);
     case 'brokerHeartbeat':
       if (!active)
-        return reply(s, msg, { kind: 'brokerHeartbeatResponse', error: 'NOT_CONTROLLER', fenced: true, shouldShutDown: false, snapshot: null });
+        return reply(s, msg, {
+          kind: 'brokerHeartbeatResponse',
+          error: 'NOT_CONTROLLER',
+          fenced: true,
+          shouldShutDown: false,
+          snapshot: null,
+        });
       return onHeartbeat(s, msg, p);
     case 'alterPartition':
-      if (!active) return reply(s, msg, { kind: 'alterPartitionResponse', partition: p.partition, error: 'NOT_CONTROLLER', state: null });
+      if (!active)
+        return reply(s, msg, {
+          kind: 'alterPartitionResponse',
+          partition: p.partition,
+          error: 'NOT_CONTROLLER',
+          state: null,
+        });
       return onAlterPartition(s, msg, p);
     default:
       return;
@@ -47,7 +70,11 @@ export function onControllerMessage(s: SimState, controllerId: number, msg: Mess
 function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>): void {
   const old = s.controller.brokers[p.broker];
   if (old && old.alive && !old.fenced && old.incarnation !== p.incarnation) {
-    return reply(s, msg, { kind: 'brokerRegistrationResponse', error: 'DUPLICATE_BROKER_REGISTRATION', brokerEpoch: -1 });
+    return reply(s, msg, {
+      kind: 'brokerRegistrationResponse',
+      error: 'DUPLICATE_BROKER_REGISTRATION',
+      brokerEpoch: -1,
+    });
   }
   const reg: BrokerRegistration = {
     epoch: s.controller.nextBrokerEpoch++,
@@ -61,7 +88,12 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
   s.controller.brokers[p.broker] = reg;
   publishBroker(s, p.broker, reg);
   reg.registeredAtOffset = s.controller.offset;
-  emit(s, 'brokerRegistered', `Broker ${p.broker} registered with the controller (broker epoch ${reg.epoch}); it stays fenced until it has replayed the metadata log.`, { broker: p.broker, rule: 'R21', data: { brokerEpoch: reg.epoch } });
+  emit(
+    s,
+    'brokerRegistered',
+    `Broker ${p.broker} registered with the controller (broker epoch ${reg.epoch}); it stays fenced until it has replayed the metadata log.`,
+    { broker: p.broker, rule: 'R21', data: { brokerEpoch: reg.epoch } },
+  );
   reply(s, msg, { kind: 'brokerRegistrationResponse', error: null, brokerEpoch: reg.epoch });
   scheduleSessionCheck(s);
 }
@@ -69,11 +101,18 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
 function onHeartbeat(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void {
   const reg = s.controller.brokers[p.broker];
   if (!reg || reg.epoch !== p.brokerEpoch || !reg.alive) {
-    return reply(s, msg, { kind: 'brokerHeartbeatResponse', error: 'STALE_BROKER_EPOCH', fenced: true, shouldShutDown: false, snapshot: null });
+    return reply(s, msg, {
+      kind: 'brokerHeartbeatResponse',
+      error: 'STALE_BROKER_EPOCH',
+      fenced: true,
+      shouldShutDown: false,
+      snapshot: null,
+    });
   }
   reg.lastContact = s.now;
   if (p.wantShutDown && !reg.shuttingDown) beginControlledShutdown(s, p.broker, reg);
-  else if (!p.wantShutDown && reg.fenced && p.metadataOffset >= reg.registeredAtOffset) unfence(s, p.broker, reg);
+  else if (!p.wantShutDown && reg.fenced && p.metadataOffset >= reg.registeredAtOffset)
+    unfence(s, p.broker, reg);
 
   let shouldShutDown = false;
   if (reg.shuttingDown && !leadsAnyPartition(s, p.broker)) {
@@ -100,22 +139,42 @@ function leadsAnyPartition(s: SimState, broker: number): boolean {
 function beginControlledShutdown(s: SimState, broker: number, reg: BrokerRegistration): void {
   reg.shuttingDown = true;
   publishBroker(s, broker, reg);
-  emit(s, 'brokerShutdownRequested', `Broker ${broker} asked to shut down: the controller moves its leaderships and removes it from every ISR at once (no session timeout).`, { broker, rule: 'R22' });
+  emit(
+    s,
+    'brokerShutdownRequested',
+    `Broker ${broker} asked to shut down: the controller moves its leaderships and removes it from every ISR at once (no session timeout).`,
+    { broker, rule: 'R22' },
+  );
   removeBrokerFromPartitions(s, broker, `broker ${broker} is shutting down (controlled shutdown)`);
 }
 
 function unfence(s: SimState, broker: number, reg: BrokerRegistration): void {
   reg.fenced = false;
   publishBroker(s, broker, reg);
-  emit(s, 'brokerUnfenced', `Broker ${broker} caught up with the metadata log: the controller unfenced it; it may lead and rejoin ISRs again (after catching up).`, { broker, rule: 'R21' });
+  emit(
+    s,
+    'brokerUnfenced',
+    `Broker ${broker} caught up with the metadata log: the controller unfenced it; it may lead and rejoin ISRs again (after catching up).`,
+    { broker, rule: 'R21' },
+  );
   electLeadersForUnfencedBroker(s, broker);
 }
 
-export function fence(s: SimState, broker: number, reg: BrokerRegistration, why: string, rule: string): void {
+export function fence(
+  s: SimState,
+  broker: number,
+  reg: BrokerRegistration,
+  why: string,
+  rule: string,
+): void {
   if (reg.fenced) return;
   reg.fenced = true;
   publishBroker(s, broker, reg);
-  emit(s, 'brokerFenced', `Broker ${broker} was fenced: ${why}.`, { broker, rule, data: { lastContact: reg.lastContact } });
+  emit(s, 'brokerFenced', `Broker ${broker} was fenced: ${why}.`, {
+    broker,
+    rule,
+    data: { lastContact: reg.lastContact },
+  });
   removeBrokerFromPartitions(s, broker, `broker ${broker} was fenced`);
 }
 
@@ -145,7 +204,13 @@ export function onSessionCheck(s: SimState): void {
   });
   if (stale !== undefined) {
     const reg = s.controller.brokers[stale]!;
-    fence(s, stale, reg, `no heartbeat for ${s.now - reg.lastContact} ms (broker.session.timeout.ms=${timeout})`, 'R20');
+    fence(
+      s,
+      stale,
+      reg,
+      `no heartbeat for ${s.now - reg.lastContact} ms (broker.session.timeout.ms=${timeout})`,
+      'R20',
+    );
     s.controller.sessionCheckAt = s.now;
     schedule(s, s.now, { kind: 'sessionCheck' });
     return;
@@ -156,12 +221,18 @@ export function onSessionCheck(s: SimState): void {
 /** AlterPartition from a leader (R17, R18): validate epochs and eligibility, then commit. */
 function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): void {
   const answer = (error: string | null) =>
-    reply(s, msg, { kind: 'alterPartitionResponse', partition: p.partition, error, state: error ? null : (s.controller.partitions[p.partition] ?? null) });
+    reply(s, msg, {
+      kind: 'alterPartitionResponse',
+      partition: p.partition,
+      error,
+      state: error ? null : (s.controller.partitions[p.partition] ?? null),
+    });
   const part = s.controller.partitions[p.partition];
   const reg = s.controller.brokers[p.broker];
   if (!part) return answer('UNKNOWN_TOPIC_OR_PARTITION');
   if (!reg || reg.epoch !== p.brokerEpoch) return answer('STALE_BROKER_EPOCH');
-  if (part.leader !== p.broker || p.leaderEpoch !== part.leaderEpoch) return answer('FENCED_LEADER_EPOCH');
+  if (part.leader !== p.broker || p.leaderEpoch !== part.leaderEpoch)
+    return answer('FENCED_LEADER_EPOCH');
   if (p.partitionEpoch !== part.partitionEpoch) return answer('INVALID_UPDATE_VERSION');
   if (!p.newIsr.includes(p.broker)) return answer('INVALID_REQUEST');
   const added = p.newIsr.filter((b) => !part.isr.includes(b));
@@ -170,7 +241,12 @@ function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): 
     p.change === 'shrink'
       ? `the leader (broker ${p.broker}) reported followers that have not caught up within replica.lag.time.max.ms`
       : `the follower caught up to the leader's high watermark`;
-  commitPartitionChange(s, p.partition, { isr: p.newIsr }, { rule: p.change === 'shrink' ? 'R16' : 'R18', text });
+  commitPartitionChange(
+    s,
+    p.partition,
+    { isr: p.newIsr },
+    { rule: p.change === 'shrink' ? 'R16' : 'R18', text },
+  );
   answer(null);
 }
 
@@ -185,6 +261,7 @@ export function onLeaderImbalanceCheck(s: SimState): void {
 /** R27: leaderless partitions of topics with unclean election enabled, checked periodically. */
 export function onUncleanCheck(s: SimState): void {
   if (s.quorum.active !== null) electUncleanLeadersIfEnabled(s);
-  schedule(s, s.now + s.clusterConfig['unclean.leader.election.interval.ms'], { kind: 'uncleanCheck' });
+  schedule(s, s.now + s.clusterConfig['unclean.leader.election.interval.ms'], {
+    kind: 'uncleanCheck',
+  });
 }
-

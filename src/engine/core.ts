@@ -55,10 +55,15 @@ export function send(s: SimState, from: Addr, to: Addr, payload: Payload): Messa
     payload,
   };
   s.inflight[msg.id] = msg;
+  logMessage(s, 'send', msg);
   schedule(s, msg.deliverAt, { kind: 'deliver', messageId: msg.id });
   return msg;
 }
 
 export function newId(s: SimState): number {
   return s.nextId++;
+}
+
+export function logMessage(s: SimState, what: 'send' | 'deliver' | 'drop', m: Message): void {
+  s.messageLog?.push({ t: s.now, what, id: m.id, kind: m.payload.kind, from: m.from, to: m.to });
 }

@@ -30,8 +30,23 @@ export function createSimulation(setup: SimSetup): CreateResult {
     inflight: {},
     cuts: {},
     controllers: {},
-    quorum: { active: setup.controllers[0] ?? null, epoch: 1, lastLeaderContact: 0, electionPending: false },
-    controller: { offset: 0, nextBrokerEpoch: 1, brokers: {}, partitions: {}, topicConfigs: {}, imbalancedSince: {}, rebalanceAt: 0, sessionCheckAt: 0, pendingRecords: [] },
+    quorum: {
+      active: setup.controllers[0] ?? null,
+      epoch: 1,
+      lastLeaderContact: 0,
+      electionPending: false,
+    },
+    controller: {
+      offset: 0,
+      nextBrokerEpoch: 1,
+      brokers: {},
+      partitions: {},
+      topicConfigs: {},
+      imbalancedSince: {},
+      rebalanceAt: 0,
+      sessionCheckAt: 0,
+      pendingRecords: [],
+    },
     brokers: {},
     producers: {},
     consumers: {},
@@ -41,11 +56,20 @@ export function createSimulation(setup: SimSetup): CreateResult {
     eventCount: 0,
     truncations: [],
     checker: { losses: [], violations: [], leadersByEpoch: {}, succeeded: {} },
+    messageLog: null,
   };
   for (const id of setup.controllers) s.controllers[id] = { id, up: true, incarnation: 0 };
 
   for (const id of s.brokerIds) {
-    s.controller.brokers[id] = { epoch: s.controller.nextBrokerEpoch++, fenced: false, shuttingDown: false, lastContact: 0, registeredAtOffset: 0, incarnation: 0, alive: true };
+    s.controller.brokers[id] = {
+      epoch: s.controller.nextBrokerEpoch++,
+      fenced: false,
+      shuttingDown: false,
+      lastContact: 0,
+      registeredAtOffset: 0,
+      incarnation: 0,
+      alive: true,
+    };
     s.controller.offset++;
   }
   const created = createTopics(s);
@@ -64,9 +88,31 @@ export function createSimulation(setup: SimSetup): CreateResult {
   for (const c of setup.clients) {
     const md = emptyMetadata(s.brokerIds);
     if (c.type === 'producer') {
-      s.producers[c.id] = { id: c.id, config: c.config, producerId: c.config['enable.idempotence'] ? 1000 + Object.keys(s.producers).length : -1, metadata: md, queues: {}, batches: {}, inflight: {}, nextSequence: {}, stickyPartition: {}, wakeAt: -1 };
+      s.producers[c.id] = {
+        id: c.id,
+        config: c.config,
+        producerId: c.config['enable.idempotence'] ? 1000 + Object.keys(s.producers).length : -1,
+        metadata: md,
+        queues: {},
+        batches: {},
+        inflight: {},
+        nextSequence: {},
+        stickyPartition: {},
+        wakeAt: -1,
+      };
     } else {
-      s.consumers[c.id] = { id: c.id, config: c.config, metadata: md, positions: {}, outcomes: {}, inflight: {}, ops: {}, lastFrom: {}, subscribed: [], consumed: 0 };
+      s.consumers[c.id] = {
+        id: c.id,
+        config: c.config,
+        metadata: md,
+        positions: {},
+        outcomes: {},
+        inflight: {},
+        ops: {},
+        lastFrom: {},
+        subscribed: [],
+        consumed: 0,
+      };
     }
   }
   // Every periodic timer starts at t=0.
@@ -83,11 +129,15 @@ export function createSimulation(setup: SimSetup): CreateResult {
 
 function createTopics(s: SimState): string | null {
   const brokers = s.setup.brokers.map((b) => (b.rack ? { id: b.id, rack: b.rack } : { id: b.id }));
-  const topics = [...s.setup.topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const topics = [...s.setup.topics].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const t of topics) {
     let assignment = t.assignment;
     if (!assignment) {
-      const placed = assignReplicas(brokers, t.partitions, t.replicationFactor, (n) => nextInt(s, n));
+      const placed = assignReplicas(brokers, t.partitions, t.replicationFactor, (n) =>
+        nextInt(s, n),
+      );
       if (!placed.ok) return `topics.${t.name}: ${placed.error}`;
       assignment = placed.assignment;
     }
@@ -97,7 +147,17 @@ function createTopics(s: SimState): string | null {
       const name = partitionName(t.name, i);
       const replicas = [...assignment[i]!];
       // R2: ISR = the active assigned replicas; leader = the first of them; epochs 0.
-      const p: PartitionState = { name, topic: t.name, index: i, replicas, leader: replicas[0]!, leaderEpoch: 0, partitionEpoch: 0, isr: [...replicas], recovering: false };
+      const p: PartitionState = {
+        name,
+        topic: t.name,
+        index: i,
+        replicas,
+        leader: replicas[0]!,
+        leaderEpoch: 0,
+        partitionEpoch: 0,
+        isr: [...replicas],
+        recovering: false,
+      };
       s.controller.partitions[name] = p;
       s.controller.offset++;
       s.partitionOrder.push(name);
@@ -109,7 +169,8 @@ function createTopics(s: SimState): string | null {
 function newBroker(s: SimState, id: number, rack: string | null): Broker {
   const reg = s.controller.brokers[id]!;
   const brokers: Broker['image']['brokers'] = {};
-  for (const [bid, r] of Object.entries(s.controller.brokers)) brokers[bid] = { epoch: r.epoch, fenced: r.fenced, shuttingDown: r.shuttingDown };
+  for (const [bid, r] of Object.entries(s.controller.brokers))
+    brokers[bid] = { epoch: r.epoch, fenced: r.fenced, shuttingDown: r.shuttingDown };
   return {
     id,
     rack,

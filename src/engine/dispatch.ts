@@ -1,8 +1,19 @@
 // Routes each scheduled item to the module that handles it.
-import { isCut, schedule } from './core';
-import { onBrokerDisconnect, onBrokerMessage, onHeartbeatTimer, onHwCheckpoint, onIsrCheck } from './broker';
+import { isCut, logMessage, schedule } from './core';
+import {
+  onBrokerDisconnect,
+  onBrokerMessage,
+  onHeartbeatTimer,
+  onHwCheckpoint,
+  onIsrCheck,
+} from './broker';
 import { onAlterPartitionRetry } from './leader-state';
-import { onControllerMessage, onLeaderImbalanceCheck, onSessionCheck, onUncleanCheck } from './controller';
+import {
+  onControllerMessage,
+  onLeaderImbalanceCheck,
+  onSessionCheck,
+  onUncleanCheck,
+} from './controller';
 import { flushMetadata } from './controller-metadata';
 import {
   onConsumerFetchResponse,
@@ -27,7 +38,16 @@ import type { Message, SimState } from './state';
 import type { TimerEvent } from './timers';
 
 /** Requests whose sender learns of a dead peer (connection refused or reset). */
-const REQUESTS = new Set(['produce', 'fetch', 'consumerFetch', 'offsetsForLeaderEpoch', 'metadataRequest', 'brokerHeartbeat', 'brokerRegistration', 'alterPartition']);
+const REQUESTS = new Set([
+  'produce',
+  'fetch',
+  'consumerFetch',
+  'offsetsForLeaderEpoch',
+  'metadataRequest',
+  'brokerHeartbeat',
+  'brokerRegistration',
+  'alterPartition',
+]);
 
 function requestIdOf(m: Message): number {
   const p = m.payload as { requestId?: number; fetchId?: number };
@@ -52,13 +72,25 @@ function handle(s: SimState, item: TimerEvent): void {
       const m = s.inflight[item.messageId];
       if (!m) return;
       delete s.inflight[item.messageId];
-      if (isCut(s, m.from, m.to)) return onDropped(s, m);
+      if (isCut(s, m.from, m.to)) {
+        logMessage(s, 'drop', m);
+        return onDropped(s, m);
+      }
       if (!isUp(s, m.to)) {
+        logMessage(s, 'drop', m);
         if (REQUESTS.has(m.payload.kind) && isUp(s, m.from)) {
-          schedule(s, s.now + s.setup.network.latencyMs, { kind: 'disconnect', messageId: m.id, from: m.to, to: m.from, request: m.payload.kind, requestId: requestIdOf(m) });
+          schedule(s, s.now + s.setup.network.latencyMs, {
+            kind: 'disconnect',
+            messageId: m.id,
+            from: m.to,
+            to: m.from,
+            request: m.payload.kind,
+            requestId: requestIdOf(m),
+          });
         }
         return;
       }
+      logMessage(s, 'deliver', m);
       return deliver(s, m);
     }
     case 'disconnect':
@@ -127,7 +159,11 @@ function handle(s: SimState, item: TimerEvent): void {
   }
 }
 
-function withBroker(s: SimState, item: { broker: number; incarnation: number }, f: (b: NonNullable<SimState['brokers'][string]>) => void): void {
+function withBroker(
+  s: SimState,
+  item: { broker: number; incarnation: number },
+  f: (b: NonNullable<SimState['brokers'][string]>) => void,
+): void {
   const b = s.brokers[item.broker];
   if (b && b.up && b.incarnation === item.incarnation) f(b);
 }
@@ -155,7 +191,13 @@ function deliver(s: SimState, m: Message): void {
 }
 
 /** A request went to a dead peer: the sender sees the connection fail. */
-function onDisconnect(s: SimState, to: string, peer: string, request: string, requestId: number): void {
+function onDisconnect(
+  s: SimState,
+  to: string,
+  peer: string,
+  request: string,
+  requestId: number,
+): void {
   const [kind, id] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
   const peerBroker = peer.startsWith('broker:') ? Number(peer.slice(7)) : null;
   if (kind === 'broker') {
@@ -169,7 +211,8 @@ function onDisconnect(s: SimState, to: string, peer: string, request: string, re
     if (p) return onProducerMetadataFailed(s, p, requestId, peerBroker);
     if (c) return onConsumerMetadataFailed(s, c, requestId, peerBroker);
   }
-  if (request === 'produce' && p) return onProduceRequestFailed(s, p, requestId, 'NETWORK_EXCEPTION');
+  if (request === 'produce' && p)
+    return onProduceRequestFailed(s, p, requestId, 'NETWORK_EXCEPTION');
   if (c) return onConsumerRequestFailed(s, c, requestId, 'NETWORK_EXCEPTION');
 }
 

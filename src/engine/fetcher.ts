@@ -2,7 +2,13 @@
 // partition this broker follows from that leader; on a response it appends, truncates on a
 // diverging epoch (R31, R32), sets its HW = min(leader HW, own LEO) and fetches again at once.
 import { emit, newId, schedule, send } from './core';
-import { appendEntry, followerTruncationOffset, latestEpoch, logEndOffset, truncateTo } from './log';
+import {
+  appendEntry,
+  followerTruncationOffset,
+  latestEpoch,
+  logEndOffset,
+  truncateTo,
+} from './log';
 import type { FetchPartitionResponse, Payload } from './messages';
 import { recordTruncation } from './checker';
 import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } from './state';
@@ -22,19 +28,35 @@ function followedFrom(b: Broker, leader: number, now: number): Replica[] {
 }
 
 /** Sends the next fetch to `leader` unless one is in flight, the follower is paused or backing off. */
-export function wakeFetcher(s: SimState, b: Broker, leader: number, manual = false, dropResponse = false): boolean {
+export function wakeFetcher(
+  s: SimState,
+  b: Broker,
+  leader: number,
+  manual = false,
+  dropResponse = false,
+): boolean {
   if (!b.up) return false;
   const f = fetcherFor(b, leader);
   if (f.inflight !== 0) return false;
   if (b.fetchPaused && !manual) return false;
   if (!manual && f.backoffUntil > s.now) {
-    schedule(s, f.backoffUntil, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
+    schedule(s, f.backoffUntil, {
+      kind: 'fetcherWake',
+      broker: b.id,
+      incarnation: b.incarnation,
+      leader,
+    });
     return false;
   }
   const parts = followedFrom(b, leader, manual ? Infinity : s.now);
   if (parts.length === 0) {
-    const retry = Math.min(...Object.values(b.replicas).filter((r) => r.role === 'follower' && r.leaderId === leader).map((r) => r.fetchBackoffUntil));
-    if (Number.isFinite(retry)) schedule(s, retry, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
+    const retry = Math.min(
+      ...Object.values(b.replicas)
+        .filter((r) => r.role === 'follower' && r.leaderId === leader)
+        .map((r) => r.fetchBackoffUntil),
+    );
+    if (Number.isFinite(retry))
+      schedule(s, retry, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
     return false;
   }
   const fetchId = newId(s);
@@ -46,9 +68,20 @@ export function wakeFetcher(s: SimState, b: Broker, leader: number, manual = fal
     replicaId: b.id,
     brokerEpoch: b.brokerEpoch,
     dropResponse,
-    partitions: parts.map((r) => ({ partition: r.partition, fetchOffset: logEndOffset(r), currentLeaderEpoch: r.leaderEpoch, lastFetchedEpoch: latestEpoch(r) })),
+    partitions: parts.map((r) => ({
+      partition: r.partition,
+      fetchOffset: logEndOffset(r),
+      currentLeaderEpoch: r.leaderEpoch,
+      lastFetchedEpoch: latestEpoch(r),
+    })),
   });
-  schedule(s, s.now + b.config['replica.socket.timeout.ms'], { kind: 'fetchTimeout', broker: b.id, incarnation: b.incarnation, leader, fetchId });
+  schedule(s, s.now + b.config['replica.socket.timeout.ms'], {
+    kind: 'fetchTimeout',
+    broker: b.id,
+    incarnation: b.incarnation,
+    leader,
+    fetchId,
+  });
   return true;
 }
 
@@ -68,9 +101,18 @@ export function onFetchResponse(s: SimState, b: Broker, leader: number, resp: Fe
   wakeFetcher(s, b, leader);
 }
 
-function applyFetchedPartition(s: SimState, b: Broker, r: Replica, part: FetchPartitionResponse): void {
-  if (part.error === 'OFFSET_OUT_OF_RANGE' && part.leaderLeo >= 0 && part.leaderLeo < logEndOffset(r)) {
-    truncateFollower(s, b, r, part.leaderLeo, 'its log is longer than the leader\'s');
+function applyFetchedPartition(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  part: FetchPartitionResponse,
+): void {
+  if (
+    part.error === 'OFFSET_OUT_OF_RANGE' &&
+    part.leaderLeo >= 0 &&
+    part.leaderLeo < logEndOffset(r)
+  ) {
+    truncateFollower(s, b, r, part.leaderLeo, "its log is longer than the leader's");
     return;
   }
   if (part.error) {
@@ -79,24 +121,58 @@ function applyFetchedPartition(s: SimState, b: Broker, r: Replica, part: FetchPa
   }
   if (part.divergingEpoch) {
     const t = followerTruncationOffset(r, part.divergingEpoch.epoch, part.divergingEpoch.endOffset);
-    truncateFollower(s, b, r, t.offset, `the leader's epoch ${part.divergingEpoch.epoch} ends at offset ${part.divergingEpoch.endOffset}`);
+    truncateFollower(
+      s,
+      b,
+      r,
+      t.offset,
+      `the leader's epoch ${part.divergingEpoch.epoch} ends at offset ${part.divergingEpoch.endOffset}`,
+    );
     return;
   }
   const leoBefore = logEndOffset(r);
   for (const rec of part.records) {
     if (rec.offset !== logEndOffset(r)) continue;
-    appendEntry(r, { value: rec.value, key: rec.key, epoch: rec.epoch, rid: rec.rid, producerId: rec.producerId, sequence: rec.sequence });
+    appendEntry(r, {
+      value: rec.value,
+      key: rec.key,
+      epoch: rec.epoch,
+      rid: rec.rid,
+      producerId: rec.producerId,
+      sequence: rec.sequence,
+    });
   }
   const leo = logEndOffset(r);
   if (leo > leoBefore) {
-    emit(s, 'recordReplicated', `${r.partition}: follower broker ${b.id} fetched offsets ${leoBefore}..${leo - 1} from leader ${r.leaderId} and wrote them to its log (LEO ${leo}); its next fetch tells the leader.`, { broker: b.id, partition: r.partition, rule: 'R11', record: part.records[0]?.value, data: { from: leoBefore, leo } });
+    emit(
+      s,
+      'recordReplicated',
+      `${r.partition}: follower broker ${b.id} fetched offsets ${leoBefore}..${leo - 1} from leader ${r.leaderId} and wrote them to its log (LEO ${leo}); its next fetch tells the leader.`,
+      {
+        broker: b.id,
+        partition: r.partition,
+        rule: 'R11',
+        record: part.records[0]?.value,
+        data: { from: leoBefore, leo },
+      },
+    );
   }
   const hw = Math.min(part.hw, leo);
   if (hw !== r.hw) {
     const from = r.hw;
     r.hw = hw;
     if (hw > from)
-      emit(s, 'highWatermarkAdvanced', `${r.partition}: follower broker ${b.id} learned the leader's high watermark ${hw} (was ${from}).`, { broker: b.id, partition: r.partition, rule: 'R11', data: { from, to: hw, role: 'follower' } });
+      emit(
+        s,
+        'highWatermarkAdvanced',
+        `${r.partition}: follower broker ${b.id} learned the leader's high watermark ${hw} (was ${from}).`,
+        {
+          broker: b.id,
+          partition: r.partition,
+          rule: 'R11',
+          data: { from, to: hw, role: 'follower' },
+        },
+      );
   }
 }
 

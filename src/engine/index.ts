@@ -7,3 +7,5 @@ export type { SimState, Message } from './state';
 export type { SimEvent, EventName } from './events';
 export type { SimSetup } from './setup';
 export type { StateDump } from './dump';
+export { isSettled, produceSettled, manualFetchSettled } from './settle';
+export { abandonManualFetches } from './fetch-abandon';

@@ -4,7 +4,12 @@ import { checkCommittedRange } from './checker';
 import { completeParkedFetches, completeParkedProduces } from './purgatory';
 import type { Broker, Replica, SimState } from './state';
 
-export function onLeaderHighWatermarkAdvanced(s: SimState, b: Broker, r: Replica, from: number): void {
+export function onLeaderHighWatermarkAdvanced(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  from: number,
+): void {
   checkCommittedRange(s, b, r, from);
   completeParkedProduces(s, b, r.partition);
   completeParkedFetches(s, b, r.partition, 'hw');

@@ -16,25 +16,54 @@ export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq)
   const client = msg.from.slice('client:'.length);
   const results: PartResult[] = req.batches.map((batch) => appendBatch(s, b, req, batch, client));
   if (req.acks === 0) return; // R7: never answered (errors close the connection)
-  const parked: ParkedProduce = { id: newId(s), client, requestId: req.requestId, expiresAt: s.now + req.timeoutMs, partitions: results };
+  const parked: ParkedProduce = {
+    id: newId(s),
+    client,
+    requestId: req.requestId,
+    expiresAt: s.now + req.timeoutMs,
+    partitions: results,
+  };
   if (req.acks === 1 || results.every((r) => r.done)) {
     for (const r of results) r.done = true;
     send(s, msg.to, msg.from, {
       kind: 'produceResponse',
       requestId: req.requestId,
-      partitions: results.map((r) => ({ partition: r.partition, batchId: r.batchId, error: r.error, baseOffset: r.error ? -1 : r.baseOffset })),
+      partitions: results.map((r) => ({
+        partition: r.partition,
+        batchId: r.batchId,
+        error: r.error,
+        baseOffset: r.error ? -1 : r.baseOffset,
+      })),
     });
     return;
   }
   // R9: acks=all waits in purgatory for the HW, up to the request timeout.
   b.parkedProduces.push(parked);
   if (!tryCompleteProduce(s, b, parked)) {
-    schedule(s, parked.expiresAt, { kind: 'parkedProduceExpire', broker: b.id, incarnation: b.incarnation, parkedId: parked.id });
+    schedule(s, parked.expiresAt, {
+      kind: 'parkedProduceExpire',
+      broker: b.id,
+      incarnation: b.incarnation,
+      parkedId: parked.id,
+    });
   }
 }
 
-function appendBatch(s: SimState, b: Broker, req: ProduceReq, batch: ProduceBatchWire, client: string): PartResult {
-  const result: PartResult = { partition: batch.partition, batchId: batch.batchId, requiredOffset: 0, baseOffset: -1, error: null, done: true };
+function appendBatch(
+  s: SimState,
+  b: Broker,
+  req: ProduceReq,
+  batch: ProduceBatchWire,
+  client: string,
+): PartResult {
+  const result: PartResult = {
+    partition: batch.partition,
+    batchId: batch.batchId,
+    requiredOffset: 0,
+    baseOffset: -1,
+    error: null,
+    done: true,
+  };
   for (const rec of batch.records) {
     const info = s.records[rec.rid];
     if (info) info.handled = true;
@@ -56,11 +85,35 @@ function appendBatch(s: SimState, b: Broker, req: ProduceReq, batch: ProduceBatc
     result.baseOffset = r.log.length;
     for (let i = 0; i < batch.records.length; i++) {
       const rec = batch.records[i]!;
-      const offset = appendEntry(r, { value: rec.value, key: rec.key, epoch: r.leaderEpoch, rid: rec.rid, producerId: batch.producerId, sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i });
+      const offset = appendEntry(r, {
+        value: rec.value,
+        key: rec.key,
+        epoch: r.leaderEpoch,
+        rid: rec.rid,
+        producerId: batch.producerId,
+        sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i,
+      });
       recordAppendedOnLeader(s, b, r, rec.rid, offset);
     }
     const last = result.baseOffset + batch.records.length - 1;
-    emit(s, 'recordAppended', `${batch.partition}: leader broker ${b.id} appended ${describeValues(batch)} from ${client} at offset ${result.baseOffset === last ? last : `${result.baseOffset}-${last}`} (epoch ${r.leaderEpoch}); LEO is now ${r.log.length}.`, { broker: b.id, partition: batch.partition, client, record: batch.records[0]?.value, rule: 'R8', data: { baseOffset: result.baseOffset, count: batch.records.length, leo: r.log.length, values: batch.records.map((x) => x.value) } });
+    emit(
+      s,
+      'recordAppended',
+      `${batch.partition}: leader broker ${b.id} appended ${describeValues(batch)} from ${client} at offset ${result.baseOffset === last ? last : `${result.baseOffset}-${last}`} (epoch ${r.leaderEpoch}); LEO is now ${r.log.length}.`,
+      {
+        broker: b.id,
+        partition: batch.partition,
+        client,
+        record: batch.records[0]?.value,
+        rule: 'R8',
+        data: {
+          baseOffset: result.baseOffset,
+          count: batch.records.length,
+          leo: r.log.length,
+          values: batch.records.map((x) => x.value),
+        },
+      },
+    );
     result.requiredOffset = last + 1;
     result.done = false;
     maybeIncrementHighWatermark(s, b, r);
@@ -71,7 +124,9 @@ function appendBatch(s: SimState, b: Broker, req: ProduceReq, batch: ProduceBatc
 
 function describeValues(batch: ProduceBatchWire): string {
   const vs = batch.records.map((r) => `"${r.value}"`);
-  return vs.length === 1 ? `record ${vs[0]}` : `${vs.length} records (${vs.slice(0, 3).join(', ')}${vs.length > 3 ? ', ...' : ''})`;
+  return vs.length === 1
+    ? `record ${vs[0]}`
+    : `${vs.length} records (${vs.slice(0, 3).join(', ')}${vs.length > 3 ? ', ...' : ''})`;
 }
 
 /** R39: the base offset of this producer's batch with the same sequence, among its last 5 batches. */

@@ -6,15 +6,33 @@ import type { Broker, LogEntry, SimState } from './state';
 const MAX_RECORDS_PER_CONSUMER_FETCH = 500;
 
 function toWire(e: LogEntry, offset: number): WireRecord {
-  return { offset, value: e.value, key: e.key, epoch: e.epoch, rid: e.rid, producerId: e.producerId, sequence: e.sequence };
+  return {
+    offset,
+    value: e.value,
+    key: e.key,
+    epoch: e.epoch,
+    rid: e.rid,
+    producerId: e.producerId,
+    sequence: e.sequence,
+  };
 }
 
-export function emptyFetchResponse(partition: string, error: string | null, hw = -1, leaderLeo = -1): FetchPartitionResponse {
+export function emptyFetchResponse(
+  partition: string,
+  error: string | null,
+  hw = -1,
+  leaderLeo = -1,
+): FetchPartitionResponse {
   return { partition, error, records: [], hw, leaderLeo, divergingEpoch: null };
 }
 
 /** Records [fetchOffset, LEO) with the leader's HW at this moment (a parked fetch's answer). */
-export function readReplicaFetch(s: SimState, b: Broker, partition: string, fetchOffset: number): FetchPartitionResponse {
+export function readReplicaFetch(
+  s: SimState,
+  b: Broker,
+  partition: string,
+  fetchOffset: number,
+): FetchPartitionResponse {
   const r = b.replicas[partition];
   if (!r || r.role !== 'leader') return emptyFetchResponse(partition, 'NOT_LEADER_OR_FOLLOWER');
   const leo = logEndOffset(r);
@@ -27,11 +45,18 @@ export function readReplicaFetch(s: SimState, b: Broker, partition: string, fetc
 }
 
 /** R34: consumers get only records below the HW; [HW, LEO] is empty, beyond LEO is out of range. */
-export function readConsumerFetch(b: Broker, partition: string, offset: number, requestId: number): Payload {
+export function readConsumerFetch(
+  b: Broker,
+  partition: string,
+  offset: number,
+  requestId: number,
+): Payload {
   const r = b.replicas[partition];
   const base = { kind: 'consumerFetchResponse' as const, requestId, partition };
-  if (!r || r.role !== 'leader') return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', records: [], hw: -1 };
-  if (offset < 0 || offset > logEndOffset(r)) return { ...base, error: 'OFFSET_OUT_OF_RANGE', records: [], hw: r.hw };
+  if (!r || r.role !== 'leader')
+    return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', records: [], hw: -1 };
+  if (offset < 0 || offset > logEndOffset(r))
+    return { ...base, error: 'OFFSET_OUT_OF_RANGE', records: [], hw: r.hw };
   const end = Math.min(r.hw, offset + MAX_RECORDS_PER_CONSUMER_FETCH);
   const records = [];
   for (let o = offset; o < end; o++) {

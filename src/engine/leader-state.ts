@@ -30,11 +30,17 @@ export function maximalIsr(r: Replica): number[] {
 
 /** R15: caught up if at the leader's LEO, or caught up within replica.lag.time.max.ms. */
 export function isCaughtUp(b: Broker, r: Replica, f: FollowerState, now: number): boolean {
-  return f.leo === logEndOffset(r) || now - f.lastCaughtUpTime <= b.config['replica.lag.time.max.ms'];
+  return (
+    f.leo === logEndOffset(r) || now - f.lastCaughtUpTime <= b.config['replica.lag.time.max.ms']
+  );
 }
 
 /** Unfenced, not shutting down, and fetching with the broker epoch it registered with (KIP-841/903). */
-export function isReplicaIsrEligible(b: Broker, replicaId: number, f: FollowerState | undefined): boolean {
+export function isReplicaIsrEligible(
+  b: Broker,
+  replicaId: number,
+  f: FollowerState | undefined,
+): boolean {
   const info = b.image.brokers[replicaId];
   if (!info || info.fenced || info.shuttingDown) return false;
   return !f || f.brokerEpoch === -1 || f.brokerEpoch === info.epoch;
@@ -59,23 +65,47 @@ export function maybeIncrementHighWatermark(s: SimState, b: Broker, r: Replica):
     if (id === b.id) continue;
     const f = r.followers[id];
     if (!f || f.leo >= newHw) continue;
-    const counts = maximal.includes(id) || (isCaughtUp(b, r, f, s.now) && isReplicaIsrEligible(b, id, f));
+    const counts =
+      maximal.includes(id) || (isCaughtUp(b, r, f, s.now) && isReplicaIsrEligible(b, id, f));
     if (counts) newHw = f.leo;
   }
   if (newHw <= r.hw) return false;
   const from = r.hw;
   r.hw = newHw;
-  emit(s, 'highWatermarkAdvanced', `${r.partition}: leader broker ${b.id} advanced the high watermark ${from} -> ${newHw}: every in-sync replica [${maximal}] has offsets below ${newHw}, so they are committed.`, { broker: b.id, partition: r.partition, rule: 'R13', data: { from, to: newHw, role: 'leader' } });
+  emit(
+    s,
+    'highWatermarkAdvanced',
+    `${r.partition}: leader broker ${b.id} advanced the high watermark ${from} -> ${newHw}: every in-sync replica [${maximal}] has offsets below ${newHw}, so they are committed.`,
+    {
+      broker: b.id,
+      partition: r.partition,
+      rule: 'R13',
+      data: { from, to: newHw, role: 'leader' },
+    },
+  );
   onLeaderHighWatermarkAdvanced(s, b, r, from);
   return true;
 }
 
 /** R15: records what a follower's fetch says about it. */
-export function updateFollowerFetchState(s: SimState, r: Replica, replicaId: number, fetchOffset: number, brokerEpoch: number): FollowerState {
+export function updateFollowerFetchState(
+  s: SimState,
+  r: Replica,
+  replicaId: number,
+  fetchOffset: number,
+  brokerEpoch: number,
+): FollowerState {
   const leaderLeo = logEndOffset(r);
-  const f = (r.followers[replicaId] ??= { leo: -1, lastCaughtUpTime: 0, lastFetchLeaderLeo: -1, lastFetchTime: 0, brokerEpoch });
+  const f = (r.followers[replicaId] ??= {
+    leo: -1,
+    lastCaughtUpTime: 0,
+    lastFetchLeaderLeo: -1,
+    lastFetchTime: 0,
+    brokerEpoch,
+  });
   if (fetchOffset >= leaderLeo) f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, s.now);
-  else if (fetchOffset >= f.lastFetchLeaderLeo) f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, f.lastFetchTime);
+  else if (fetchOffset >= f.lastFetchLeaderLeo)
+    f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, f.lastFetchTime);
   f.leo = fetchOffset;
   f.lastFetchLeaderLeo = leaderLeo;
   f.lastFetchTime = s.now;
@@ -103,11 +133,23 @@ export function maybeShrinkIsr(s: SimState, b: Broker, r: Replica): void {
     return !f || !isCaughtUp(b, r, f, s.now);
   });
   if (outOfSync.length === 0) return;
-  proposeIsr(s, b, r, 'shrink', r.isr.filter((id) => !outOfSync.includes(id)));
+  proposeIsr(
+    s,
+    b,
+    r,
+    'shrink',
+    r.isr.filter((id) => !outOfSync.includes(id)),
+  );
 }
 
 /** R17: one AlterPartition in flight at a time, committed by the controller. */
-function proposeIsr(s: SimState, b: Broker, r: Replica, kind: 'expand' | 'shrink', isr: number[]): void {
+function proposeIsr(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  kind: 'expand' | 'shrink',
+  isr: number[],
+): void {
   r.pendingIsr = { kind, isr, sentAt: s.now, retryAt: 0 };
   sendAlterPartition(s, b, r);
 }
@@ -137,7 +179,12 @@ export function sendAlterPartition(s: SimState, b: Broker, r: Replica): void {
 export function scheduleAlterPartitionRetry(s: SimState, b: Broker, r: Replica, at: number): void {
   if (!r.pendingIsr) return;
   r.pendingIsr.retryAt = at;
-  schedule(s, at, { kind: 'alterPartitionRetry', broker: b.id, incarnation: b.incarnation, partition: r.partition });
+  schedule(s, at, {
+    kind: 'alterPartitionRetry',
+    broker: b.id,
+    incarnation: b.incarnation,
+    partition: r.partition,
+  });
 }
 
 export function onAlterPartitionRetry(s: SimState, b: Broker, partition: string): void {

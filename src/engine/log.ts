@@ -32,7 +32,10 @@ export function assignEpochStartOffset(r: Replica, epoch: number, offset: number
  * offset of the first epoch; (-1, -1) when requested is newer than anything known.
  * Mirrors LeaderEpochFileCache.endOffsetFor (R31).
  */
-export function endOffsetForEpoch(r: Replica, requested: number): { epoch: number; endOffset: number } {
+export function endOffsetForEpoch(
+  r: Replica,
+  requested: number,
+): { epoch: number; endOffset: number } {
   const cache = r.epochCache;
   if (requested < 0 || cache.length === 0) return { epoch: -1, endOffset: -1 };
   if (requested === latestEpoch(r)) return { epoch: requested, endOffset: logEndOffset(r) };

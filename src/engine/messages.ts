@@ -129,7 +129,12 @@ export type Payload =
       kind: 'metadataResponse';
       requestId: number;
       brokers: number[];
-      partitions: { partition: string; leader: number | null; leaderEpoch: number; error: string | null }[];
+      partitions: {
+        partition: string;
+        leader: number | null;
+        leaderEpoch: number;
+        error: string | null;
+      }[];
     }
   | {
       kind: 'produce';
@@ -141,7 +146,12 @@ export type Payload =
   | {
       kind: 'produceResponse';
       requestId: number;
-      partitions: { partition: string; batchId: number; error: string | null; baseOffset: number }[];
+      partitions: {
+        partition: string;
+        batchId: number;
+        error: string | null;
+        baseOffset: number;
+      }[];
     };
 
 export type PayloadKind = Payload['kind'];

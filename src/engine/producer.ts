@@ -2,7 +2,12 @@
 // linger.ms/batch.size, one request per leader, retries with backoff, idempotent sequences,
 // request and delivery timeouts. Outcomes are reported per record.
 import { emit, newId, schedule, send } from './core';
-import { markStale, onMetadataFailed, onMetadataResponse, requestMetadata } from './client-metadata';
+import {
+  markStale,
+  onMetadataFailed,
+  onMetadataResponse,
+  requestMetadata,
+} from './client-metadata';
 import { partitionForKey } from './partitioner';
 import { nextFloat, nextInt } from './rng';
 import { recordSucceeded } from './checker';
@@ -48,7 +53,13 @@ function recordBytes(value: string, key: string | null): number {
 }
 
 /** Chooses the partition: explicit, murmur2 of the key, or the sticky partition (KIP-794). */
-function choosePartition(s: SimState, p: Producer, topic: string, key: string | null, bytes: number): string {
+function choosePartition(
+  s: SimState,
+  p: Producer,
+  topic: string,
+  key: string | null,
+  bytes: number,
+): string {
   const count = s.topics[topic]!.partitions;
   if (key !== null) return partitionName(topic, partitionForKey(key, count));
   let sticky = p.stickyPartition[topic];
@@ -69,27 +80,69 @@ function choosePartition(s: SimState, p: Producer, topic: string, key: string | 
 }
 
 /** send(): one record into the accumulator. Returns its record id. */
-export function producerSend(s: SimState, p: Producer, value: string, opts: { partition?: string; topic?: string; key?: string | null }): number {
+export function producerSend(
+  s: SimState,
+  p: Producer,
+  value: string,
+  opts: { partition?: string; topic?: string; key?: string | null },
+): number {
   const key = opts.key ?? null;
   const bytes = recordBytes(value, key);
   const topic = opts.topic ?? opts.partition!.slice(0, opts.partition!.lastIndexOf('-'));
   const partition = opts.partition ?? choosePartition(s, p, topic, key, bytes);
   const rid = s.records.length;
-  const info: RecordInfo = { rid, value, key, client: p.id, partition, status: 'pending', offset: -1, error: null, errorMessage: null, attemptErrors: [], sentAt: s.now, ackedAt: -1, appends: [], lost: false, handled: false };
+  const info: RecordInfo = {
+    rid,
+    value,
+    key,
+    client: p.id,
+    partition,
+    status: 'pending',
+    offset: -1,
+    error: null,
+    errorMessage: null,
+    attemptErrors: [],
+    sentAt: s.now,
+    ackedAt: -1,
+    appends: [],
+    lost: false,
+    handled: false,
+  };
   s.records.push(info);
   s.recordsByValue[value] = rid;
 
   const queue = (p.queues[partition] ??= []);
   const lastId = queue[queue.length - 1];
   const last = lastId !== undefined ? p.batches[lastId] : undefined;
-  if (last && !last.inflight && !last.done && last.attempts === 0 && last.bytes + bytes <= Math.max(p.config['batch.size'], bytes)) {
+  if (
+    last &&
+    !last.inflight &&
+    !last.done &&
+    last.attempts === 0 &&
+    last.bytes + bytes <= Math.max(p.config['batch.size'], bytes)
+  ) {
     last.rids.push(rid);
     last.bytes += bytes;
   } else {
-    const batch: ProducerBatch = { id: newId(s), partition, rids: [rid], bytes, createdAt: s.now, attempts: 0, retryAt: 0, sequence: -1, inflight: false, done: false };
+    const batch: ProducerBatch = {
+      id: newId(s),
+      partition,
+      rids: [rid],
+      bytes,
+      createdAt: s.now,
+      attempts: 0,
+      retryAt: 0,
+      sequence: -1,
+      inflight: false,
+      done: false,
+    };
     p.batches[batch.id] = batch;
     queue.push(batch.id);
-    schedule(s, s.now + p.config['delivery.timeout.ms'], { kind: 'batchExpire', client: p.id, batchId: batch.id });
+    schedule(s, s.now + p.config['delivery.timeout.ms'], {
+      kind: 'batchExpire',
+      client: p.id,
+      batchId: batch.id,
+    });
   }
   wakeProducer(s, p, s.now);
   return rid;
@@ -118,14 +171,21 @@ export function runSender(s: SimState, p: Producer): void {
   let nextWake = Infinity;
   let needMetadata = p.metadata.stale && p.metadata.fetchedAt < 0;
   for (const partition of Object.keys(p.queues).sort()) {
-    const batch = p.queues[partition]!.map((id) => p.batches[id]!).find((b) => !b.done && !b.inflight);
+    const batch = p.queues[partition]!.map((id) => p.batches[id]!).find(
+      (b) => !b.done && !b.inflight,
+    );
     if (!batch) continue;
     const leader = leaderOf(p, partition);
     if (leader === null) {
       needMetadata = true;
       continue;
     }
-    const readyAt = batch.attempts > 0 ? batch.retryAt : batch.bytes >= p.config['batch.size'] ? batch.createdAt : batch.createdAt + linger;
+    const readyAt =
+      batch.attempts > 0
+        ? batch.retryAt
+        : batch.bytes >= p.config['batch.size']
+          ? batch.createdAt
+          : batch.createdAt + linger;
     if (readyAt > s.now) {
       nextWake = Math.min(nextWake, readyAt);
       continue;
@@ -138,11 +198,17 @@ export function runSender(s: SimState, p: Producer): void {
     if (inflightTo(p, leader) >= p.config['max.in.flight.requests.per.connection']) continue;
     sendProduceRequest(s, p, leader, batches);
   }
-  if (needMetadata) requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
+  if (needMetadata)
+    requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
   if (nextWake < Infinity) wakeProducer(s, p, nextWake);
 }
 
-function sendProduceRequest(s: SimState, p: Producer, leader: number, batches: ProducerBatch[]): void {
+function sendProduceRequest(
+  s: SimState,
+  p: Producer,
+  leader: number,
+  batches: ProducerBatch[],
+): void {
   const acks = p.config.acks;
   const idempotent = p.config['enable.idempotence'];
   const requestId = newId(s);
@@ -164,7 +230,11 @@ function sendProduceRequest(s: SimState, p: Producer, leader: number, batches: P
       partition: b.partition,
       producerId: idempotent ? p.producerId : -1,
       baseSequence: idempotent ? b.sequence : -1,
-      records: b.rids.map((rid) => ({ rid, value: s.records[rid]!.value, key: s.records[rid]!.key })),
+      records: b.rids.map((rid) => ({
+        rid,
+        value: s.records[rid]!.value,
+        key: s.records[rid]!.key,
+      })),
     })),
   });
   if (acks === 0) {
@@ -172,8 +242,20 @@ function sendProduceRequest(s: SimState, p: Producer, leader: number, batches: P
     for (const b of batches) completeBatch(s, p, b, null, -1);
     return;
   }
-  p.inflight[requestId] = { id: requestId, broker: leader, batchIds: batches.map((b) => b.id), sentAt: s.now, timeoutAt: s.now + p.config['request.timeout.ms'], acks, dropped: false };
-  schedule(s, s.now + p.config['request.timeout.ms'], { kind: 'produceRequestTimeout', client: p.id, requestId });
+  p.inflight[requestId] = {
+    id: requestId,
+    broker: leader,
+    batchIds: batches.map((b) => b.id),
+    sentAt: s.now,
+    timeoutAt: s.now + p.config['request.timeout.ms'],
+    acks,
+    dropped: false,
+  };
+  schedule(s, s.now + p.config['request.timeout.ms'], {
+    kind: 'produceRequestTimeout',
+    client: p.id,
+    requestId,
+  });
 }
 
 type ProduceResponse = Extract<Payload, { kind: 'produceResponse' }>;
@@ -193,7 +275,12 @@ export function onProduceResponse(s: SimState, p: Producer, resp: ProduceRespons
 }
 
 /** The request got no answer in request.timeout.ms, or the connection broke. */
-export function onProduceRequestFailed(s: SimState, p: Producer, requestId: number, error: string): void {
+export function onProduceRequestFailed(
+  s: SimState,
+  p: Producer,
+  requestId: number,
+  error: string,
+): void {
   const req = p.inflight[requestId];
   if (!req) return;
   delete p.inflight[requestId];
@@ -209,17 +296,38 @@ export function onProduceRequestFailed(s: SimState, p: Producer, requestId: numb
 
 function backoffMs(s: SimState, p: Producer, attempts: number): number {
   const base = p.config['retry.backoff.ms'] * 2 ** Math.max(0, attempts - 1);
-  const capped = Math.min(base, Math.max(p.config['retry.backoff.max.ms'], p.config['retry.backoff.ms']));
+  const capped = Math.min(
+    base,
+    Math.max(p.config['retry.backoff.max.ms'], p.config['retry.backoff.ms']),
+  );
   return Math.floor(capped * (0.8 + 0.4 * nextFloat(s))); // Kafka's 20 % jitter
 }
 
-function batchError(s: SimState, p: Producer, batch: ProducerBatch, error: string, broker: number): void {
+function batchError(
+  s: SimState,
+  p: Producer,
+  batch: ProducerBatch,
+  error: string,
+  broker: number,
+): void {
   const retriesDone = batch.attempts - 1;
   const expired = s.now >= batch.createdAt + p.config['delivery.timeout.ms'];
   if (RETRIABLE_ERRORS.has(error) && retriesDone < p.config.retries && !expired) {
     for (const rid of batch.rids) s.records[rid]!.attemptErrors.push(error);
     batch.retryAt = s.now + backoffMs(s, p, batch.attempts);
-    emit(s, 'produceAttemptFailed', `${p.id}: sending ${batch.rids.length === 1 ? `"${s.records[batch.rids[0]!]!.value}"` : `${batch.rids.length} records`} to ${batch.partition} on broker ${broker} failed with ${error}; retrying in ${batch.retryAt - s.now} ms.`, { client: p.id, partition: batch.partition, broker, record: s.records[batch.rids[0]!]!.value, rule: 'R38', data: { error, values: batch.rids.map((r) => s.records[r]!.value) } });
+    emit(
+      s,
+      'produceAttemptFailed',
+      `${p.id}: sending ${batch.rids.length === 1 ? `"${s.records[batch.rids[0]!]!.value}"` : `${batch.rids.length} records`} to ${batch.partition} on broker ${broker} failed with ${error}; retrying in ${batch.retryAt - s.now} ms.`,
+      {
+        client: p.id,
+        partition: batch.partition,
+        broker,
+        record: s.records[batch.rids[0]!]!.value,
+        rule: 'R38',
+        data: { error, values: batch.rids.map((r) => s.records[r]!.value) },
+      },
+    );
     if (INVALID_METADATA.has(error)) {
       markStale(p.metadata);
       requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
@@ -230,7 +338,13 @@ function batchError(s: SimState, p: Producer, batch: ProducerBatch, error: strin
   failBatch(s, p, batch, error, null);
 }
 
-export function failBatch(s: SimState, p: Producer, batch: ProducerBatch, error: string, message: string | null): void {
+export function failBatch(
+  s: SimState,
+  p: Producer,
+  batch: ProducerBatch,
+  error: string,
+  message: string | null,
+): void {
   batch.done = true;
   batch.inflight = false;
   removeFromQueue(p, batch);
@@ -239,11 +353,22 @@ export function failBatch(s: SimState, p: Producer, batch: ProducerBatch, error:
     r.status = 'failed';
     r.error = error;
     r.errorMessage = message;
-    emit(s, 'produceFailed', `${p.id}: "${r.value}" failed with ${error}${message ? ` (${message})` : ''}; the application is told.`, { client: p.id, partition: batch.partition, record: r.value, rule: 'R38', data: { error } });
+    emit(
+      s,
+      'produceFailed',
+      `${p.id}: "${r.value}" failed with ${error}${message ? ` (${message})` : ''}; the application is told.`,
+      { client: p.id, partition: batch.partition, record: r.value, rule: 'R38', data: { error } },
+    );
   }
 }
 
-function completeBatch(s: SimState, p: Producer, batch: ProducerBatch, _error: null, baseOffset: number): void {
+function completeBatch(
+  s: SimState,
+  p: Producer,
+  batch: ProducerBatch,
+  _error: null,
+  baseOffset: number,
+): void {
   batch.done = true;
   batch.inflight = false;
   removeFromQueue(p, batch);
@@ -253,8 +378,26 @@ function completeBatch(s: SimState, p: Producer, batch: ProducerBatch, _error: n
     r.status = acks === 0 ? 'sent' : 'acked';
     r.offset = acks === 0 ? -1 : baseOffset + i;
     r.ackedAt = s.now;
-    if (acks === 0) emit(s, 'recordSent', `${p.id}: "${r.value}" written to the socket (acks=0: no answer is awaited, offset -1).`, { client: p.id, partition: batch.partition, record: r.value, rule: 'R7' });
-    else emit(s, 'recordAcked', `${p.id}: "${r.value}" acknowledged at ${batch.partition} offset ${r.offset} (acks=${acks === -1 ? 'all' : acks}).`, { client: p.id, partition: batch.partition, record: r.value, rule: acks === -1 ? 'R9' : 'R8', data: { offset: r.offset, acks } });
+    if (acks === 0)
+      emit(
+        s,
+        'recordSent',
+        `${p.id}: "${r.value}" written to the socket (acks=0: no answer is awaited, offset -1).`,
+        { client: p.id, partition: batch.partition, record: r.value, rule: 'R7' },
+      );
+    else
+      emit(
+        s,
+        'recordAcked',
+        `${p.id}: "${r.value}" acknowledged at ${batch.partition} offset ${r.offset} (acks=${acks === -1 ? 'all' : acks}).`,
+        {
+          client: p.id,
+          partition: batch.partition,
+          record: r.value,
+          rule: acks === -1 ? 'R9' : 'R8',
+          data: { offset: r.offset, acks },
+        },
+      );
     recordSucceeded(s, r);
   });
 }
@@ -269,14 +412,29 @@ export function onBatchExpire(s: SimState, p: Producer, batchId: number): void {
   const batch = p.batches[batchId];
   if (!batch || batch.done) return;
   const ms = p.config['delivery.timeout.ms'];
-  failBatch(s, p, batch, 'REQUEST_TIMED_OUT', `TimeoutException: Expiring ${batch.rids.length} record(s) for ${batch.partition}: ${ms} ms has passed since batch creation`);
+  failBatch(
+    s,
+    p,
+    batch,
+    'REQUEST_TIMED_OUT',
+    `TimeoutException: Expiring ${batch.rids.length} record(s) for ${batch.partition}: ${ms} ms has passed since batch creation`,
+  );
 }
 
-export function onProducerMetadataResponse(s: SimState, p: Producer, resp: Extract<Payload, { kind: 'metadataResponse' }>): void {
+export function onProducerMetadataResponse(
+  s: SimState,
+  p: Producer,
+  resp: Extract<Payload, { kind: 'metadataResponse' }>,
+): void {
   if (onMetadataResponse(s, p.id, p.metadata, resp)) runSender(s, p);
 }
 
-export function onProducerMetadataFailed(s: SimState, p: Producer, requestId: number, broker: number | null): void {
+export function onProducerMetadataFailed(
+  s: SimState,
+  p: Producer,
+  requestId: number,
+  broker: number | null,
+): void {
   if (onMetadataFailed(s, p.metadata, requestId, broker)) runSender(s, p);
 }
 

@@ -29,7 +29,12 @@ export function committedValues(s: SimState, partition: string): string[] {
 }
 
 /** What a fetch by a consumer from `from` returns at this moment (R34), without changing anything. */
-export function readAsConsumer(s: SimState, client: string, partition: string, from: number): ConsumeResult {
+export function readAsConsumer(
+  s: SimState,
+  client: string,
+  partition: string,
+  from: number,
+): ConsumeResult {
   const p = s.controller.partitions[partition];
   const base = { client, partition, from };
   if (!p) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION' };
@@ -71,7 +76,15 @@ export function dumpState(s: SimState): StateDump {
       if (seen.has(v)) duplicates.add(v);
       seen.add(v);
     }
-    partitions[name] = { leader: p.leader, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: [...p.isr], assignment: [...p.replicas], replicas, committed: committed[name]! };
+    partitions[name] = {
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      partitionEpoch: p.partitionEpoch,
+      isr: [...p.isr],
+      assignment: [...p.replicas],
+      replicas,
+      committed: committed[name]!,
+    };
     if (p.leader === null) offline.push(name);
     if (p.isr.length < p.replicas.length) underReplicated.push(name);
     if (p.isr.length < effectiveMinIsr(s, p)) underMinIsr.push(name);
@@ -81,7 +94,11 @@ export function dumpState(s: SimState): StateDump {
   const lost: string[] = [];
   const uncommitted: string[] = [];
   for (const info of s.records) {
-    const rec: RecordDump = { status: info.status, partition: info.partition, attemptErrors: [...info.attemptErrors] };
+    const rec: RecordDump = {
+      status: info.status,
+      partition: info.partition,
+      attemptErrors: [...info.attemptErrors],
+    };
     if (info.status === 'acked' || info.status === 'sent') rec.offset = info.offset;
     if (info.error) rec.error = info.error;
     records[info.value] = rec;
@@ -93,7 +110,12 @@ export function dumpState(s: SimState): StateDump {
   const consume: ConsumeResult[] = [];
   for (const c of Object.values(s.consumers)) {
     for (const o of Object.values(c.outcomes)) {
-      consume.push({ client: c.id, partition: o.partition, from: o.from, ...(o.error ? { error: o.error } : { records: o.records ?? [] }) });
+      consume.push({
+        client: c.id,
+        partition: o.partition,
+        from: o.from,
+        ...(o.error ? { error: o.error } : { records: o.records ?? [] }),
+      });
     }
   }
 
@@ -112,7 +134,12 @@ export function dumpState(s: SimState): StateDump {
     leaderCounts,
     followerCounts,
     duplicates: [...duplicates],
-    truncations: s.truncations.map(({ broker, partition, fromLeo, toOffset }) => ({ broker, partition, fromLeo, toOffset })),
+    truncations: s.truncations.map(({ broker, partition, fromLeo, toOffset }) => ({
+      broker,
+      partition,
+      fromLeo,
+      toOffset,
+    })),
     consume,
   };
 }

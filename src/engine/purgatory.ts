@@ -5,7 +5,13 @@ import { send } from './core';
 import { readReplicaFetch, readConsumerFetch } from './leader-read';
 import { maximalIsr, topicOf } from './leader-state';
 import { effectiveMinIsr } from './topics';
-import { brokerAddr, type Broker, type ParkedFetch, type ParkedProduce, type SimState } from './state';
+import {
+  brokerAddr,
+  type Broker,
+  type ParkedFetch,
+  type ParkedProduce,
+  type SimState,
+} from './state';
 
 /** R9: a parked acks=all partition completes once the HW reaches its last offset + 1. */
 export function tryCompleteProduce(s: SimState, b: Broker, parked: ParkedProduce): boolean {
@@ -63,7 +69,12 @@ export function expireParkedProduce(s: SimState, b: Broker, parkedId: number): v
 }
 
 /** A parked fetch answers once there is data for it (replica) or data below the HW (consumer). */
-export function completeParkedFetches(s: SimState, b: Broker, partition: string, why: 'data' | 'hw' | 'role'): void {
+export function completeParkedFetches(
+  s: SimState,
+  b: Broker,
+  partition: string,
+  why: 'data' | 'hw' | 'role',
+): void {
   for (const parked of [...b.parkedFetches]) {
     if (!parked.partitions.some((p) => p.partition === partition)) continue;
     const isReplica = parked.replicaId >= 0;
@@ -84,7 +95,12 @@ export function answerParkedFetch(s: SimState, b: Broker, parked: ParkedFetch): 
     });
   } else {
     const p = parked.partitions[0]!;
-    send(s, brokerAddr(b.id), parked.from, readConsumerFetch(b, p.partition, p.fetchOffset, parked.fetchId));
+    send(
+      s,
+      brokerAddr(b.id),
+      parked.from,
+      readConsumerFetch(b, p.partition, p.fetchOffset, parked.fetchId),
+    );
   }
 }
 
@@ -92,4 +108,3 @@ export function expireParkedFetch(s: SimState, b: Broker, parkedId: number): voi
   const parked = b.parkedFetches.find((p) => p.id === parkedId);
   if (parked) answerParkedFetch(s, b, parked);
 }
-

@@ -32,7 +32,10 @@ export function checkQuorum(s: SimState): void {
   const fetchTimeout = s.clusterConfig['controller.quorum.fetch.timeout.ms'];
   const electionTimeout = s.clusterConfig['controller.quorum.election.timeout.ms'];
   const wait = active === null ? electionTimeout : fetchTimeout;
-  schedule(s, s.now + wait + 2 * s.setup.network.latencyMs, { kind: 'controllerElection', epoch: s.quorum.epoch });
+  schedule(s, s.now + wait + 2 * s.setup.network.latencyMs, {
+    kind: 'controllerElection',
+    epoch: s.quorum.epoch,
+  });
 }
 
 /** A voter that can reach a majority wins (R23); on activation every broker gets a fresh session. */
@@ -44,7 +47,12 @@ export function onControllerElection(s: SimState, epoch: number): void {
   const candidates = voters(s).filter((v) => hasMajority(s, v));
   if (candidates.length === 0) {
     if (active !== null) {
-      emit(s, 'controllerElected', `Controller ${active} lost its quorum: no active controller (no majority of ${voters(s).length} voters reachable). ISR changes, fencing and elections wait.`, { controller: active, rule: 'R23', data: { active: null } });
+      emit(
+        s,
+        'controllerElected',
+        `Controller ${active} lost its quorum: no active controller (no majority of ${voters(s).length} voters reachable). ISR changes, fencing and elections wait.`,
+        { controller: active, rule: 'R23', data: { active: null } },
+      );
     }
     s.quorum.active = null;
     checkQuorum(s);
@@ -55,7 +63,12 @@ export function onControllerElection(s: SimState, epoch: number): void {
   s.quorum.epoch++;
   for (const reg of Object.values(s.controller.brokers)) reg.lastContact = s.now;
   s.controller.sessionCheckAt = 0;
-  emit(s, 'controllerElected', `Controller ${winner} was elected active controller (quorum epoch ${s.quorum.epoch}); every registered broker gets a fresh ${s.clusterConfig['broker.session.timeout.ms']} ms session.`, { controller: winner, rule: 'R23', data: { active: winner, epoch: s.quorum.epoch } });
+  emit(
+    s,
+    'controllerElected',
+    `Controller ${winner} was elected active controller (quorum epoch ${s.quorum.epoch}); every registered broker gets a fresh ${s.clusterConfig['broker.session.timeout.ms']} ms session.`,
+    { controller: winner, rule: 'R23', data: { active: winner, epoch: s.quorum.epoch } },
+  );
   scheduleSessionCheck(s);
 }
 
@@ -64,7 +77,12 @@ export function killController(s: SimState, id: number): void {
   if (!c.up) return;
   c.up = false;
   c.incarnation++;
-  emit(s, 'controllerKilled', `Controller ${id} crashed${s.quorum.active === id ? ' (it was the active controller)' : ''}.`, { controller: id, rule: 'R23' });
+  emit(
+    s,
+    'controllerKilled',
+    `Controller ${id} crashed${s.quorum.active === id ? ' (it was the active controller)' : ''}.`,
+    { controller: id, rule: 'R23' },
+  );
   checkQuorum(s);
 }
 
@@ -73,6 +91,9 @@ export function restartController(s: SimState, id: number): void {
   if (c.up) return;
   c.up = true;
   c.incarnation++;
-  emit(s, 'controllerRestarted', `Controller ${id} restarted and rejoined the quorum as a voter.`, { controller: id, rule: 'R23' });
+  emit(s, 'controllerRestarted', `Controller ${id} restarted and rejoined the quorum as a voter.`, {
+    controller: id,
+    rule: 'R23',
+  });
   checkQuorum(s);
 }

@@ -63,7 +63,13 @@ function becomeLeader(s: SimState, b: Broker, r: Replica, p: PartitionState): vo
   r.followers = {};
   for (const id of p.replicas) {
     if (id === b.id) continue;
-    r.followers[id] = { leo: -1, lastCaughtUpTime: p.isr.includes(id) ? s.now : 0, lastFetchLeaderLeo: -1, lastFetchTime: 0, brokerEpoch: -1 };
+    r.followers[id] = {
+      leo: -1,
+      lastCaughtUpTime: p.isr.includes(id) ? s.now : 0,
+      lastFetchLeaderLeo: -1,
+      lastFetchTime: 0,
+      brokerEpoch: -1,
+    };
   }
   noteLeaderInEpoch(s, r.partition, p.leaderEpoch, b.id);
   maybeIncrementHighWatermark(s, b, r);

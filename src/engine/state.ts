@@ -362,6 +362,17 @@ export interface SimState {
   eventCount: number;
   truncations: Truncation[];
   checker: CheckerState;
+  /** when not null, every send/delivery/drop is logged here (the CLI's --trace) */
+  messageLog: MessageLogEntry[] | null;
+}
+
+export interface MessageLogEntry {
+  t: number;
+  what: 'send' | 'deliver' | 'drop';
+  id: number;
+  kind: string;
+  from: Addr;
+  to: Addr;
 }
 
 export function brokerAddr(id: number): Addr {

@@ -16,7 +16,14 @@ export type TimerEvent =
   | { kind: 'quorumCheck' }
   | { kind: 'leaderImbalanceCheck' }
   | { kind: 'uncleanCheck' }
-  | { kind: 'disconnect'; messageId: number; from: string; to: string; request: string; requestId: number }
+  | {
+      kind: 'disconnect';
+      messageId: number;
+      from: string;
+      to: string;
+      request: string;
+      requestId: number;
+    }
   | { kind: 'producerWake'; client: string; at: number }
   | { kind: 'produceRequestTimeout'; client: string; requestId: number }
   | { kind: 'batchExpire'; client: string; batchId: number }

@@ -24,13 +24,22 @@ export function compareFacts(expected: Facts, actual: StateDump): Mismatch[] {
   if (e.brokers) c.each('brokers', e.brokers, actual.brokers, (p, v, a) => c.value(p, v, a));
   if (e.controller !== undefined) c.value('controller', e.controller, actual.controller);
   if (e.partitions)
-    c.each('partitions', e.partitions, actual.partitions, (p, v, a) => comparePartition(c, p, v, a));
+    c.each('partitions', e.partitions, actual.partitions, (p, v, a) =>
+      comparePartition(c, p, v, a),
+    );
   if (e.records)
     c.each('records', e.records, actual.records, (p, v, a) => compareRecord(c, p, v, a));
   if (Array.isArray(e.committed)) c.list('committed', e.committed, allCommitted(actual.committed));
   else if (e.committed)
     c.each('committed', e.committed, actual.committed, (p, v, a) => c.list(p, v, a ?? []));
-  for (const name of ['lost', 'uncommitted', 'offline', 'underReplicated', 'underMinIsr', 'duplicates'] as const) {
+  for (const name of [
+    'lost',
+    'uncommitted',
+    'offline',
+    'underReplicated',
+    'underMinIsr',
+    'duplicates',
+  ] as const) {
     const listed = e[name];
     if (listed) c.set(name, listed, actual[name]);
   }
@@ -51,7 +60,12 @@ export function formatMismatch(m: Mismatch): string {
   return m.note ? `${text} (${m.note})` : text;
 }
 
-function comparePartition(c: Comparer, path: string, e: PartitionFacts, a: StateDump['partitions'][string]) {
+function comparePartition(
+  c: Comparer,
+  path: string,
+  e: PartitionFacts,
+  a: StateDump['partitions'][string],
+) {
   if (e.leader !== undefined) c.value(`${path}.leader`, e.leader, a.leader);
   if (e.leaderEpoch !== undefined) c.value(`${path}.leaderEpoch`, e.leaderEpoch, a.leaderEpoch);
   if (e.partitionEpoch !== undefined)
@@ -100,14 +114,27 @@ function compareConsume(
   const a = matching[matching.length - 1];
   if (!a) {
     const from = e.from === undefined ? '' : ` from offset ${e.from}`;
-    c.push({ path, expected: e, actual: undefined, note: `no read by ${e.client} of ${e.partition}${from}` });
+    c.push({
+      path,
+      expected: e,
+      actual: undefined,
+      note: `no read by ${e.client} of ${e.partition}${from}`,
+    });
     return;
   }
   // A read returns records or an error; show the other outcome rather than "nothing".
   if (e.records)
-    c.list(`${path}.records`, e.records, a.records ?? (a.error === undefined ? undefined : { error: a.error }));
+    c.list(
+      `${path}.records`,
+      e.records,
+      a.records ?? (a.error === undefined ? undefined : { error: a.error }),
+    );
   if (e.error !== undefined)
-    c.value(`${path}.error`, e.error, a.error ?? (a.records === undefined ? undefined : { records: a.records }));
+    c.value(
+      `${path}.error`,
+      e.error,
+      a.error ?? (a.records === undefined ? undefined : { records: a.records }),
+    );
 }
 
 /** The per-partition committed lists as one list, by topic name, then partition number. */

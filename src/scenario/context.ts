@@ -2,7 +2,8 @@
 // that turn a reference in the file into a normalised value or an error naming the field.
 import type { BrokerConfig, ProducerConfig } from '../engine/config';
 import type { Endpoint } from './types';
-import { Issues, isInt, listIds, parseIndexKey, show } from './issues';
+import type { Issues } from './issues';
+import { isInt, listIds, parseIndexKey, show } from './issues';
 
 export type ClientType = 'producer' | 'consumer';
 

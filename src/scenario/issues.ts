@@ -13,7 +13,10 @@ export class Issues {
 
   /** "expected <what>, got <value>" (or "missing" when the value is absent). */
   expected(path: string, what: string, got: unknown): void {
-    this.add(path, got === undefined ? `missing: expected ${what}` : `expected ${what}, got ${show(got)}`);
+    this.add(
+      path,
+      got === undefined ? `missing: expected ${what}` : `expected ${what}, got ${show(got)}`,
+    );
   }
 }
 
@@ -64,7 +67,10 @@ export function checkKnownFields(
 ): void {
   for (const key of Object.keys(obj)) {
     if (known.includes(key) || key.startsWith('_') || key.startsWith('$')) continue;
-    issues.add(at(path, key), `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`);
+    issues.add(
+      at(path, key),
+      `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
+    );
   }
 }
 
@@ -87,7 +93,11 @@ function editDistance(a: string, b: string, limit: number): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     if (Math.min(...current) >= limit) return limit;
     previous = current;

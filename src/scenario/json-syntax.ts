@@ -122,7 +122,8 @@ class Scanner {
       const c = this.text[this.pos];
       if (c === undefined) this.fail('unterminated string');
       if (c === '"') return void this.pos++;
-      if (c < ' ') this.fail('control characters (such as a line break) must be escaped in strings');
+      if (c < ' ')
+        this.fail('control characters (such as a line break) must be escaped in strings');
       if (c === '\\') {
         const e = this.text[this.pos + 1] ?? '';
         if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6)))

@@ -320,7 +320,12 @@ export const SCENARIO_SCHEMA = {
               leo: count,
               hw: count,
               log: listOf({ type: 'string', pattern: ':e(0|[1-9][0-9]*)$' }),
-              epochCache: listOf({ type: 'array', prefixItems: [count, count], items: false, minItems: 2 }),
+              epochCache: listOf({
+                type: 'array',
+                prefixItems: [count, count],
+                items: false,
+                minItems: 2,
+              }),
             },
             ...closed,
           },

@@ -44,7 +44,13 @@ export interface Facts {
   followerCounts?: Record<string, number>;
   duplicates?: string[];
   truncations?: { broker: number; partition: string; fromLeo: number; toOffset: number }[];
-  consume?: { client: string; partition: string; from?: number; records?: string[]; error?: string }[];
+  consume?: {
+    client: string;
+    partition: string;
+    from?: number;
+    records?: string[];
+    error?: string;
+  }[];
 }
 
 interface StepBase {

@@ -44,7 +44,13 @@ function validateClient(
   if (type === 'producer') {
     ctx.clients.set(id, 'producer');
     const defaults = defaultsOf(PRODUCER_CONFIG);
-    const parsed = parseConfigFields(issues, PRODUCER_CONFIG, own(raw, 'config'), configPath, defaults);
+    const parsed = parseConfigFields(
+      issues,
+      PRODUCER_CONFIG,
+      own(raw, 'config'),
+      configPath,
+      defaults,
+    );
     const explicit = new Set(Object.keys(parsed.given));
     const { config, problems } = applyProducerRules(parsed.config, explicit);
     for (const p of problems) issues.add(at(configPath, p.name), p.message);
@@ -54,7 +60,13 @@ function validateClient(
   if (type === 'consumer') {
     ctx.clients.set(id, 'consumer');
     const defaults = defaultsOf(CONSUMER_CONFIG);
-    const { config } = parseConfigFields(issues, CONSUMER_CONFIG, own(raw, 'config'), configPath, defaults);
+    const { config } = parseConfigFields(
+      issues,
+      CONSUMER_CONFIG,
+      own(raw, 'config'),
+      configPath,
+      defaults,
+    );
     return { id, type, config };
   }
   issues.expected(at(path, 'type'), '"producer" or "consumer"', type);

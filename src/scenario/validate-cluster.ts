@@ -115,7 +115,10 @@ function parseControllers(ctx: Context, raw: unknown, brokers: number[]): number
   const clashes = ids.filter((id) => brokers.includes(id));
   if (clashes.length > 0) {
     // Combined broker+controller nodes are not modelled: every node has one role.
-    ctx.issues.add(path, `ids ${clashes.join(', ')} are also broker ids; controllers need ids of their own`);
+    ctx.issues.add(
+      path,
+      `ids ${clashes.join(', ')} are also broker ids; controllers need ids of their own`,
+    );
     return null;
   }
   return ids;

@@ -11,7 +11,8 @@ import {
   type ConfigOf,
   type ProducerConfig,
 } from '../engine/config';
-import { Issues, at, didYouMean, isObject } from './issues';
+import type { Issues } from './issues';
+import { at, didYouMean, isObject } from './issues';
 
 const CONFIG_TABLES: [Record<string, ConfigDef>, string][] = [
   [BROKER_CONFIG, 'a broker config (cluster.config)'],

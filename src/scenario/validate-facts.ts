@@ -221,4 +221,3 @@ function factChecks(ctx: Context): Record<(typeof FACT_NAMES)[number], Check<unk
     }, 'consume reads { client, partition, from, records | error }'),
   };
 }
-

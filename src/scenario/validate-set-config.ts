@@ -17,7 +17,11 @@ type Scope = 'broker' | 'topic' | 'client';
 type SetConfigStep = Omit<Extract<Step, { do: 'setConfig' }>, 'index' | 'at'>;
 const SCOPES: readonly Scope[] = ['broker', 'topic', 'client'];
 
-export function validateSetConfig(ctx: Context, raw: Json, path: string): SetConfigStep | undefined {
+export function validateSetConfig(
+  ctx: Context,
+  raw: Json,
+  path: string,
+): SetConfigStep | undefined {
   const target = resolveTarget(ctx, raw, path);
   if (!target) return undefined;
   const { scope, id } = target;
@@ -56,7 +60,8 @@ function resolveTarget(
     }
   }
   if (!scope) {
-    const forms = '"broker", "topic" or "client" (with "id"), or { "broker" | "topic" | "client": <id> }';
+    const forms =
+      '"broker", "topic" or "client" (with "id"), or { "broker" | "topic" | "client": <id> }';
     issues.expected(at(path, 'scope'), forms, rawScope);
     return undefined;
   }
@@ -83,9 +88,7 @@ function resolveTarget(
     return id === undefined ? undefined : { scope, id };
   }
   const id =
-    scope === 'topic'
-      ? checkTopicName(ctx, rawId, idPath)
-      : checkClient(ctx, rawId, idPath, 'any');
+    scope === 'topic' ? checkTopicName(ctx, rawId, idPath) : checkClient(ctx, rawId, idPath, 'any');
   return id === undefined ? undefined : { scope, id };
 }
 
@@ -100,7 +103,13 @@ function parseForScope(
   if (scope === 'topic')
     return parseConfigFields(issues, TOPIC_CONFIG, raw, path, defaultsOf(TOPIC_CONFIG)).given;
   if (scope === 'broker') {
-    const { given } = parseConfigFields(issues, BROKER_CONFIG, raw, path, defaultsOf(BROKER_CONFIG));
+    const { given } = parseConfigFields(
+      issues,
+      BROKER_CONFIG,
+      raw,
+      path,
+      defaultsOf(BROKER_CONFIG),
+    );
     // Follow each affected broker's config, so a change Kafka would refuse is reported here.
     const targets = id === undefined ? [...ctx.brokerConfigs.keys()] : [id as number];
     for (const broker of targets) {

@@ -18,7 +18,7 @@ import { validateSetConfig } from './validate-set-config';
 const BROKER_ACTIONS = ['kill', 'stop', 'restart', 'pauseFetch', 'resumeFetch'] as const;
 
 /** The fields of each action besides `do` and `at`. */
-const ACTION_FIELDS: Record<string, readonly string[]> = {
+export const ACTION_FIELDS: Record<string, readonly string[]> = {
   produce: ['client', 'partition', 'topic', 'key', 'records'],
   consume: ['client', 'partition', 'from'],
   poll: ['client', 'partition'],
@@ -71,7 +71,13 @@ function validateStep(ctx: Context, raw: unknown, index: number): Step | undefin
     return undefined;
   }
   const fields = ACTION_FIELDS[action] ?? [];
-  checkKnownFields(issues, raw, ['do', 'at', ...fields], path, action === 'expect' ? 'fact' : `field of ${action}`);
+  checkKnownFields(
+    issues,
+    raw,
+    ['do', 'at', ...fields],
+    path,
+    action === 'expect' ? 'fact' : `field of ${action}`,
+  );
 
   const time = own(raw, 'at');
   const atOk = time === undefined || isInt(time);
@@ -122,7 +128,8 @@ function validateAction(
     case 'fetch': {
       const broker = checkBrokerId(ctx, f('broker'), p('broker'));
       const deliver = f('deliverResponse') ?? true;
-      if (typeof deliver !== 'boolean') issues.expected(p('deliverResponse'), 'true or false', deliver);
+      if (typeof deliver !== 'boolean')
+        issues.expected(p('deliverResponse'), 'true or false', deliver);
       if (broker === undefined || typeof deliver !== 'boolean') return undefined;
       return { do: 'fetch', broker, deliverResponse: deliver };
     }
@@ -178,7 +185,10 @@ function validateProduce(ctx: Context, raw: Json, path: string, index: number): 
   let partition: string | undefined;
   let topic: string | undefined;
   if ((f('partition') === undefined) === (f('topic') === undefined)) {
-    issues.add(path, 'expected exactly one of "partition" (e.g. "t-0") or "topic" (the partitioner picks)');
+    issues.add(
+      path,
+      'expected exactly one of "partition" (e.g. "t-0") or "topic" (the partitioner picks)',
+    );
   } else if (f('partition') !== undefined) {
     partition = checkPartition(ctx, f('partition'), p('partition'));
   } else {
@@ -199,7 +209,10 @@ function validateProduce(ctx: Context, raw: Json, path: string, index: number): 
       } else if (ctx.produced.has(value)) {
         const first = ctx.produced.get(value);
         const where = first === index ? 'this step' : `steps[${first}]`;
-        issues.add(at(p('records'), i), `record ${show(value)} is already produced by ${where}; record values must be unique`);
+        issues.add(
+          at(p('records'), i),
+          `record ${show(value)} is already produced by ${where}; record values must be unique`,
+        );
       } else {
         ctx.produced.set(value, index);
         values.push(value);
@@ -226,7 +239,8 @@ function validateNetworkCut(
   if (action === 'heal' && rawA === undefined && rawB === undefined) return { do: 'heal' };
   if (rawA === undefined || rawB === undefined) {
     const missing = rawA === undefined ? 'a' : 'b';
-    const what = action === 'heal' ? 'both ends a and b, or neither (heal everything)' : 'both ends a and b';
+    const what =
+      action === 'heal' ? 'both ends a and b, or neither (heal everything)' : 'both ends a and b';
     ctx.issues.add(at(path, missing), `missing: expected ${what}`);
     return undefined;
   }
@@ -269,15 +283,22 @@ function validateExpectEvent(ctx: Context, raw: Json, path: string): Action | un
     issues.expected(p('event'), `an event (${ALL_EVENTS.join(', ')})`, event);
 
   const within = f('within');
-  const validWindow = Array.isArray(within) && within.length === 2 && isInt(within[0]) && isInt(within[1]);
+  const validWindow =
+    Array.isArray(within) && within.length === 2 && isInt(within[0]) && isInt(within[1]);
   if (!validWindow)
-    issues.expected(p('within'), '[fromMs, toMs], integers >= 0, measured from the start of this step', within);
-  else if (within[0] > within[1]) issues.add(p('within'), `from (${within[0]}) is after to (${within[1]})`);
+    issues.expected(
+      p('within'),
+      '[fromMs, toMs], integers >= 0, measured from the start of this step',
+      within,
+    );
+  else if (within[0] > within[1])
+    issues.add(p('within'), `from (${within[0]}) is after to (${within[1]})`);
 
   const step: Action = { do: 'expectEvent', event: event as string, within: [0, 0] };
   if (validWindow) step.within = [within[0], within[1]];
   if (f('broker') !== undefined) step.broker = checkBrokerId(ctx, f('broker'), p('broker'));
-  if (f('partition') !== undefined) step.partition = checkPartition(ctx, f('partition'), p('partition'));
+  if (f('partition') !== undefined)
+    step.partition = checkPartition(ctx, f('partition'), p('partition'));
   if (f('record') !== undefined) step.record = checkRecord(ctx, f('record'), p('record'));
   const expect = f('expect');
   if (expect !== undefined) {

@@ -42,15 +42,30 @@ function validateTopic(
   const rawAssignment = own(raw, 'assignment');
   const assignment = isObject(rawAssignment) ? rawAssignment : undefined;
   if (rawAssignment !== undefined && !assignment)
-    issues.expected(at(path, 'assignment'), 'an object of partition number to broker ids', rawAssignment);
+    issues.expected(
+      at(path, 'assignment'),
+      'an object of partition number to broker ids',
+      rawAssignment,
+    );
   const firstList = assignment ? own(assignment, '0') : undefined;
 
   // With a manual assignment Kafka derives the counts from it; given counts must agree.
-  const partitions = countField(ctx, own(raw, 'partitions'), at(path, 'partitions'), MAX_PARTITIONS,
-    assignment ? Object.keys(assignment).length : cluster['num.partitions'], 'num.partitions');
-  const rf = countField(ctx, own(raw, 'replicationFactor'), at(path, 'replicationFactor'), Infinity,
+  const partitions = countField(
+    ctx,
+    own(raw, 'partitions'),
+    at(path, 'partitions'),
+    MAX_PARTITIONS,
+    assignment ? Object.keys(assignment).length : cluster['num.partitions'],
+    'num.partitions',
+  );
+  const rf = countField(
+    ctx,
+    own(raw, 'replicationFactor'),
+    at(path, 'replicationFactor'),
+    Infinity,
     Array.isArray(firstList) ? firstList.length : cluster['default.replication.factor'],
-    'default.replication.factor');
+    'default.replication.factor',
+  );
 
   if (name !== undefined) ctx.topics.set(name, partitions ?? null);
 
@@ -60,8 +75,13 @@ function validateTopic(
 
   const base = {} as Record<string, unknown>;
   for (const key of Object.keys(TOPIC_CONFIG)) base[key] = cluster[key as keyof BrokerConfig];
-  const { config } = parseConfigFields(issues, TOPIC_CONFIG, own(raw, 'config'), at(path, 'config'),
-    base as TopicConfig);
+  const { config } = parseConfigFields(
+    issues,
+    TOPIC_CONFIG,
+    own(raw, 'config'),
+    at(path, 'config'),
+    base as TopicConfig,
+  );
 
   if (name === undefined || partitions === undefined || rf === undefined) return undefined;
   const topic: TopicSetup = { name, partitions, replicationFactor: rf, config };
@@ -87,7 +107,10 @@ function checkNewTopicName(ctx: Context, name: unknown, path: string): string | 
     }
     // Metric names replace '.' by '_', so Kafka refuses topics that differ only there.
     if (existing.replace(/\./g, '_') === name.replace(/\./g, '_')) {
-      ctx.issues.add(path, `topic ${show(name)} collides with topic ${show(existing)} ("." and "_" clash in Kafka)`);
+      ctx.issues.add(
+        path,
+        `topic ${show(name)} collides with topic ${show(existing)} ("." and "_" clash in Kafka)`,
+      );
       return undefined;
     }
   }
@@ -144,7 +167,11 @@ function checkAssignment(
     const list = own(raw, String(p));
     const entryPath = at(path, String(p));
     if (!Array.isArray(list) || list.length !== rf) {
-      ctx.issues.expected(entryPath, `a list of ${rf} distinct broker ids (the replication factor)`, list);
+      ctx.issues.expected(
+        entryPath,
+        `a list of ${rf} distinct broker ids (the replication factor)`,
+        list,
+      );
       ok = false;
       continue;
     }

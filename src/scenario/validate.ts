@@ -14,7 +14,16 @@ export const DEFAULT_SEED = 1;
 
 export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-const TOP_FIELDS = ['format', 'title', 'description', 'seed', 'cluster', 'topics', 'clients', 'steps'];
+const TOP_FIELDS = [
+  'format',
+  'title',
+  'description',
+  'seed',
+  'cluster',
+  'topics',
+  'clients',
+  'steps',
+];
 
 export function parseScenario(json: unknown): ParseOutcome {
   try {
