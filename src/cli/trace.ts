@@ -1,5 +1,5 @@
 // --trace: the protocol events and messages of a run, in simulated time order.
-import type { SimState } from '../engine/index';
+import { eventText, type SimState } from '../engine/index';
 
 export function formatTrace(s: SimState): string {
   const lines: { t: number; order: number; text: string }[] = [];
@@ -15,7 +15,7 @@ export function formatTrace(s: SimState): string {
     lines.push({
       t: e.t,
       order: order++,
-      text: `event   ${e.type}${e.rule ? ` (${e.rule})` : ''}: ${e.text}`,
+      text: `event   ${e.type}${e.rule ? ` (${e.rule})` : ''}: ${eventText(e)}`,
     });
   lines.sort((a, b) => a.t - b.t || a.order - b.order);
   return lines.map((l) => `t=${String(l.t).padStart(7)}  ${l.text}`).join('\n');

@@ -246,6 +246,7 @@ export function restartBroker(s: SimState, b: Broker): void {
   b.shuttingDown = false;
   b.fetchPaused = false;
   b.image = { offset: -1, brokers: {}, partitions: {}, topicConfigs: {} };
+  b.rolesVersion++;
   for (const r of Object.values(b.replicas)) {
     r.hw = Math.min(r.checkpointedHw, r.log.length);
     r.role = 'none';

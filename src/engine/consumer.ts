@@ -42,7 +42,7 @@ export function startConsume(
 export function driveConsumer(s: SimState, c: Consumer, partition: string): void {
   const op = c.ops[partition];
   if (!op) return;
-  if (Object.values(c.inflight).some((r) => r.partition === partition)) return;
+  if (c.busy[partition]) return;
   if (s.now >= op.deadline)
     return finish(s, c, partition, { records: [], error: op.lastError ?? undefined });
   const md = c.metadata.partitions[partition];
@@ -65,6 +65,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
   const requestId = newId(s);
   if (op.mode === 'poll' && pos.lastEpoch >= 0 && md.leaderEpoch > pos.validatedEpoch) {
     c.inflight[requestId] = { partition, kind: 'validate', broker: md.leader };
+    c.busy[partition] = true;
     send(s, clientAddr(c.id), brokerAddr(md.leader), {
       kind: 'offsetsForLeaderEpoch',
       requestId,
@@ -74,6 +75,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
     });
   } else {
     c.inflight[requestId] = { partition, kind: 'fetch', broker: md.leader };
+    c.busy[partition] = true;
     c.lastFrom[partition] = pos.position;
     send(s, clientAddr(c.id), brokerAddr(md.leader), {
       kind: 'consumerFetch',
@@ -117,6 +119,7 @@ export function onConsumerFetchResponse(
   const req = c.inflight[resp.requestId];
   if (!req) return;
   delete c.inflight[resp.requestId];
+  delete c.busy[req.partition];
   const partition = resp.partition;
   const op = c.ops[partition];
   if (resp.error) return retryOrFail(s, c, partition, resp.error);
@@ -130,7 +133,7 @@ export function onConsumerFetchResponse(
     emit(
       s,
       'recordConsumed',
-      `${c.id} read ${values.length} record(s) of ${partition} from offset ${resp.records[0]!.offset} (everything below the high watermark ${resp.hw}).`,
+      null,
       {
         client: c.id,
         partition,
@@ -153,6 +156,7 @@ export function onOffsetsForLeaderEpochResponse(
   const req = c.inflight[resp.requestId];
   if (!req) return;
   delete c.inflight[resp.requestId];
+  delete c.busy[req.partition];
   if (resp.error) return retryOrFail(s, c, resp.partition, resp.error);
   const pos = positionOf(c, resp.partition);
   const md = c.metadata.partitions[resp.partition];
@@ -198,6 +202,7 @@ export function onConsumerRequestFailed(
   const req = c.inflight[requestId];
   if (!req) return;
   delete c.inflight[requestId];
+  delete c.busy[req.partition];
   c.metadata.failed[req.broker] = s.now;
   retryOrFail(s, c, req.partition, error);
 }

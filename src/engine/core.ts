@@ -12,10 +12,16 @@ export function schedule(s: SimState, at: number, item: TimerEvent): void {
 
 export type EventFields = Omit<SimEvent, 't' | 'seq' | 'type' | 'text'>;
 
-/** Appends an event to the stream and returns its sequence number. */
-export function emit(s: SimState, type: EventName, text: string, fields: EventFields = {}): number {
+/**
+ * Appends an event to the stream and returns its sequence number. Frequent events pass no text
+ * (null): their sentence is derived from their fields on demand (narrate.ts), which keeps the
+ * hot path free of string building.
+ */
+export function emit(s: SimState, type: EventName, text: string | null, fields: EventFields = {}): number {
   const seq = s.eventCount++;
-  s.events.push({ t: s.now, seq, type, text, ...fields });
+  const e: SimEvent = { t: s.now, seq, type, ...fields };
+  if (text !== null) e.text = text;
+  s.events.push(e);
   return seq;
 }
 
@@ -25,6 +31,7 @@ function linkKey(a: Addr, b: Addr): string {
 
 /** The quorum as a whole is addressed as "controller" in partitionNetwork/heal. */
 export function isCut(s: SimState, a: Addr, b: Addr): boolean {
+  if (s.cutCount === 0) return false;
   if (s.cuts[linkKey(a, b)]) return true;
   const ca = a.startsWith('controller:') ? 'controller' : null;
   const cb = b.startsWith('controller:') ? 'controller' : null;
@@ -35,11 +42,13 @@ export function isCut(s: SimState, a: Addr, b: Addr): boolean {
 
 export function cutLink(s: SimState, a: Addr, b: Addr): void {
   s.cuts[linkKey(a, b)] = true;
+  s.cutCount = Object.keys(s.cuts).length;
 }
 
 export function healLink(s: SimState, a?: Addr, b?: Addr): void {
   if (a === undefined || b === undefined) s.cuts = {};
   else delete s.cuts[linkKey(a, b)];
+  s.cutCount = Object.keys(s.cuts).length;
 }
 
 /** Sends a message; it arrives after the configured latency plus seeded jitter. */

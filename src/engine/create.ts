@@ -29,6 +29,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
     nextId: 1,
     inflight: {},
     cuts: {},
+    cutCount: 0,
     controllers: {},
     quorum: {
       active: setup.controllers[0] ?? null,
@@ -108,6 +109,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         positions: {},
         outcomes: {},
         inflight: {},
+        busy: {},
         ops: {},
         lastFrom: {},
         subscribed: [],
@@ -184,6 +186,7 @@ function newBroker(s: SimState, id: number, rack: string | null): Broker {
     image: { offset: 0, brokers, partitions: {}, topicConfigs: { ...s.controller.topicConfigs } },
     replicas: {},
     fetchers: {},
+    rolesVersion: 0,
     parkedFetches: [],
     parkedProduces: [],
     heartbeatInflight: false,

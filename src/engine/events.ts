@@ -59,6 +59,6 @@ export interface SimEvent {
   controller?: number;
   /** event-specific details (leader, epoch, isr, offsets, error, reason, ...) */
   data?: Record<string, unknown>;
-  /** a plain sentence for the event log */
-  text: string;
+  /** a plain sentence for the event log; absent for frequent events (see eventText in narrate.ts) */
+  text?: string;
 }

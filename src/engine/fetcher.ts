@@ -16,13 +16,20 @@ import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } fr
 type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
 
 function fetcherFor(b: Broker, leader: number): Fetcher {
-  return (b.fetchers[leader] ??= { leader, inflight: 0, backoffUntil: 0, manual: 0 });
+  return (b.fetchers[leader] ??= { leader, inflight: 0, backoffUntil: 0, manual: 0, partitions: [], rolesVersion: -1 });
 }
 
-function followedFrom(b: Broker, leader: number, now: number): Replica[] {
+function followedFrom(b: Broker, f: Fetcher, now: number): Replica[] {
+  if (f.rolesVersion !== b.rolesVersion) {
+    f.partitions = Object.values(b.replicas)
+      .filter((r) => r.role === 'follower' && r.leaderId === f.leader)
+      .map((r) => r.partition);
+    f.rolesVersion = b.rolesVersion;
+  }
   const out: Replica[] = [];
-  for (const r of Object.values(b.replicas)) {
-    if (r.role === 'follower' && r.leaderId === leader && r.fetchBackoffUntil <= now) out.push(r);
+  for (const name of f.partitions) {
+    const r = b.replicas[name]!;
+    if (r.fetchBackoffUntil <= now) out.push(r);
   }
   return out;
 }
@@ -48,13 +55,9 @@ export function wakeFetcher(
     });
     return false;
   }
-  const parts = followedFrom(b, leader, manual ? Infinity : s.now);
+  const parts = followedFrom(b, f, manual ? Infinity : s.now);
   if (parts.length === 0) {
-    const retry = Math.min(
-      ...Object.values(b.replicas)
-        .filter((r) => r.role === 'follower' && r.leaderId === leader)
-        .map((r) => r.fetchBackoffUntil),
-    );
+    const retry = Math.min(...f.partitions.map((name) => b.replicas[name]!.fetchBackoffUntil));
     if (Number.isFinite(retry))
       schedule(s, retry, { kind: 'fetcherWake', broker: b.id, incarnation: b.incarnation, leader });
     return false;
@@ -147,13 +150,13 @@ function applyFetchedPartition(
     emit(
       s,
       'recordReplicated',
-      `${r.partition}: follower broker ${b.id} fetched offsets ${leoBefore}..${leo - 1} from leader ${r.leaderId} and wrote them to its log (LEO ${leo}); its next fetch tells the leader.`,
+      null,
       {
         broker: b.id,
         partition: r.partition,
         rule: 'R11',
         record: part.records[0]?.value,
-        data: { from: leoBefore, leo },
+        data: { from: leoBefore, leo, leader: r.leaderId },
       },
     );
   }
@@ -165,7 +168,7 @@ function applyFetchedPartition(
       emit(
         s,
         'highWatermarkAdvanced',
-        `${r.partition}: follower broker ${b.id} learned the leader's high watermark ${hw} (was ${from}).`,
+        null,
         {
           broker: b.id,
           partition: r.partition,

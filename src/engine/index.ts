@@ -9,3 +9,4 @@ export type { SimSetup } from './setup';
 export type { StateDump } from './dump';
 export { isSettled, produceSettled, manualFetchSettled } from './settle';
 export { abandonManualFetches } from './fetch-abandon';
+export { eventText } from './narrate';

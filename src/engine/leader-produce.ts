@@ -1,6 +1,6 @@
 // A broker handling a produce request (R5-R9, R39).
 import { emit, newId, schedule, send } from './core';
-import { appendEntry } from './log';
+import { appendEntry, offsetOfSequence } from './log';
 import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from './messages';
 import { completeParkedFetches, tryCompleteProduce } from './purgatory';
@@ -10,7 +10,6 @@ import { recordAppendedOnLeader } from './checker';
 type ProduceReq = Extract<Payload, { kind: 'produce' }>;
 type PartResult = ParkedProduce['partitions'][number];
 
-const RETAINED_BATCHES_PER_PRODUCER = 5;
 
 export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq): void {
   const client = msg.from.slice('client:'.length);
@@ -99,7 +98,7 @@ function appendBatch(
     emit(
       s,
       'recordAppended',
-      `${batch.partition}: leader broker ${b.id} appended ${describeValues(batch)} from ${client} at offset ${result.baseOffset === last ? last : `${result.baseOffset}-${last}`} (epoch ${r.leaderEpoch}); LEO is now ${r.log.length}.`,
+      null,
       {
         broker: b.id,
         partition: batch.partition,
@@ -110,6 +109,7 @@ function appendBatch(
           baseOffset: result.baseOffset,
           count: batch.records.length,
           leo: r.log.length,
+          epoch: r.leaderEpoch,
           values: batch.records.map((x) => x.value),
         },
       },
@@ -122,24 +122,9 @@ function appendBatch(
   return result;
 }
 
-function describeValues(batch: ProduceBatchWire): string {
-  const vs = batch.records.map((r) => `"${r.value}"`);
-  return vs.length === 1
-    ? `record ${vs[0]}`
-    : `${vs.length} records (${vs.slice(0, 3).join(', ')}${vs.length > 3 ? ', ...' : ''})`;
-}
 
-/** R39: the base offset of this producer's batch with the same sequence, among its last 5 batches. */
+/** R39: the base offset of this producer's batch if it is already in the log. */
 function findDuplicate(r: Replica, batch: ProduceBatchWire): number | null {
   if (batch.producerId < 0 || batch.baseSequence < 0) return null;
-  let seen = 0;
-  let lastSeqSeen = Number.NaN;
-  for (let o = r.log.length - 1; o >= 0 && seen <= RETAINED_BATCHES_PER_PRODUCER; o--) {
-    const e = r.log[o]!;
-    if (e.producerId !== batch.producerId) continue;
-    if (e.sequence === batch.baseSequence) return o;
-    if (e.sequence !== lastSeqSeen - 1) seen++;
-    lastSeqSeen = e.sequence;
-  }
-  return null;
+  return offsetOfSequence(r, batch.producerId, batch.baseSequence);
 }

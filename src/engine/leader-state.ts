@@ -75,12 +75,12 @@ export function maybeIncrementHighWatermark(s: SimState, b: Broker, r: Replica):
   emit(
     s,
     'highWatermarkAdvanced',
-    `${r.partition}: leader broker ${b.id} advanced the high watermark ${from} -> ${newHw}: every in-sync replica [${maximal}] has offsets below ${newHw}, so they are committed.`,
+    null,
     {
       broker: b.id,
       partition: r.partition,
       rule: 'R13',
-      data: { from, to: newHw, role: 'leader' },
+      data: { from, to: newHw, role: 'leader', isr: maximal },
     },
   );
   onLeaderHighWatermarkAdvanced(s, b, r, from);

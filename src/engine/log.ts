@@ -50,11 +50,35 @@ export function endOffsetForEpoch(
   return { epoch: floor[0], endOffset: higher[1] };
 }
 
+/** How many sequence runs per producer a replica remembers (Kafka keeps 5 batches, R39). */
+const RETAINED_RUNS = 5;
+
 export function appendEntry(r: Replica, entry: LogEntry): number {
   const offset = r.log.length;
   assignEpochStartOffset(r, entry.epoch, offset);
   r.log.push(entry);
+  if (entry.producerId >= 0 && entry.sequence >= 0) rememberSequence(r, entry, offset);
   return offset;
+}
+
+/** Producer state is rebuilt from replicated records, so a new leader can dedup too (R39). */
+function rememberSequence(r: Replica, entry: LogEntry, offset: number): void {
+  const runs = (r.producerState[entry.producerId] ??= []);
+  const last = runs[runs.length - 1];
+  if (last && last[1] === entry.sequence - 1 && last[2] + (last[1] - last[0]) === offset - 1) {
+    last[1] = entry.sequence;
+    return;
+  }
+  runs.push([entry.sequence, entry.sequence, offset]);
+  if (runs.length > RETAINED_RUNS) runs.shift();
+}
+
+/** Offset at which this producer's record with `sequence` was written, if remembered. */
+export function offsetOfSequence(r: Replica, producerId: number, sequence: number): number | null {
+  for (const [first, last, base] of r.producerState[producerId] ?? []) {
+    if (sequence >= first && sequence <= last) return base + (sequence - first);
+  }
+  return null;
 }
 
 /** Cuts the log to `offset` records; drops epochs starting at or after it; HW follows (R33). */
@@ -64,6 +88,12 @@ export function truncateTo(r: Replica, offset: number): void {
     r.epochCache.pop();
   }
   r.hw = Math.min(r.hw, offset);
+  for (const [pid, runs] of Object.entries(r.producerState)) {
+    const kept = runs.filter((run) => run[2] < offset);
+    for (const run of kept) run[1] = Math.min(run[1], run[0] + (offset - run[2]) - 1);
+    if (kept.length > 0) r.producerState[pid] = kept;
+    else delete r.producerState[pid];
+  }
 }
 
 /**

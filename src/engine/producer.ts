@@ -154,6 +154,14 @@ export function wakeProducer(s: SimState, p: Producer, at: number): void {
   schedule(s, at, { kind: 'producerWake', client: p.id, at });
 }
 
+function firstSendable(p: Producer, ids: number[]): ProducerBatch | undefined {
+  for (const id of ids) {
+    const b = p.batches[id]!;
+    if (!b.done && !b.inflight) return b;
+  }
+  return undefined;
+}
+
 function leaderOf(p: Producer, partition: string): number | null {
   return p.metadata.partitions[partition]?.leader ?? null;
 }
@@ -171,9 +179,7 @@ export function runSender(s: SimState, p: Producer): void {
   let nextWake = Infinity;
   let needMetadata = p.metadata.stale && p.metadata.fetchedAt < 0;
   for (const partition of Object.keys(p.queues).sort()) {
-    const batch = p.queues[partition]!.map((id) => p.batches[id]!).find(
-      (b) => !b.done && !b.inflight,
-    );
+    const batch = firstSendable(p, p.queues[partition]!);
     if (!batch) continue;
     const leader = leaderOf(p, partition);
     if (leader === null) {
@@ -382,14 +388,14 @@ function completeBatch(
       emit(
         s,
         'recordSent',
-        `${p.id}: "${r.value}" written to the socket (acks=0: no answer is awaited, offset -1).`,
+        null,
         { client: p.id, partition: batch.partition, record: r.value, rule: 'R7' },
       );
     else
       emit(
         s,
         'recordAcked',
-        `${p.id}: "${r.value}" acknowledged at ${batch.partition} offset ${r.offset} (acks=${acks === -1 ? 'all' : acks}).`,
+        null,
         {
           client: p.id,
           partition: batch.partition,
@@ -404,7 +410,11 @@ function completeBatch(
 
 function removeFromQueue(p: Producer, batch: ProducerBatch): void {
   const q = p.queues[batch.partition];
-  if (q) p.queues[batch.partition] = q.filter((id) => id !== batch.id);
+  if (q) {
+    const rest = q.filter((id) => id !== batch.id);
+    if (rest.length > 0) p.queues[batch.partition] = rest;
+    else delete p.queues[batch.partition];
+  }
   delete p.batches[batch.id];
 }
 

@@ -14,6 +14,7 @@ export function newReplica(partition: string): Replica {
     hw: 0,
     epochCache: [],
     checkpointedHw: 0,
+    producerState: {},
     role: 'none',
     leaderId: null,
     leaderEpoch: -1,
@@ -53,6 +54,7 @@ export function applyPartitionState(s: SimState, b: Broker, p: PartitionState): 
  * waits for every ISR follower to fetch in this epoch.
  */
 function becomeLeader(s: SimState, b: Broker, r: Replica, p: PartitionState): void {
+  b.rolesVersion++;
   r.role = 'leader';
   r.leaderId = b.id;
   r.leaderEpoch = p.leaderEpoch;
@@ -84,6 +86,7 @@ function updateLeaderIsr(s: SimState, b: Broker, r: Replica, p: PartitionState):
 }
 
 function becomeFollower(s: SimState, b: Broker, r: Replica, p: PartitionState): void {
+  b.rolesVersion++;
   const wasLeader = r.role === 'leader';
   const leaderMoved = r.leaderId !== p.leader || r.leaderEpoch !== p.leaderEpoch;
   r.role = 'follower';

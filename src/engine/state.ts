@@ -70,6 +70,8 @@ export interface Replica {
   /** [leaderEpoch, startOffset] ascending (R4) */
   epochCache: [number, number][];
   checkpointedHw: number;
+  /** R39 producer state rebuilt from the log: per producer id, [firstSeq, lastSeq, baseOffset] runs */
+  producerState: Record<string, [number, number, number][]>;
   role: 'leader' | 'follower' | 'none';
   leaderId: number | null;
   leaderEpoch: number;
@@ -124,6 +126,9 @@ export interface Fetcher {
   backoffUntil: number;
   /** id of a fetch made by the `fetch` action (answered even while paused), 0 when none */
   manual: number;
+  /** partitions followed from this leader, valid while `rolesVersion` matches the broker's */
+  partitions: string[];
+  rolesVersion: number;
 }
 
 export interface Broker {
@@ -141,6 +146,8 @@ export interface Broker {
   image: MetadataImage;
   replicas: Record<string, Replica>;
   fetchers: Record<string, Fetcher>;
+  /** bumped whenever a replica's role or leader changes (invalidates fetcher partition lists) */
+  rolesVersion: number;
   parkedFetches: ParkedFetch[];
   parkedProduces: ParkedProduce[];
   heartbeatInflight: boolean;
@@ -290,6 +297,8 @@ export interface Consumer {
   /** latest outcome per partition */
   outcomes: Record<string, ConsumeOutcome>;
   inflight: Record<string, { partition: string; kind: 'fetch' | 'validate'; broker: number }>;
+  /** partitions with a request in flight */
+  busy: Record<string, true>;
   /** consume/poll operations under way, per partition */
   ops: Record<string, { mode: 'consume' | 'poll'; deadline: number; lastError: string | null }>;
   /** the offset the latest consume/poll read from, per partition */
@@ -350,6 +359,7 @@ export interface SimState {
   inflight: Record<string, Message>;
   /** cut links, as "addrA|addrB" with the two addresses sorted */
   cuts: Record<string, true>;
+  cutCount: number;
   controllers: Record<string, ControllerNode>;
   quorum: Quorum;
   controller: ControllerState;

@@ -98,7 +98,11 @@ function compareRecord(c: Comparer, path: string, e: RecordFacts, a: StateDump['
   if (e.attemptErrors) c.list(`${path}.attemptErrors`, e.attemptErrors, a.attemptErrors);
 }
 
-/** Matches a consume expectation with the latest read by that client of that partition (and offset). */
+/**
+ * Matches a consume expectation with the first read in `actual.consume` by that client of that
+ * partition (and offset, when given): the runner puts the reads it makes for an expectation
+ * first, ahead of the consumers' own latest reads.
+ */
 function compareConsume(
   c: Comparer,
   path: string,
@@ -111,7 +115,7 @@ function compareConsume(
       r.partition === e.partition &&
       (e.from === undefined || r.from === e.from),
   );
-  const a = matching[matching.length - 1];
+  const a = matching[0];
   if (!a) {
     const from = e.from === undefined ? '' : ` from offset ${e.from}`;
     c.push({

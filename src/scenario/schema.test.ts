@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG } from '../engine/config';
+import { ALL_EVENTS } from '../engine/events';
 import { SCENARIO_SCHEMA } from './schema';
 import { FACT_NAMES } from './validate-facts';
 import { ACTION_FIELDS } from './validate-steps';
@@ -51,6 +53,19 @@ describe('the JSON Schema', () => {
     const s = fixture('spec-example');
     change(s);
     expect(validate(SCENARIO_SCHEMA, s)).not.toEqual([]);
+  });
+});
+
+describe('docs/scenario-format.md', () => {
+  const docs = read('../../docs/scenario-format.md');
+  const names = [
+    ...[BROKER_CONFIG, TOPIC_CONFIG, PRODUCER_CONFIG, CONSUMER_CONFIG].flatMap(Object.keys),
+    ...Object.keys(ACTION_FIELDS),
+    ...FACT_NAMES,
+    ...ALL_EVENTS,
+  ];
+  it.each(names)('documents %s', (name) => {
+    expect(docs).toContain(`\`${name}\``);
   });
 });
 

@@ -8,13 +8,12 @@ import {
   TOPIC_CONFIG,
   defaultsOf,
 } from '../engine/config';
-import { checkBrokerId, checkClient, checkTopicName, type Context } from './context';
+import { checkBrokerId, checkClient, checkTopicName, type Context, type StepBody } from './context';
 import { at, isObject, own, show, type Json } from './issues';
-import type { Step } from './types';
 import { applyProducerRules, brokerConfigProblems, parseConfigFields } from './validate-config';
 
 type Scope = 'broker' | 'topic' | 'client';
-type SetConfigStep = Omit<Extract<Step, { do: 'setConfig' }>, 'index' | 'at'>;
+type SetConfigStep = StepBody<'setConfig'>;
 const SCOPES: readonly Scope[] = ['broker', 'topic', 'client'];
 
 export function validateSetConfig(
@@ -152,8 +151,9 @@ function changeProducerConfig(
   );
   for (const p of problems) ctx.issues.add(at(path, p.name), p.message);
   const change: Record<string, unknown> = { ...given };
-  for (const [name, value] of Object.entries(config)) {
-    if (tracked.config[name as keyof typeof config] !== value) change[name] = value;
+  // Kafka configs only: the engine parses the step's config again with the same definitions.
+  for (const name of Object.keys(PRODUCER_CONFIG) as (keyof typeof PRODUCER_CONFIG)[]) {
+    if (tracked.config[name] !== config[name]) change[name] = config[name];
   }
   ctx.producerConfigs.set(id, { config, given: allGiven });
   return change;

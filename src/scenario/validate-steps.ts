@@ -1,18 +1,18 @@
 // The `steps` list: one action per step (`do`), its fields checked and normalised.
-import { ALL_EVENTS } from '../engine/events';
 import {
   checkBrokerId,
   checkClient,
   checkControllerId,
-  checkEndpoint,
   checkPartition,
-  checkRecord,
-  checkTopicName,
   type Context,
+  type StepBody,
 } from './context';
-import { at, checkKnownFields, isInt, isObject, own, show, type Json } from './issues';
-import type { Endpoint, Step } from './types';
+import { at, checkKnownFields, isInt, isObject, own, type Json } from './issues';
+import type { Step } from './types';
 import { FACT_NAMES, validateFacts } from './validate-facts';
+import { validateExpectEvent } from './validate-expect-event';
+import { validateNetworkCut } from './validate-network-cut';
+import { validateProduce } from './validate-produce';
 import { validateSetConfig } from './validate-set-config';
 
 const BROKER_ACTIONS = ['kill', 'stop', 'restart', 'pauseFetch', 'resumeFetch'] as const;
@@ -41,8 +41,7 @@ export const ACTIONS = Object.keys(ACTION_FIELDS);
 
 export const DEFAULT_SETTLE_MAX_MS = 2000;
 
-/** A step (Step without its common fields) before `index`/`at` are added. */
-type Action = Step extends infer S ? (S extends Step ? Omit<S, 'index' | 'at'> : never) : never;
+type Action = StepBody;
 
 export function validateSteps(ctx: Context, raw: unknown): Step[] {
   if (raw === undefined) return [];
@@ -175,138 +174,4 @@ function validateAction(
       return validateExpectEvent(ctx, raw, path);
   }
   return undefined;
-}
-
-function validateProduce(ctx: Context, raw: Json, path: string, index: number): Action | undefined {
-  const { issues } = ctx;
-  const f = (name: string) => own(raw, name);
-  const p = (name: string) => at(path, name);
-  const client = checkClient(ctx, f('client'), p('client'), 'producer');
-  let partition: string | undefined;
-  let topic: string | undefined;
-  if ((f('partition') === undefined) === (f('topic') === undefined)) {
-    issues.add(
-      path,
-      'expected exactly one of "partition" (e.g. "t-0") or "topic" (the partitioner picks)',
-    );
-  } else if (f('partition') !== undefined) {
-    partition = checkPartition(ctx, f('partition'), p('partition'));
-  } else {
-    topic = checkTopicName(ctx, f('topic'), p('topic'));
-  }
-  const key = f('key');
-  if (key !== undefined && typeof key !== 'string') issues.expected(p('key'), 'a string', key);
-
-  // Record values identify records in expectations, so each value is produced once per file.
-  const records = f('records');
-  const values: string[] = [];
-  if (!Array.isArray(records) || records.length === 0) {
-    issues.expected(p('records'), 'a non-empty list of record values (strings)', records);
-  } else {
-    records.forEach((value, i) => {
-      if (typeof value !== 'string' || value === '') {
-        issues.expected(at(p('records'), i), 'a record value (a non-empty string)', value);
-      } else if (ctx.produced.has(value)) {
-        const first = ctx.produced.get(value);
-        const where = first === index ? 'this step' : `steps[${first}]`;
-        issues.add(
-          at(p('records'), i),
-          `record ${show(value)} is already produced by ${where}; record values must be unique`,
-        );
-      } else {
-        ctx.produced.set(value, index);
-        values.push(value);
-      }
-    });
-  }
-  const allValid = Array.isArray(records) && values.length === records.length;
-  if (!client || (!partition && !topic) || !allValid) return undefined;
-  const step: Action = { do: 'produce', client, records: values };
-  if (partition) step.partition = partition;
-  if (topic) step.topic = topic;
-  if (typeof key === 'string') step.key = key;
-  return step;
-}
-
-function validateNetworkCut(
-  ctx: Context,
-  action: 'partitionNetwork' | 'heal',
-  raw: Json,
-  path: string,
-): Action | undefined {
-  const rawA = own(raw, 'a');
-  const rawB = own(raw, 'b');
-  if (action === 'heal' && rawA === undefined && rawB === undefined) return { do: 'heal' };
-  if (rawA === undefined || rawB === undefined) {
-    const missing = rawA === undefined ? 'a' : 'b';
-    const what =
-      action === 'heal' ? 'both ends a and b, or neither (heal everything)' : 'both ends a and b';
-    ctx.issues.add(at(path, missing), `missing: expected ${what}`);
-    return undefined;
-  }
-  const a = checkEndpoint(ctx, rawA, at(path, 'a'));
-  const b = checkEndpoint(ctx, rawB, at(path, 'b'));
-  if (a === undefined || b === undefined) return undefined;
-  const problem = cutProblem(ctx, a, b);
-  if (problem) {
-    ctx.issues.add(path, problem);
-    return undefined;
-  }
-  return { do: action, a, b };
-}
-
-/** Pairs that carry no traffic in Kafka, so cutting them is most likely a mistake. */
-function cutProblem(ctx: Context, a: Endpoint, b: Endpoint): string | undefined {
-  const kind = (e: Endpoint) =>
-    e === 'controller' || ctx.controllers?.includes(e as number)
-      ? 'controller'
-      : typeof e === 'number'
-        ? 'broker'
-        : 'client';
-  if (a === b) return `a and b are the same endpoint (${show(a)})`;
-  const kinds = [kind(a), kind(b)];
-  if (kinds[0] === 'controller' && kinds[1] === 'controller')
-    return 'a and b are both the controller quorum or its members; cut a controller from a broker instead';
-  if (kinds.includes('client') && kinds[0] !== 'broker' && kinds[1] !== 'broker')
-    return 'clients only talk to brokers; one end must be a broker';
-  return undefined;
-}
-
-function validateExpectEvent(ctx: Context, raw: Json, path: string): Action | undefined {
-  const { issues } = ctx;
-  const f = (name: string) => own(raw, name);
-  const p = (name: string) => at(path, name);
-  const before = issues.errors.length;
-
-  const event = f('event');
-  if (typeof event !== 'string' || !(ALL_EVENTS as readonly string[]).includes(event))
-    issues.expected(p('event'), `an event (${ALL_EVENTS.join(', ')})`, event);
-
-  const within = f('within');
-  const validWindow =
-    Array.isArray(within) && within.length === 2 && isInt(within[0]) && isInt(within[1]);
-  if (!validWindow)
-    issues.expected(
-      p('within'),
-      '[fromMs, toMs], integers >= 0, measured from the start of this step',
-      within,
-    );
-  else if (within[0] > within[1])
-    issues.add(p('within'), `from (${within[0]}) is after to (${within[1]})`);
-
-  const step: Action = { do: 'expectEvent', event: event as string, within: [0, 0] };
-  if (validWindow) step.within = [within[0], within[1]];
-  if (f('broker') !== undefined) step.broker = checkBrokerId(ctx, f('broker'), p('broker'));
-  if (f('partition') !== undefined)
-    step.partition = checkPartition(ctx, f('partition'), p('partition'));
-  if (f('record') !== undefined) step.record = checkRecord(ctx, f('record'), p('record'));
-  const expect = f('expect');
-  if (expect !== undefined) {
-    if (!isObject(expect)) issues.expected(p('expect'), 'an object of facts', expect);
-    else {
-      checkKnownFields(issues, expect, FACT_NAMES, p('expect'), 'fact');
-      step.facts = validateFacts(ctx, expect, p('expect'));
-    }
-  }
-  return issues.errors.length > before ? undefined : step;
 }

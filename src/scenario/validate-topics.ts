@@ -55,16 +55,21 @@ function validateTopic(
     own(raw, 'partitions'),
     at(path, 'partitions'),
     MAX_PARTITIONS,
-    assignment ? Object.keys(assignment).length : cluster['num.partitions'],
-    'num.partitions',
+    assignment
+      ? { value: Object.keys(assignment).length, source: 'the number of partitions in assignment' }
+      : { value: cluster['num.partitions'], source: 'the default num.partitions' },
   );
   const rf = countField(
     ctx,
     own(raw, 'replicationFactor'),
     at(path, 'replicationFactor'),
     Infinity,
-    Array.isArray(firstList) ? firstList.length : cluster['default.replication.factor'],
-    'default.replication.factor',
+    Array.isArray(firstList)
+      ? { value: firstList.length, source: 'the length of assignment.0' }
+      : {
+          value: cluster['default.replication.factor'],
+          source: 'the default default.replication.factor',
+        },
   );
 
   if (name !== undefined) ctx.topics.set(name, partitions ?? null);
@@ -117,30 +122,31 @@ function checkNewTopicName(ctx: Context, name: unknown, path: string): string | 
   return name;
 }
 
-/** partitions / replicationFactor: a given integer, or the default, checked the same way. */
+/**
+ * partitions / replicationFactor: the given integer, or else the fallback (the cluster default,
+ * or what the manual assignment implies), checked the same way; `source` names the fallback.
+ */
 function countField(
   ctx: Context,
   raw: unknown,
   path: string,
   max: number,
-  fallback: number,
-  defaultName: string,
+  fallback: { value: number; source: string },
 ): number | undefined {
-  const isRf = path.endsWith('replicationFactor');
-  const brokers = ctx.brokers?.length;
   if (raw !== undefined && (!isInt(raw, 1) || raw > max)) {
     const range = max === Infinity ? 'an integer >= 1' : `an integer from 1 to ${max}`;
     ctx.issues.expected(path, range, raw);
     return undefined;
   }
-  const value = raw ?? fallback;
-  if (isRf && brokers !== undefined && value > brokers) {
-    const subject = raw === undefined ? `the default (${defaultName} = ${value})` : `${value}`;
+  const value = raw ?? fallback.value;
+  const subject = raw === undefined ? `${fallback.source} (${value})` : `${value}`;
+  const brokers = ctx.brokers?.length;
+  if (path.endsWith('replicationFactor') && brokers !== undefined && value > brokers) {
     ctx.issues.add(path, `${subject} is more than the ${brokers} brokers`);
     return undefined;
   }
   if (value > max) {
-    ctx.issues.add(path, `the default (${defaultName} = ${value}) is more than ${max}`);
+    ctx.issues.add(path, `${subject} is more than ${max}`);
     return undefined;
   }
   return value;

@@ -1,0 +1,300 @@
+// Helpers for the property tests (properties.test.ts): a small cluster under "demo" timings,
+// random fault schedules, a driver that replays a schedule, and an independent loss oracle
+// that only reads the state (it never calls the engine's checker).
+import fc from 'fast-check';
+import {
+  applyCommand,
+  createSimulation,
+  nextEventTime,
+  runUntil,
+  stepOne,
+  type Command,
+  type SimState,
+} from '../index';
+import { BROKER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, defaultsOf } from '../config';
+import { defaultControllers, type SimSetup } from '../setup';
+
+export const CLIENT = 'P';
+
+/** What the durability rules depend on: acks, idempotence, min ISR, unclean election. */
+export interface Mode {
+  acks: -1 | 0 | 1;
+  idempotence: boolean;
+  minIsr: number;
+  unclean: boolean;
+}
+
+export interface Shape {
+  brokers: number;
+  /** partitions per topic (one or two topics) */
+  topics: number[];
+  latencyMs: number;
+  jitterMs: number;
+  seed: number;
+}
+
+export interface Step {
+  at: number;
+  command: Command;
+}
+
+export interface Case {
+  shape: Shape;
+  mode: Mode;
+  schedule: Step[];
+}
+
+/** Simulated time the random faults are spread over, then the time the healed cluster gets. */
+export const FAULT_WINDOW_MS = 60_000;
+export const SETTLE_MS = 60_000;
+
+export function topicNames(shape: Shape): string[] {
+  return shape.topics.map((_, i) => `t${i}`);
+}
+
+export function brokerIds(shape: Shape): number[] {
+  return Array.from({ length: shape.brokers }, (_, i) => i + 1);
+}
+
+export function buildSetup(shape: Shape, mode: Mode): SimSetup {
+  const ids = brokerIds(shape);
+  const brokerConfig = {
+    ...defaultsOf(BROKER_CONFIG),
+    'replica.lag.time.max.ms': 4000,
+    'broker.session.timeout.ms': 2000,
+    'broker.heartbeat.interval.ms': 500,
+    'replica.fetch.wait.max.ms': 250,
+    'replica.fetch.backoff.ms': 250,
+    'replica.socket.timeout.ms': 3000,
+    'min.insync.replicas': mode.minIsr,
+    'unclean.leader.election.enable': mode.unclean,
+  };
+  const topicConfig = {
+    ...defaultsOf(TOPIC_CONFIG),
+    'min.insync.replicas': mode.minIsr,
+    'unclean.leader.election.enable': mode.unclean,
+  };
+  return {
+    seed: shape.seed,
+    brokers: ids.map((id) => ({ id })),
+    controllers: defaultControllers(ids),
+    brokerConfig,
+    network: { latencyMs: shape.latencyMs, jitterMs: shape.jitterMs },
+    topics: shape.topics.map((partitions, i) => ({
+      name: `t${i}`,
+      partitions,
+      replicationFactor: 3,
+      config: { ...topicConfig },
+    })),
+    clients: [
+      {
+        id: CLIENT,
+        type: 'producer',
+        config: {
+          ...defaultsOf(PRODUCER_CONFIG),
+          acks: mode.acks,
+          'enable.idempotence': mode.idempotence,
+          idempotenceExplicit: true,
+          'request.timeout.ms': 5000,
+          'delivery.timeout.ms': 30000,
+          'retry.backoff.ms': 100,
+          'retry.backoff.max.ms': 1000,
+        },
+      },
+    ],
+  };
+}
+
+export function shapeArb(): fc.Arbitrary<Shape> {
+  return fc.record({
+    brokers: fc.integer({ min: 3, max: 5 }),
+    topics: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 2 }),
+    latencyMs: fc.integer({ min: 1, max: 15 }),
+    jitterMs: fc.integer({ min: 0, max: 5 }),
+    seed: fc.integer({ min: 1, max: 0x7fffffff }),
+  });
+}
+
+/** A fault or a produce burst; record values are filled in afterwards so they are unique. */
+type Op =
+  | { kind: 'produce'; topic: number; partition: number | null; count: number }
+  | { kind: 'broker'; type: 'kill' | 'stop' | 'restart' | 'pauseFetch' | 'resumeFetch'; b: number }
+  | { kind: 'cut' | 'heal'; a: number; b: number }
+  | { kind: 'healAll' }
+  | { kind: 'killController'; c: number | null }
+  | { kind: 'restartController' };
+
+function opArb(shape: Shape): fc.Arbitrary<Op> {
+  const broker = fc.integer({ min: 1, max: shape.brokers });
+  // endpoints: broker ids, then "controller", then the client
+  const endpoint = fc.integer({ min: 1, max: shape.brokers + 2 });
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('produce' as const),
+        topic: fc.integer({ min: 0, max: shape.topics.length - 1 }),
+        partition: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }),
+        count: fc.integer({ min: 1, max: 5 }),
+      }),
+    },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('broker' as const),
+        type: fc.constantFrom(
+          'kill' as const,
+          'stop' as const,
+          'restart' as const,
+          'restart' as const,
+          'pauseFetch' as const,
+          'resumeFetch' as const,
+        ),
+        b: broker,
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({ kind: fc.constantFrom('cut' as const, 'heal' as const), a: endpoint, b: endpoint })
+        .filter((o) => o.a !== o.b),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'healAll' as const }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('killController' as const),
+        c: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'restartController' as const }) },
+  );
+}
+
+function endpointOf(shape: Shape, n: number): number | string {
+  if (n <= shape.brokers) return n;
+  return n === shape.brokers + 1 ? 'controller' : CLIENT;
+}
+
+function toCommand(shape: Shape, op: Op, index: number): Command {
+  const controllers = defaultControllers(brokerIds(shape));
+  switch (op.kind) {
+    case 'produce': {
+      const topic = `t${op.topic}`;
+      const records = Array.from({ length: op.count }, (_, k) => `v${index}.${k}`);
+      const parts = shape.topics[op.topic]!;
+      return op.partition === null
+        ? { type: 'produce', client: CLIENT, topic, records }
+        : {
+            type: 'produce',
+            client: CLIENT,
+            partition: `${topic}-${op.partition % parts}`,
+            records,
+          };
+    }
+    case 'broker':
+      return { type: op.type, broker: op.b };
+    case 'cut':
+      return {
+        type: 'partitionNetwork',
+        a: endpointOf(shape, op.a),
+        b: endpointOf(shape, op.b),
+      };
+    case 'heal':
+      return { type: 'heal', a: endpointOf(shape, op.a), b: endpointOf(shape, op.b) };
+    case 'healAll':
+      return { type: 'heal' };
+    case 'killController':
+      return op.c === null
+        ? { type: 'killController' }
+        : { type: 'killController', controller: controllers[op.c]! };
+    case 'restartController':
+      return { type: 'restartController' };
+  }
+}
+
+/** A random schedule over the fault window, ordered by time. */
+export function scheduleArb(shape: Shape, maxOps = 40): fc.Arbitrary<Step[]> {
+  return fc
+    .array(fc.tuple(fc.integer({ min: 0, max: FAULT_WINDOW_MS }), opArb(shape)), {
+      minLength: 1,
+      maxLength: maxOps,
+      size: 'max',
+    })
+    .map((ops) =>
+      [...ops]
+        .sort((x, y) => x[0] - y[0])
+        .map(([at, op], i) => ({ at, command: toCommand(shape, op, i) })),
+    );
+}
+
+export function caseArb(modeArb: fc.Arbitrary<Mode>, maxOps?: number): fc.Arbitrary<Case> {
+  return fc
+    .tuple(shapeArb(), modeArb)
+    .chain(([shape, mode]) =>
+      scheduleArb(shape, maxOps).map((schedule) => ({ shape, mode, schedule })),
+    );
+}
+
+/** Heal everything, restart every controller and broker, let the cluster settle. */
+export function finale(shape: Shape): Step[] {
+  const t0 = FAULT_WINDOW_MS + 1;
+  const steps: Step[] = [{ at: t0, command: { type: 'heal' } }];
+  for (const c of defaultControllers(brokerIds(shape)))
+    steps.push({ at: t0, command: { type: 'restartController', controller: c } });
+  // A broker in a controlled shutdown that had no controller finishes stopping only now, so
+  // restart twice: once at once, once after the shutdowns had time to complete.
+  for (const t of [t0, t0 + 15_000]) {
+    for (const b of brokerIds(shape)) {
+      steps.push({ at: t, command: { type: 'restart', broker: b } });
+      steps.push({ at: t, command: { type: 'resumeFetch', broker: b } });
+    }
+  }
+  return steps;
+}
+
+export interface RunOptions {
+  /** called after every processed event and every command (read-only!) */
+  observe?: (s: SimState) => void;
+}
+
+export interface RunResult {
+  state: SimState;
+  /** commands the engine refused (not a failure: e.g. no such controller) */
+  refused: { at: number; command: Command; error: string }[];
+}
+
+/** Replays `schedule` then the finale, ending SETTLE_MS after the fault window. */
+export function runCase(c: Case, opts: RunOptions = {}): RunResult {
+  const created = createSimulation(buildSetup(c.shape, c.mode));
+  if (!created.ok) throw new Error(`setup rejected: ${created.error}`);
+  const s = created.state;
+  const refused: RunResult['refused'] = [];
+  const advance = (t: number) => {
+    if (opts.observe) {
+      while (nextEventTime(s) <= t) {
+        stepOne(s);
+        opts.observe(s);
+      }
+    }
+    runUntil(s, t);
+  };
+  for (const step of [...c.schedule, ...finale(c.shape)]) {
+    advance(step.at);
+    const r = applyCommand(s, step.command);
+    if (!r.ok) refused.push({ at: step.at, command: step.command, error: r.error });
+    opts.observe?.(s);
+  }
+  advance(FAULT_WINDOW_MS + SETTLE_MS);
+  return { state: s, refused };
+}
+
+/** Compact, replayable text of a case for assertion messages. */
+export function describeCase(c: Case): string {
+  const lines = c.schedule.map((st) => `  ${st.at}: ${JSON.stringify(st.command)}`);
+  return [
+    `shape=${JSON.stringify(c.shape)} mode=${JSON.stringify(c.mode)}`,
+    `schedule (${c.schedule.length} steps):`,
+    ...lines,
+  ].join('\n');
+}

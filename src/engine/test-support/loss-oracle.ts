@@ -1,0 +1,163 @@
+// An independent loss oracle for the property tests. It reads only plain state (controller
+// partition state, broker logs, record statuses) and never uses the engine's checker.
+//
+// Definition (kafka-semantics.md R14, R41-R43): a record the producer was told about
+//  - `acked` at offset o: it stands while the current leader's log holds it at offset o
+//    (with no leader: while some ISR member's log holds it at o);
+//  - `sent` (acks=0, no offset): it stands while the current leader's log holds it anywhere
+//    (with no leader: some ISR member's log).
+// A record is lost the first time it does not stand (sticky: the oracle remembers the time).
+// `sent` records are only judged once they have been seen in a log (they are in flight before),
+// plus a final pass: a `sent` record that never reached any log is lost as well (R41).
+import type { SimState } from '../index';
+
+export interface OracleLoss {
+  value: string;
+  partition: string;
+  t: number;
+  why: string;
+}
+
+interface PartitionView {
+  leader: number | null;
+  isrKey: string;
+  /** the log entries objects of the holders, for cheap change detection */
+  logs: unknown[][];
+  /** value -> offsets, per holder (leader, or ISR members without leader) */
+  index: Map<string, number[]>[];
+  holders: number[];
+}
+
+export class LossOracle {
+  readonly losses = new Map<string, OracleLoss>();
+  /** `sent` records seen in some replica log at least once */
+  private readonly seen = new Set<string>();
+  private readonly views = new Map<string, PartitionView>();
+  private readonly statusSeen: string[] = [];
+
+  observe(s: SimState): void {
+    const changed = new Set<string>();
+    for (const name of s.partitionOrder) if (this.refreshView(s, name)) changed.add(name);
+    this.noteSeen(s);
+    for (let rid = 0; rid < s.records.length; rid++) {
+      const info = s.records[rid]!;
+      const fresh = this.statusSeen[rid] !== info.status;
+      this.statusSeen[rid] = info.status;
+      if (info.status !== 'acked' && info.status !== 'sent') continue;
+      if (this.losses.has(info.value) || info.partition === null) continue;
+      if (!fresh && !changed.has(info.partition)) continue;
+      this.judge(s, info.value, info.status, info.partition, info.offset);
+    }
+  }
+
+  /** The end of the run: `sent` records that never reached a log are lost too (R41). */
+  finish(s: SimState): void {
+    this.observe(s);
+    for (const info of s.records) {
+      if (info.status !== 'sent' || this.losses.has(info.value)) continue;
+      if (!this.seen.has(info.value))
+        this.losses.set(info.value, {
+          value: info.value,
+          partition: info.partition ?? '?',
+          t: s.now,
+          why: 'acks=0 record never reached any replica log',
+        });
+    }
+  }
+
+  /** Losses as of now, not sticky: what the final state shows. */
+  static currentlyLost(s: SimState, seenSent?: (value: string) => boolean): string[] {
+    const out: string[] = [];
+    const tmp = new LossOracle();
+    for (const name of s.partitionOrder) tmp.refreshView(s, name);
+    for (const info of s.records) {
+      if (info.status !== 'acked' && info.status !== 'sent') continue;
+      if (info.partition === null) continue;
+      if (info.status === 'sent' && seenSent && !seenSent(info.value)) {
+        out.push(info.value);
+        continue;
+      }
+      if (!tmp.stands(tmp.views.get(info.partition)!, info.value, info.status, info.offset))
+        out.push(info.value);
+    }
+    return out;
+  }
+
+  wasSeen(value: string): boolean {
+    return this.seen.has(value);
+  }
+
+  private judge(
+    s: SimState,
+    value: string,
+    status: 'acked' | 'sent',
+    partition: string,
+    offset: number,
+  ): void {
+    const view = this.views.get(partition);
+    if (!view) return;
+    if (status === 'sent' && !this.seen.has(value)) return; // still in flight
+    if (this.stands(view, value, status, offset)) return;
+    const where =
+      view.leader !== null
+        ? `leader ${view.leader} (epoch ${s.controller.partitions[partition]!.leaderEpoch})`
+        : `no leader; ISR [${view.holders.join(',')}]`;
+    this.losses.set(value, {
+      value,
+      partition,
+      t: s.now,
+      why: `${status} ${status === 'acked' ? `at offset ${offset}` : ''} not in the log of ${where}`,
+    });
+  }
+
+  private stands(view: PartitionView, value: string, status: string, offset: number): boolean {
+    return view.index.some((idx) => {
+      const offsets = idx.get(value);
+      if (!offsets) return false;
+      return status === 'acked' ? offsets.includes(offset) : true;
+    });
+  }
+
+  /** Rebuilds the holders' indexes when the leader, the ISR or a holder's log changed. */
+  private refreshView(s: SimState, name: string): boolean {
+    const p = s.controller.partitions[name]!;
+    const holders = p.leader !== null ? [p.leader] : [...p.isr];
+    const logs = holders.map((b) => s.brokers[b]?.replicas[name]?.log ?? []);
+    const isrKey = p.isr.join(',');
+    const old = this.views.get(name);
+    if (
+      old &&
+      old.leader === p.leader &&
+      old.isrKey === isrKey &&
+      old.logs.length === logs.length &&
+      old.logs.every((l, i) => sameEntries(l, logs[i]!))
+    )
+      return false;
+    const index = logs.map((log) => {
+      const m = new Map<string, number[]>();
+      log.forEach((e, o) => {
+        const list = m.get(e.value);
+        if (list) list.push(o);
+        else m.set(e.value, [o]);
+      });
+      return m;
+    });
+    this.views.set(name, { leader: p.leader, isrKey, logs: logs.map((l) => [...l]), index, holders });
+    return true;
+  }
+
+  /** Marks `sent` records that appear in any replica's log (they are no longer in flight). */
+  private noteSeen(s: SimState): void {
+    let anySent = false;
+    for (const info of s.records) if (info.status === 'sent' && !this.seen.has(info.value)) anySent = true;
+    if (!anySent) return;
+    for (const b of Object.values(s.brokers))
+      for (const r of Object.values(b.replicas)) for (const e of r.log) this.seen.add(e.value);
+  }
+}
+
+function sameEntries(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
