@@ -144,7 +144,7 @@ export function parseConfig<T extends Record<string, ConfigDef>>(
 ): ParseResult<ConfigOf<T>> {
   const out: Record<string, unknown> = { ...base };
   for (const [name, value] of Object.entries(raw ?? {})) {
-    const def = (defs as Record<string, ConfigDef>)[name];
+    const def = Object.hasOwn(defs, name) ? (defs as Record<string, ConfigDef>)[name] : undefined;
     if (!def) {
       const known = Object.keys(defs).join(', ');
       return { ok: false, error: `${where}.${name}: unknown config (known: ${known})` };

@@ -38,6 +38,8 @@ export interface ConsumeResult {
   from: number;
   records?: string[];
   error?: string;
+  /** a read made for an expectation at this moment (not the consumer's own poll) */
+  fresh?: boolean;
 }
 
 export interface TruncationDump {

@@ -99,9 +99,8 @@ function compareRecord(c: Comparer, path: string, e: RecordFacts, a: StateDump['
 }
 
 /**
- * Matches a consume expectation with the first read in `actual.consume` by that client of that
- * partition (and offset, when given): the runner puts the reads it makes for an expectation
- * first, ahead of the consumers' own latest reads.
+ * Matches a consume expectation with a read in `actual.consume` by that client of that partition:
+ * with `from`, the fresh read the runner made for it; without, the consumer's latest consume/poll.
  */
 function compareConsume(
   c: Comparer,
@@ -113,7 +112,8 @@ function compareConsume(
     (r) =>
       r.client === e.client &&
       r.partition === e.partition &&
-      (e.from === undefined || r.from === e.from),
+      // With `from`: the runner's fresh read; without: the consumer's own latest read.
+      (e.from === undefined ? !r.fresh : r.fresh === true && r.from === e.from),
   );
   const a = matching[0];
   if (!a) {

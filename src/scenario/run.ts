@@ -211,7 +211,7 @@ class Runner {
     const out = [...actual.consume];
     for (const want of facts.consume ?? []) {
       if (want.from === undefined) continue;
-      out.unshift(readAsConsumer(this.s, want.client, want.partition, want.from));
+      out.unshift({ ...readAsConsumer(this.s, want.client, want.partition, want.from), fresh: true });
     }
     return out;
   }
