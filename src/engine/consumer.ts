@@ -130,18 +130,13 @@ export function onConsumerFetchResponse(
     pos.position = last.offset + 1;
     pos.lastEpoch = last.epoch;
     c.consumed += resp.records.length;
-    emit(
-      s,
-      'recordConsumed',
-      null,
-      {
-        client: c.id,
-        partition,
-        record: values[0],
-        rule: 'R34',
-        data: { values, from: resp.records[0]!.offset, hw: resp.hw },
-      },
-    );
+    emit(s, 'recordConsumed', null, {
+      client: c.id,
+      partition,
+      record: values[0],
+      rule: 'R34',
+      data: { values, from: resp.records[0]!.offset, hw: resp.hw },
+    });
   }
   const md = c.metadata.partitions[partition];
   if (md) pos.validatedEpoch = Math.max(pos.validatedEpoch, md.leaderEpoch);

@@ -17,7 +17,12 @@ export type EventFields = Omit<SimEvent, 't' | 'seq' | 'type' | 'text'>;
  * (null): their sentence is derived from their fields on demand (narrate.ts), which keeps the
  * hot path free of string building.
  */
-export function emit(s: SimState, type: EventName, text: string | null, fields: EventFields = {}): number {
+export function emit(
+  s: SimState,
+  type: EventName,
+  text: string | null,
+  fields: EventFields = {},
+): number {
   const seq = s.eventCount++;
   const e: SimEvent = { t: s.now, seq, type, ...fields };
   if (text !== null) e.text = text;

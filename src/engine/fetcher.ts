@@ -16,7 +16,14 @@ import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } fr
 type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
 
 function fetcherFor(b: Broker, leader: number): Fetcher {
-  return (b.fetchers[leader] ??= { leader, inflight: 0, backoffUntil: 0, manual: 0, partitions: [], rolesVersion: -1 });
+  return (b.fetchers[leader] ??= {
+    leader,
+    inflight: 0,
+    backoffUntil: 0,
+    manual: 0,
+    partitions: [],
+    rolesVersion: -1,
+  });
 }
 
 function followedFrom(b: Broker, f: Fetcher, now: number): Replica[] {
@@ -147,35 +154,25 @@ function applyFetchedPartition(
   }
   const leo = logEndOffset(r);
   if (leo > leoBefore) {
-    emit(
-      s,
-      'recordReplicated',
-      null,
-      {
-        broker: b.id,
-        partition: r.partition,
-        rule: 'R11',
-        record: part.records[0]?.value,
-        data: { from: leoBefore, leo, leader: r.leaderId },
-      },
-    );
+    emit(s, 'recordReplicated', null, {
+      broker: b.id,
+      partition: r.partition,
+      rule: 'R11',
+      record: part.records[0]?.value,
+      data: { from: leoBefore, leo, leader: r.leaderId },
+    });
   }
   const hw = Math.min(part.hw, leo);
   if (hw !== r.hw) {
     const from = r.hw;
     r.hw = hw;
     if (hw > from)
-      emit(
-        s,
-        'highWatermarkAdvanced',
-        null,
-        {
-          broker: b.id,
-          partition: r.partition,
-          rule: 'R11',
-          data: { from, to: hw, role: 'follower' },
-        },
-      );
+      emit(s, 'highWatermarkAdvanced', null, {
+        broker: b.id,
+        partition: r.partition,
+        rule: 'R11',
+        data: { from, to: hw, role: 'follower' },
+      });
   }
 }
 

@@ -10,7 +10,6 @@ import { recordAppendedOnLeader } from './checker';
 type ProduceReq = Extract<Payload, { kind: 'produce' }>;
 type PartResult = ParkedProduce['partitions'][number];
 
-
 export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq): void {
   const client = msg.from.slice('client:'.length);
   const results: PartResult[] = req.batches.map((batch) => appendBatch(s, b, req, batch, client));
@@ -95,25 +94,20 @@ function appendBatch(
       recordAppendedOnLeader(s, b, r, rec.rid, offset);
     }
     const last = result.baseOffset + batch.records.length - 1;
-    emit(
-      s,
-      'recordAppended',
-      null,
-      {
-        broker: b.id,
-        partition: batch.partition,
-        client,
-        record: batch.records[0]?.value,
-        rule: 'R8',
-        data: {
-          baseOffset: result.baseOffset,
-          count: batch.records.length,
-          leo: r.log.length,
-          epoch: r.leaderEpoch,
-          values: batch.records.map((x) => x.value),
-        },
+    emit(s, 'recordAppended', null, {
+      broker: b.id,
+      partition: batch.partition,
+      client,
+      record: batch.records[0]?.value,
+      rule: 'R8',
+      data: {
+        baseOffset: result.baseOffset,
+        count: batch.records.length,
+        leo: r.log.length,
+        epoch: r.leaderEpoch,
+        values: batch.records.map((x) => x.value),
       },
-    );
+    });
     result.requiredOffset = last + 1;
     result.done = false;
     maybeIncrementHighWatermark(s, b, r);
@@ -121,7 +115,6 @@ function appendBatch(
   }
   return result;
 }
-
 
 /** R39: the base offset of this producer's batch if it is already in the log. */
 function findDuplicate(r: Replica, batch: ProduceBatchWire): number | null {

@@ -72,17 +72,12 @@ export function maybeIncrementHighWatermark(s: SimState, b: Broker, r: Replica):
   if (newHw <= r.hw) return false;
   const from = r.hw;
   r.hw = newHw;
-  emit(
-    s,
-    'highWatermarkAdvanced',
-    null,
-    {
-      broker: b.id,
-      partition: r.partition,
-      rule: 'R13',
-      data: { from, to: newHw, role: 'leader', isr: maximal },
-    },
-  );
+  emit(s, 'highWatermarkAdvanced', null, {
+    broker: b.id,
+    partition: r.partition,
+    rule: 'R13',
+    data: { from, to: newHw, role: 'leader', isr: maximal },
+  });
   onLeaderHighWatermarkAdvanced(s, b, r, from);
   return true;
 }

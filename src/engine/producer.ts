@@ -292,8 +292,8 @@ export function onProduceRequestFailed(
   delete p.inflight[requestId];
   if (error === 'NETWORK_EXCEPTION') p.metadata.failed[req.broker] = s.now;
   for (const id of req.batchIds) {
-    const batch = p.batches[id]!;
-    if (batch.done) continue;
+    const batch = p.batches[id];
+    if (!batch || batch.done) continue;
     batch.inflight = false;
     batchError(s, p, batch, error, req.broker);
   }
@@ -385,25 +385,20 @@ function completeBatch(
     r.offset = acks === 0 ? -1 : baseOffset + i;
     r.ackedAt = s.now;
     if (acks === 0)
-      emit(
-        s,
-        'recordSent',
-        null,
-        { client: p.id, partition: batch.partition, record: r.value, rule: 'R7' },
-      );
+      emit(s, 'recordSent', null, {
+        client: p.id,
+        partition: batch.partition,
+        record: r.value,
+        rule: 'R7',
+      });
     else
-      emit(
-        s,
-        'recordAcked',
-        null,
-        {
-          client: p.id,
-          partition: batch.partition,
-          record: r.value,
-          rule: acks === -1 ? 'R9' : 'R8',
-          data: { offset: r.offset, acks },
-        },
-      );
+      emit(s, 'recordAcked', null, {
+        client: p.id,
+        partition: batch.partition,
+        record: r.value,
+        rule: acks === -1 ? 'R9' : 'R8',
+        data: { offset: r.offset, acks },
+      });
     recordSucceeded(s, r);
   });
 }

@@ -190,19 +190,26 @@ describe('durability under random fault schedules', () => {
           .join('; ')}`,
       );
     const dups = engine.filter((v, i) => engine.indexOf(v) !== i);
-    if (dups.length > 0) problems.push(`losses reported twice: ${sorted(new Set(dups)).join(', ')}`);
+    if (dups.length > 0)
+      problems.push(`losses reported twice: ${sorted(new Set(dups)).join(', ')}`);
     // The final state: what is lost now (not sticky) must be what dumpState calls lost.
     const nowLost = LossOracle.currentlyLost(s, (v) => run.oracle.wasSeen(v));
     const dumpMissed = setDiff(nowLost, run.dump.lost);
     const dumpSpurious = setDiff(run.dump.lost, nowLost);
     if (dumpMissed.length > 0)
-      problems.push(`lost in the final state but not in dumpState().lost: ${dumpMissed.join(', ')}`);
+      problems.push(
+        `lost in the final state but not in dumpState().lost: ${dumpMissed.join(', ')}`,
+      );
     if (dumpSpurious.length > 0)
-      problems.push(`in dumpState().lost but standing in the final state: ${dumpSpurious.join(', ')}`);
+      problems.push(
+        `in dumpState().lost but standing in the final state: ${dumpSpurious.join(', ')}`,
+      );
     // R25/R27: even an unclean election bumps the epoch; two leaders never share one.
     for (const v of s.checker.violations)
       if (v.invariant === 'twoLeadersOneEpoch')
-        problems.push(`R3/R25: two leaders in one epoch on ${v.partition} at t=${v.t}: ${v.detail}`);
+        problems.push(
+          `R3/R25: two leaders in one epoch on ${v.partition} at t=${v.t}: ${v.detail}`,
+        );
     if (problems.length > 0) throw new PropertyFailure(c, problems);
   }
 

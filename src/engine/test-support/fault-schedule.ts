@@ -47,6 +47,8 @@ export interface Case {
 /** Simulated time the random faults are spread over, then the time the healed cluster gets. */
 export const FAULT_WINDOW_MS = 60_000;
 export const SETTLE_MS = 60_000;
+/** Length of a burst of related faults. */
+const EPISODE_MS = 3_000;
 
 export function topicNames(shape: Shape): string[] {
   return shape.topics.map((_, i) => `t${i}`);
@@ -157,9 +159,9 @@ function opArb(): fc.Arbitrary<Op> {
       }),
     },
     {
-      weight: 3,
+      weight: 4,
       arbitrary: fc.record({
-        kind: fc.constantFrom('cut' as const, 'heal' as const),
+        kind: fc.constantFrom('cut' as const, 'cut' as const, 'heal' as const),
         a: endpoint,
         b: endpoint,
       }),
@@ -233,15 +235,28 @@ function toSchedule(shape: Shape, ops: [number, Op][]): Step[] {
   return steps;
 }
 
-export function caseArb(modeArb: fc.Arbitrary<Mode>, maxOps = 40): fc.Arbitrary<Case> {
-  const ops = fc.array(fc.tuple(fc.integer({ min: 0, max: FAULT_WINDOW_MS }), opArb()), {
-    minLength: 1,
-    maxLength: maxOps,
-    size: 'max',
+/**
+ * Faults come in episodes (a start time plus ops within a few seconds of it) so that failures
+ * overlap and hit records still in flight, which uniform times rarely do.
+ */
+export function caseArb(modeArb: fc.Arbitrary<Mode>, maxEpisodes = 10): fc.Arbitrary<Case> {
+  const episode = fc.record({
+    start: fc.integer({ min: 0, max: FAULT_WINDOW_MS - EPISODE_MS }),
+    ops: fc.array(fc.tuple(fc.integer({ min: 0, max: EPISODE_MS }), opArb()), {
+      minLength: 1,
+      maxLength: 10,
+      size: 'max',
+    }),
   });
-  return fc
-    .tuple(shapeArb(), modeArb, ops)
-    .map(([shape, mode, raw]) => ({ shape, mode, schedule: toSchedule(shape, raw) }));
+  const episodes = fc.array(episode, { minLength: 1, maxLength: maxEpisodes, size: 'max' });
+  return fc.tuple(shapeArb(), modeArb, episodes).map(([shape, mode, eps]) => ({
+    shape,
+    mode,
+    schedule: toSchedule(
+      shape,
+      eps.flatMap((e) => e.ops.map(([dt, op]): [number, Op] => [e.start + dt, op])),
+    ),
+  }));
 }
 
 /** Heal everything, restart every controller and broker, let the cluster settle. */

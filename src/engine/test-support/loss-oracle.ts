@@ -142,14 +142,21 @@ export class LossOracle {
       });
       return m;
     });
-    this.views.set(name, { leader: p.leader, isrKey, logs: logs.map((l) => [...l]), index, holders });
+    this.views.set(name, {
+      leader: p.leader,
+      isrKey,
+      logs: logs.map((l) => [...l]),
+      index,
+      holders,
+    });
     return true;
   }
 
   /** Marks `sent` records that appear in any replica's log (they are no longer in flight). */
   private noteSeen(s: SimState): void {
     let anySent = false;
-    for (const info of s.records) if (info.status === 'sent' && !this.seen.has(info.value)) anySent = true;
+    for (const info of s.records)
+      if (info.status === 'sent' && !this.seen.has(info.value)) anySent = true;
     if (!anySent) return;
     for (const b of Object.values(s.brokers))
       for (const r of Object.values(b.replicas)) for (const e of r.log) this.seen.add(e.value);

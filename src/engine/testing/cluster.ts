@@ -1,6 +1,12 @@
 // A small DSL for engine unit tests: build a cluster, act, run, look at the state.
-import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, defaultsOf } from '../config';
-import type { BrokerConfig, ProducerConfig, TopicConfig } from '../config';
+import {
+  BROKER_CONFIG,
+  CONSUMER_CONFIG,
+  PRODUCER_CONFIG,
+  TOPIC_CONFIG,
+  defaultsOf,
+} from '../config';
+import type { BrokerConfig, ConsumerConfig, ProducerConfig, TopicConfig } from '../config';
 import { applyCommand, type Command } from '../commands';
 import { createSimulation } from '../create';
 import { dumpState } from '../project-dump';
@@ -8,15 +14,24 @@ import { runUntil, runUntilCondition } from '../sim';
 import { defaultControllers, type SimSetup } from '../setup';
 import type { SimEvent } from '../events';
 import type { SimState } from '../state';
+import type { Payload } from '../messages';
+import { send } from '../core';
 
 export interface ClusterOptions {
   brokers?: number[];
   racks?: Record<number, string>;
   broker?: Partial<BrokerConfig>;
   topic?: Partial<TopicConfig>;
-  topics?: { name: string; partitions: number; replicationFactor: number; assignment?: number[][]; config?: Partial<TopicConfig> }[];
+  topics?: {
+    name: string;
+    partitions: number;
+    replicationFactor: number;
+    assignment?: number[][];
+    config?: Partial<TopicConfig>;
+  }[];
   assignment?: number[][];
   producer?: Partial<ProducerConfig>;
+  consumer?: Partial<ConsumerConfig>;
   seed?: number;
   latencyMs?: number;
   jitterMs?: number;
@@ -32,13 +47,26 @@ export function cluster(o: ClusterOptions = {}): Cluster {
     controllers: defaultControllers(brokers),
     brokerConfig: { ...defaultsOf(BROKER_CONFIG), ...o.broker },
     network: { latencyMs: o.latencyMs ?? 1, jitterMs: o.jitterMs ?? 0 },
-    topics: (o.topics ?? [{ name: 't', partitions: assignment.length, replicationFactor: assignment[0]!.length, assignment }]).map((t) => ({
+    topics: (
+      o.topics ?? [
+        {
+          name: 't',
+          partitions: assignment.length,
+          replicationFactor: assignment[0]!.length,
+          assignment,
+        },
+      ]
+    ).map((t) => ({
       ...t,
       config: { ...defaultsOf(TOPIC_CONFIG), ...o.topic, ...t.config },
     })),
     clients: [
-      { id: 'P', type: 'producer', config: { ...defaultsOf(PRODUCER_CONFIG), idempotenceExplicit: false, ...o.producer } },
-      { id: 'C', type: 'consumer', config: defaultsOf(CONSUMER_CONFIG) },
+      {
+        id: 'P',
+        type: 'producer',
+        config: { ...defaultsOf(PRODUCER_CONFIG), idempotenceExplicit: false, ...o.producer },
+      },
+      { id: 'C', type: 'consumer', config: { ...defaultsOf(CONSUMER_CONFIG), ...o.consumer } },
     ],
   };
   const created = createSimulation(setup);
@@ -76,7 +104,9 @@ export class Cluster {
   /** The first event of `type` (matching `where`) at or after `from`; runs until it happens. */
   waitFor(type: SimEvent['type'], where: Partial<SimEvent> = {}, limitMs = 60_000): SimEvent {
     const from = this.s.events.length;
-    const match = (e: SimEvent) => e.type === type && Object.entries(where).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v);
+    const match = (e: SimEvent) =>
+      e.type === type &&
+      Object.entries(where).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v);
     let found: SimEvent | undefined;
     this.until(() => {
       found = this.s.events.slice(from).find(match);
@@ -104,6 +134,24 @@ export class Cluster {
 
   record(value: string) {
     return this.s.records[this.s.recordsByValue[value]!]!;
+  }
+
+  /** Sends a raw request and returns the payload of the answer (before it is delivered). */
+  request(from: string, to: string, payload: Payload, limitMs = 5_000): Payload | null {
+    send(this.s, from, to, payload);
+    const idOf = (p: Payload) =>
+      (p as { requestId?: number; fetchId?: number }).requestId ??
+      (p as { fetchId?: number }).fetchId;
+    const id = idOf(payload);
+    let answer: Payload | null = null;
+    this.until(() => {
+      const m = Object.values(this.s.inflight).find(
+        (x) => x.from === to && x.to === from && idOf(x.payload) === id,
+      );
+      answer = m?.payload ?? null;
+      return answer !== null;
+    }, limitMs);
+    return answer;
   }
 
   log(broker: number, name = 't-0'): string[] {

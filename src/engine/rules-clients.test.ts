@@ -1,0 +1,151 @@
+// R34-R40, R44: consumers, producer retries, idempotence, no-leader expiry and zombie leaders.
+import { describe, expect, it } from 'vitest';
+import { cluster } from './testing/cluster';
+import { partitionForKey } from './partitioner';
+import { readAsConsumer } from './project-dump';
+
+describe('consumers (R34, R35)', () => {
+  it('R34: consumers only get records below the HW; between HW and LEO is empty; beyond LEO is out of range', () => {
+    const c = cluster({ producer: { acks: 1, 'enable.idempotence': false } });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['b']).advance(1000);
+    expect(c.replica(1).hw).toBe(1);
+    expect(readAsConsumer(c.s, 'C', 't-0', 0).records).toEqual(['a']);
+    expect(readAsConsumer(c.s, 'C', 't-0', 1).records).toEqual([]);
+    expect(readAsConsumer(c.s, 'C', 't-0', 3).error).toBe('OFFSET_OUT_OF_RANGE');
+    c.do({ type: 'consume', client: 'C', partition: 't-0', from: 0 });
+    c.until((s) => !s.consumers.C!.ops['t-0']);
+    expect(c.s.consumers.C!.outcomes['t-0']).toMatchObject({ from: 0, records: ['a'] });
+  });
+
+  it('R35: after an unclean election a consumer detects the truncation below its position', () => {
+    const c = cluster({
+      topic: { 'unclean.leader.election.enable': true },
+      consumer: { 'auto.offset.reset': 'none' },
+    });
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    c.produce(['a', 'b']).advance(1000);
+    c.do({ type: 'poll', client: 'C', partition: 't-0' });
+    c.until((s) => !s.consumers.C!.ops['t-0']);
+    expect(c.s.consumers.C!.outcomes['t-0']!.records).toEqual(['a', 'b']);
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    c.do({ type: 'restart', broker: 2 });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    c.do({ type: 'refreshMetadata', client: 'C' }).advance(100);
+    c.do({ type: 'poll', client: 'C', partition: 't-0' });
+    c.until((s) => !s.consumers.C!.ops['t-0']);
+    expect(c.s.consumers.C!.outcomes['t-0']).toMatchObject({ error: 'LogTruncationException' });
+    expect(c.events('logTruncationDetected')[0]!.data).toMatchObject({ position: 2, endOffset: 0 });
+  });
+});
+
+describe('producer client (R37-R40)', () => {
+  it('keyed records go to murmur2(key) % partitions, as the Java client', () => {
+    const c = cluster({
+      brokers: [1, 2, 3],
+      assignment: [
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+        [1, 3, 2],
+        [2, 1, 3],
+        [3, 2, 1],
+        [1, 2, 3],
+      ],
+    });
+    c.do({ type: 'produce', client: 'P', topic: 't', key: '21', records: ['k'] }).advance(1000);
+    expect(partitionForKey('21', 7)).toBe(3);
+    expect(c.record('k')).toMatchObject({ partition: 't-3', status: 'acked' });
+  });
+
+  it('R38: a retriable error is retried after a metadata refresh and succeeds on the new leader', () => {
+    const c = cluster();
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'kill', broker: 1 }).produce(['b']);
+    c.waitFor('recordAcked', { record: 'b' });
+    const b = c.record('b');
+    expect(b.attemptErrors.length).toBeGreaterThan(0);
+    expect(b.attemptErrors[0]).toBe('NETWORK_EXCEPTION');
+    expect(b).toMatchObject({ status: 'acked', offset: 1 });
+    expect(c.partition().leader).toBe(2);
+  });
+
+  it('R39: an idempotent retry of a batch already in the log gets its original offset and is not appended twice', () => {
+    const c = cluster({ producer: { 'request.timeout.ms': 1000, 'delivery.timeout.ms': 60_000 } });
+    c.do({ type: 'pauseFetch', broker: 2 }).do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a']).advance(2500);
+    expect(c.record('a').attemptErrors).toContain('REQUEST_TIMED_OUT');
+    c.do({ type: 'resumeFetch', broker: 2 }).do({ type: 'resumeFetch', broker: 3 });
+    c.waitFor('recordAcked', { record: 'a' });
+    expect(c.record('a')).toMatchObject({ status: 'acked', offset: 0 });
+    c.advance(1000);
+    expect(c.log(1)).toEqual(['a:e0']);
+    expect(c.dump().duplicates).toEqual([]);
+  });
+
+  it('R39: without idempotence the same retry duplicates the record', () => {
+    const c = cluster({
+      producer: {
+        'request.timeout.ms': 1000,
+        'delivery.timeout.ms': 60_000,
+        'enable.idempotence': false,
+      },
+    });
+    c.do({ type: 'pauseFetch', broker: 2 }).do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a']).advance(2500);
+    c.do({ type: 'resumeFetch', broker: 2 }).do({ type: 'resumeFetch', broker: 3 });
+    c.waitFor('recordAcked', { record: 'a' });
+    c.advance(1000);
+    expect(c.log(1).slice(0, 2)).toEqual(['a:e0', 'a:e0']);
+    expect(c.dump().duplicates).toEqual(['a']);
+  });
+
+  it('R40: with no leader, records wait in the producer and expire after delivery.timeout.ms', () => {
+    const c = cluster({
+      assignment: [[1]],
+      producer: { 'delivery.timeout.ms': 10_000, 'request.timeout.ms': 5000 },
+    });
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    expect(c.partition().leader).toBeNull();
+    const sentAt = c.s.now;
+    c.produce(['a']);
+    const failed = c.waitFor('produceFailed', { record: 'a' });
+    expect(failed.t - sentAt).toBe(10_000);
+    expect(c.record('a')).toMatchObject({ status: 'failed', error: 'REQUEST_TIMED_OUT' });
+    expect(c.record('a').errorMessage).toMatch(/Expiring 1 record\(s\) for t-0/);
+  });
+});
+
+describe('zombie leader (R44)', () => {
+  it('R44: a leader cut off from the controller keeps accepting acks=1 writes, which are then lost', () => {
+    const c = cluster({ producer: { acks: 1, 'enable.idempotence': false } });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'partitionNetwork', a: 1, b: 'controller' });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    expect(c.partition().leader).toBe(2);
+    expect(c.replica(1).role).toBe('leader'); // it never heard about the change
+    c.produce(['z']).advance(100);
+    expect(c.record('z')).toMatchObject({ status: 'acked', offset: 1 });
+    expect(c.dump().lost).toEqual(['z']);
+    expect(c.events('recordLost').map((e) => e.record)).toEqual(['z']);
+  });
+
+  it('R44: acks=all writes to a zombie leader cannot commit', () => {
+    const c = cluster({
+      producer: {
+        retries: 0,
+        'request.timeout.ms': 5000,
+        'delivery.timeout.ms': 5005,
+        'enable.idempotence': false,
+      },
+    });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'partitionNetwork', a: 1, b: 'controller' });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    c.advance(2000);
+    c.produce(['z']).advance(6000);
+    expect(c.record('z').status).toBe('failed');
+    expect(c.dump().lost).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+// R11-R18: the follower fetch loop, the high watermark and ISR maintenance.
+import { describe, expect, it } from 'vitest';
+import { cluster } from './testing/cluster';
+
+describe('replication and the high watermark (R11-R15)', () => {
+  it('R11: the leader learns a follower has a record only from its next fetch; followers learn the HW one round later', () => {
+    const c = cluster();
+    c.produce(['a']);
+    c.at(7);
+    expect(c.log(2)).toEqual(['a:e0']); // fetched in the response to the parked fetch
+    expect(c.replica(1).hw).toBe(0); // the leader does not know yet
+    c.at(8);
+    expect(c.replica(1).hw).toBe(1); // the next fetches (offset 1) advanced it
+    c.at(508);
+    expect(c.replica(2).hw).toBe(0); // that fetch is parked for replica.fetch.wait.max.ms
+    c.at(509);
+    expect(c.replica(2).hw).toBe(1);
+  });
+
+  it('R12: a fetch with an old leader epoch gets FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH', () => {
+    const c = cluster();
+    c.do({ type: 'stop', broker: 1 }).advance(100);
+    expect(c.partition().leader).toBe(2);
+    const fetch = (epoch: number) =>
+      c.request('broker:3', 'broker:2', {
+        kind: 'fetch',
+        fetchId: 999_000 + epoch,
+        replicaId: 3,
+        brokerEpoch: 3,
+        dropResponse: false,
+        partitions: [
+          { partition: 't-0', fetchOffset: 0, currentLeaderEpoch: epoch, lastFetchedEpoch: -1 },
+        ],
+      });
+    expect(fetch(0)).toMatchObject({ partitions: [{ error: 'FENCED_LEADER_EPOCH' }] });
+    expect(fetch(5)).toMatchObject({ partitions: [{ error: 'UNKNOWN_LEADER_EPOCH' }] });
+  });
+
+  it('R13: the HW is the minimum LEO of the ISR: one lagging ISR member holds it back', () => {
+    const c = cluster({ producer: { acks: 1, 'enable.idempotence': false } });
+    c.do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a', 'b']).advance(1000);
+    expect(c.replica(1).log.length).toBe(2);
+    expect(c.replica(2).log.length).toBe(2);
+    expect(c.replica(1).hw).toBe(0);
+    c.do({ type: 'resumeFetch', broker: 3 });
+    c.waitFor('highWatermarkAdvanced', { broker: 1 });
+    expect(c.replica(1).hw).toBe(2);
+  });
+
+  it('R13: the HW never decreases', () => {
+    const c = cluster();
+    c.produce(['a']).advance(1000);
+    expect(c.replica(1).hw).toBe(1);
+    c.do({ type: 'kill', broker: 3 }).advance(20_000);
+    expect(c.replica(1).hw).toBe(1);
+  });
+});
+
+describe('ISR maintenance (R15-R19)', () => {
+  it('R16: a stuck follower leaves the ISR between 1x and 1.5x replica.lag.time.max.ms after it last caught up', () => {
+    const c = cluster({ broker: { 'replica.lag.time.max.ms': 10_000 } });
+    c.at(1000).do({ type: 'pauseFetch', broker: 3 });
+    const caughtUp = c.replica(1).followers[3]!.lastCaughtUpTime;
+    c.produce(['a']);
+    const shrunk = c.waitFor('isrShrunk', { partition: 't-0' });
+    expect(shrunk.t - caughtUp).toBeGreaterThanOrEqual(10_000);
+    expect(shrunk.t - caughtUp).toBeLessThanOrEqual(15_000 + 2);
+    expect(c.partition().isr).toEqual([1, 2]);
+    expect(c.partition().leaderEpoch).toBe(0); // R3: an ISR change does not bump the leader epoch
+    expect(c.partition().partitionEpoch).toBe(1);
+  });
+
+  it('R16: a silent follower whose LEO equals the leader LEO is not removed when nothing is written', () => {
+    const c = cluster({ broker: { 'replica.lag.time.max.ms': 10_000 } });
+    c.do({ type: 'pauseFetch', broker: 3 }).advance(60_000);
+    expect(c.partition().isr).toEqual([1, 2, 3]);
+    expect(c.events('isrShrunk')).toEqual([]);
+  });
+
+  it('R17: without an active controller the ISR cannot shrink and acks=all stays blocked', () => {
+    const c = cluster({ broker: { 'replica.lag.time.max.ms': 4000 } });
+    c.do({ type: 'killController', controller: 101 }).do({
+      type: 'killController',
+      controller: 102,
+    });
+    c.do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a']).advance(20_000);
+    expect(c.s.quorum.active).toBeNull();
+    expect(c.partition().isr).toEqual([1, 2, 3]);
+    expect(c.replica(1).pendingIsr?.isr).toEqual([1, 2]);
+    expect(c.replica(1).hw).toBe(0);
+    expect(c.record('a').status).toBe('pending');
+  });
+
+  it('R18: a follower rejoins once its LEO reaches the leader HW (not its LEO)', () => {
+    const c = cluster({ broker: { 'replica.lag.time.max.ms': 4000 } });
+    c.do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a']);
+    c.waitFor('isrShrunk', { partition: 't-0' }, 10_000);
+    c.do({ type: 'resumeFetch', broker: 3 });
+    const expanded = c.waitFor('isrExpanded', { partition: 't-0' });
+    expect(expanded.data?.added).toEqual([3]);
+    expect(c.partition().isr).toEqual([1, 2, 3]);
+    expect(c.replica(3).log.length).toBeGreaterThanOrEqual(c.replica(1).hw);
+  });
+
+  it('R19: fencing removes a broker from every ISR; the last member stays and the partition goes offline', () => {
+    const c = cluster();
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    expect(c.partition().isr).toEqual([1]);
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    expect(c.partition()).toMatchObject({ leader: null, isr: [1], leaderEpoch: 1 });
+    expect(c.dump().offline).toEqual(['t-0']);
+  });
+});
