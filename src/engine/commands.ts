@@ -3,9 +3,9 @@
 import { cutLink, emit, healLink } from './core';
 import { killBroker, pauseFetching, restartBroker, stopBroker, leadersFollowed } from './broker';
 import { electPreferredLeaders } from './controller-partitions';
-import { startConsume } from './consumer';
+import { startConsume, subscribeConsumer } from './consumer';
 import { wakeFetcher } from './fetcher';
-import { producerSend, refreshProducerMetadata } from './producer';
+import { producerSend, refreshProducerMetadata, setProducerStream } from './producer';
 import { checkQuorum, killController, restartController } from './quorum';
 import { markStale, requestMetadata } from './client-metadata';
 import {
@@ -43,7 +43,9 @@ export type Command =
       id?: number | string;
       config: Record<string, unknown>;
     }
-  | { type: 'refreshMetadata'; client: string };
+  | { type: 'refreshMetadata'; client: string }
+  | { type: 'produceStream'; client: string; rate: number }
+  | { type: 'subscribe'; client: string; on: boolean };
 
 export type CommandResult =
   { ok: true; rids?: number[]; fetchIds?: number[] } | { ok: false; error: string };
@@ -165,6 +167,18 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     }
     case 'setConfig':
       return setConfig(s, cmd);
+    case 'produceStream': {
+      const p = s.producers[cmd.client];
+      if (!p) return { ok: false, error: `no producer "${cmd.client}"` };
+      setProducerStream(s, p, cmd.rate);
+      return { ok: true };
+    }
+    case 'subscribe': {
+      const c = s.consumers[cmd.client];
+      if (!c) return { ok: false, error: `no consumer "${cmd.client}"` };
+      subscribeConsumer(s, c, cmd.on);
+      return { ok: true };
+    }
     case 'refreshMetadata': {
       const p = s.producers[cmd.client];
       if (p) {

@@ -83,7 +83,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
       partition,
       offset: pos.position,
       currentLeaderEpoch: md.leaderEpoch,
-      maxWaitMs: 0,
+      maxWaitMs: c.subscribed.includes(partition) ? c.config['fetch.max.wait.ms'] : 0,
     });
   }
   schedule(s, s.now + c.config['request.timeout.ms'], {
@@ -100,6 +100,11 @@ function finish(
   outcome: { records: string[]; error?: string },
 ): void {
   delete c.ops[partition];
+  if (c.subscribed.includes(partition)) {
+    // The running consumer polls again at once (after a backoff when the poll failed).
+    const delay = outcome.error ? c.config['retry.backoff.ms'] : 0;
+    schedule(s, s.now + delay, { kind: 'consumerPoll', client: c.id });
+  }
   const from = c.lastFrom[partition] ?? positionOf(c, partition).position;
   c.outcomes[partition] = {
     partition,
@@ -203,7 +208,16 @@ export function onConsumerRequestFailed(
 }
 
 export function onConsumerWake(s: SimState, c: Consumer): void {
+  for (const partition of c.subscribed) {
+    if (!c.ops[partition]) c.ops[partition] = { mode: 'poll', deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
+  }
   for (const partition of Object.keys(c.ops).sort()) driveConsumer(s, c, partition);
+}
+
+/** The app's running consumer: poll every partition continuously (long-poll fetches). */
+export function subscribeConsumer(s: SimState, c: Consumer, on: boolean): void {
+  c.subscribed = on ? [...s.partitionOrder] : [];
+  if (on) onConsumerWake(s, c);
 }
 
 export function onConsumerMetadataResponse(

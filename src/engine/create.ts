@@ -99,6 +99,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         inflight: {},
         nextSequence: {},
         stickyPartition: {},
+        stream: { rate: 0, sent: 0, epoch: 0 },
         wakeAt: -1,
       };
     } else {

@@ -30,6 +30,7 @@ import {
   onProduceResponse,
   onProducerMetadataFailed,
   onProducerMetadataResponse,
+  onStreamTick,
   runSender,
 } from './producer';
 import { expireParkedFetch, expireParkedProduce } from './purgatory';
@@ -147,6 +148,10 @@ function handle(s: SimState, item: TimerEvent): void {
     case 'consumerTimeout': {
       const c = s.consumers[item.client];
       return c ? onConsumerRequestFailed(s, c, item.requestId, 'REQUEST_TIMED_OUT') : undefined;
+    }
+    case 'streamTick': {
+      const p = s.producers[item.client];
+      return p ? onStreamTick(s, p, item.epoch) : undefined;
     }
     case 'consumerPoll': {
       const c = s.consumers[item.client];

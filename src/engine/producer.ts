@@ -448,3 +448,20 @@ export function refreshProducerMetadata(s: SimState, p: Producer): void {
   p.metadata.nextRefreshAt = 0;
   requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
 }
+
+/** A steady stream of unkeyed records ("P-1", "P-2", ...) at `rate` per simulated second. */
+export function setProducerStream(s: SimState, p: Producer, rate: number): void {
+  p.stream.rate = Math.max(0, rate);
+  p.stream.epoch++;
+  if (p.stream.rate > 0) schedule(s, s.now, { kind: 'streamTick', client: p.id, epoch: p.stream.epoch });
+}
+
+export function onStreamTick(s: SimState, p: Producer, epoch: number): void {
+  if (epoch !== p.stream.epoch || p.stream.rate <= 0) return;
+  const topic = s.partitionOrder.length > 0 ? s.controller.partitions[s.partitionOrder[0]!]!.topic : null;
+  if (topic === null) return;
+  let value = `${p.id}-${++p.stream.sent}`;
+  while (s.recordsByValue[value] !== undefined) value = `${p.id}-${++p.stream.sent}`;
+  producerSend(s, p, value, { topic });
+  schedule(s, s.now + Math.max(1, Math.round(1000 / p.stream.rate)), { kind: 'streamTick', client: p.id, epoch });
+}

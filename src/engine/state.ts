@@ -270,6 +270,8 @@ export interface Producer {
   inflight: Record<string, InflightProduce>;
   nextSequence: Record<string, number>;
   stickyPartition: Record<string, { partition: number; bytes: number }>;
+  /** the app's steady stream: records per simulated second, records sent, timer generation */
+  stream: { rate: number; sent: number; epoch: number };
   wakeAt: number;
 }
 

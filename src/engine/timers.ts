@@ -29,6 +29,7 @@ export type TimerEvent =
   | { kind: 'batchExpire'; client: string; batchId: number }
   | { kind: 'metadataTimeout'; client: string; requestId: number }
   | { kind: 'consumerTimeout'; client: string; requestId: number }
-  | { kind: 'consumerPoll'; client: string };
+  | { kind: 'consumerPoll'; client: string }
+  | { kind: 'streamTick'; client: string; epoch: number };
 
 export type TimerKind = TimerEvent['kind'];

@@ -173,6 +173,12 @@ class Runner {
         if (r.ok) this.runTo(wait, () => md().inflight === 0);
         return;
       }
+      case 'produceStream':
+        this.command(step, { type: 'produceStream', client: step.client, rate: step.rate });
+        return this.settleMillisecond();
+      case 'subscribe':
+        this.command(step, { type: 'subscribe', client: step.client, on: step.on });
+        return this.settleMillisecond();
       case 'advance':
         this.runTo(s.now + step.ms);
         return;
@@ -211,7 +217,10 @@ class Runner {
     const out = [...actual.consume];
     for (const want of facts.consume ?? []) {
       if (want.from === undefined) continue;
-      out.unshift({ ...readAsConsumer(this.s, want.client, want.partition, want.from), fresh: true });
+      out.unshift({
+        ...readAsConsumer(this.s, want.client, want.partition, want.from),
+        fresh: true,
+      });
     }
     return out;
   }

@@ -179,6 +179,17 @@ const ACTION_SCHEMAS: Record<string, { properties: object; required?: string[]; 
       required: ['scope', 'config'],
     },
     refreshMetadata: { properties: { client: { type: 'string' } }, required: ['client'] },
+    produceStream: {
+      properties: {
+        client: { type: 'string' },
+        rate: { type: 'number', minimum: 0, maximum: 1000 },
+      },
+      required: ['client', 'rate'],
+    },
+    subscribe: {
+      properties: { client: { type: 'string' }, on: { type: 'boolean', default: true } },
+      required: ['client'],
+    },
     advance: { properties: { ms }, required: ['ms'] },
     settle: { properties: { maxMs: { ...ms, default: 2000 } } },
     expect: {

@@ -86,6 +86,10 @@ export type Step = StepBase &
         config: Record<string, unknown>;
       }
     | { do: 'refreshMetadata'; client: string }
+    /** addition to format v1: a steady stream of unkeyed records, `rate` per simulated second */
+    | { do: 'produceStream'; client: string; rate: number }
+    /** addition to format v1: the consumer polls every partition continuously */
+    | { do: 'subscribe'; client: string; on: boolean }
     | { do: 'advance'; ms: number }
     | { do: 'settle'; maxMs: number }
     | { do: 'expect'; facts: Facts }

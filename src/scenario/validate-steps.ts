@@ -31,6 +31,8 @@ export const ACTION_FIELDS: Record<string, readonly string[]> = {
   electPreferred: ['partition'],
   setConfig: ['scope', 'id', 'broker', 'topic', 'client', 'config'],
   refreshMetadata: ['client'],
+  produceStream: ['client', 'rate'],
+  subscribe: ['client', 'on'],
   advance: ['ms'],
   settle: ['maxMs'],
   expect: FACT_NAMES,
@@ -151,6 +153,20 @@ function validateAction(
     case 'refreshMetadata': {
       const client = checkClient(ctx, f('client'), p('client'), 'any');
       return client ? { do: 'refreshMetadata', client } : undefined;
+    }
+    case 'produceStream': {
+      const client = checkClient(ctx, f('client'), p('client'), 'producer');
+      const rate = f('rate');
+      const rateOk = typeof rate === 'number' && Number.isFinite(rate) && rate >= 0 && rate <= 1000;
+      if (!rateOk)
+        issues.expected(p('rate'), 'records per simulated second (a number from 0 to 1000)', rate);
+      return client && rateOk ? { do: 'produceStream', client, rate } : undefined;
+    }
+    case 'subscribe': {
+      const client = checkClient(ctx, f('client'), p('client'), 'consumer');
+      const on = f('on') ?? true;
+      if (typeof on !== 'boolean') issues.expected(p('on'), 'true or false', on);
+      return client && typeof on === 'boolean' ? { do: 'subscribe', client, on } : undefined;
     }
     case 'advance': {
       const ms = f('ms');

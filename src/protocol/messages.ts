@@ -1,0 +1,34 @@
+// The one message union between the UI and the simulation worker.
+import type { Command } from '../engine/index';
+import type { View } from './view';
+
+export const PROTOCOL_VERSION = 1;
+
+export type TimingsPreset = 'kafka' | 'demo';
+
+/** What the UI asks of the worker. */
+export type ToWorker =
+  | { type: 'init'; protocolVersion: number; scenario: unknown; timings: TimingsPreset; playing: boolean }
+  | { type: 'command'; command: Command }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'setSpeed'; speed: number }
+  /** process the next protocol event (one message delivery or state change) */
+  | { type: 'step' }
+  /** run until the next event of this type */
+  | { type: 'runUntilEvent'; event: string; limitMs: number }
+  /** run this many simulated ms at once (tests, "skip ahead") */
+  | { type: 'advance'; ms: number }
+  | { type: 'inspect'; partition: string | null }
+  /** the UI has drawn the last view: the worker may post the next */
+  | { type: 'viewAck'; version: number };
+
+/** What the worker tells the UI. */
+export type FromWorker =
+  | { type: 'ready'; protocolVersion: number }
+  | { type: 'view'; view: View }
+  | { type: 'error'; message: string; fatal: boolean };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,285 @@
+// Projects the engine state onto the view the UI draws.
+import { brokerStatus, eventText, type Message, type SimEvent, type SimState } from '../engine/index';
+import { effectiveMinIsr } from '../engine/topics';
+import { describePartition } from './describe';
+import {
+  INSPECTOR_LOG_LIMIT,
+  type BrokerView,
+  type ClientView,
+  type EventView,
+  type InspectorView,
+  type MessageKind,
+  type MessageView,
+  type PartitionView,
+  type ReplicaView,
+  type StatusView,
+  type TimingsView,
+  type View,
+} from './view';
+
+export interface ProjectionInput {
+  version: number;
+  playing: boolean;
+  speed: number;
+  title: string;
+  timings: TimingsView['preset'];
+  /** first event sequence number not yet sent */
+  sinceEvent: number;
+  inspect: string | null;
+  streams: Record<string, number>;
+  subscriptions: Record<string, boolean>;
+}
+
+const KIND: Record<string, MessageKind> = {
+  metadataRequest: 'metadata',
+  metadataResponse: 'metadataResponse',
+  produce: 'produce',
+  produceResponse: 'produceResponse',
+  fetch: 'fetch',
+  fetchResponse: 'fetchResponse',
+  consumerFetch: 'consumerFetch',
+  consumerFetchResponse: 'consumerFetchResponse',
+  offsetsForLeaderEpoch: 'consumerFetch',
+  offsetsForLeaderEpochResponse: 'consumerFetchResponse',
+  brokerHeartbeat: 'heartbeat',
+  brokerHeartbeatResponse: 'heartbeatResponse',
+  alterPartition: 'alterPartition',
+  alterPartitionResponse: 'alterPartitionResponse',
+  metadataUpdate: 'metadataUpdate',
+  brokerRegistration: 'registration',
+  brokerRegistrationResponse: 'registration',
+};
+
+export function projectView(s: SimState, input: ProjectionInput): View {
+  return {
+    version: input.version,
+    time: s.now,
+    playing: input.playing,
+    speed: input.speed,
+    title: input.title,
+    timings: timingsOf(s, input.timings),
+    brokers: brokersOf(s),
+    controllers: s.setup.controllers.map((id) => ({ id, up: s.controllers[id]!.up, active: s.quorum.active === id })),
+    clients: clientsOf(s, input),
+    partitions: partitionsOf(s),
+    replicas: replicasOf(s),
+    messages: Object.values(s.inflight).map(messageOf),
+    events: eventsSince(s, input.sinceEvent),
+    status: statusOf(s),
+    inspector: input.inspect ? inspectorOf(s, input.inspect) : null,
+    config: configOf(s),
+  };
+}
+
+function timingsOf(s: SimState, preset: TimingsView['preset']): TimingsView {
+  const c = s.clusterConfig;
+  return {
+    preset,
+    latencyMs: s.setup.network.latencyMs,
+    jitterMs: s.setup.network.jitterMs,
+    heartbeatMs: c['broker.heartbeat.interval.ms'],
+    sessionTimeoutMs: c['broker.session.timeout.ms'],
+    lagTimeMaxMs: c['replica.lag.time.max.ms'],
+    fetchWaitMs: c['replica.fetch.wait.max.ms'],
+  };
+}
+
+function brokersOf(s: SimState): BrokerView[] {
+  return s.brokerIds.map((id) => {
+    const b = s.brokers[id]!;
+    let leaders = 0;
+    let followers = 0;
+    for (const name of s.partitionOrder) {
+      const p = s.controller.partitions[name]!;
+      if (!p.replicas.includes(id)) continue;
+      if (p.leader === id) leaders++;
+      else followers++;
+    }
+    return { id, rack: b.rack, status: brokerStatus(s, id), fetchPaused: b.fetchPaused, shuttingDown: b.shuttingDown, leaders, followers };
+  });
+}
+
+function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
+  const out: ClientView[] = [];
+  const counts: Record<string, { acked: number; failed: number; pending: number }> = {};
+  for (const r of s.records) {
+    const c = (counts[r.client] ??= { acked: 0, failed: 0, pending: 0 });
+    if (r.status === 'acked' || r.status === 'sent') c.acked++;
+    else if (r.status === 'failed') c.failed++;
+    else c.pending++;
+  }
+  for (const p of Object.values(s.producers)) {
+    const c = counts[p.id] ?? { acked: 0, failed: 0, pending: 0 };
+    const acks = p.config.acks === -1 ? 'all' : String(p.config.acks);
+    out.push({ id: p.id, type: 'producer', acks, streamRate: input.streams[p.id] ?? 0, ...c, consumed: 0, subscribed: false });
+  }
+  for (const c of Object.values(s.consumers)) {
+    out.push({ id: c.id, type: 'consumer', acks: null, streamRate: 0, acked: 0, failed: 0, pending: 0, consumed: c.consumed, subscribed: input.subscriptions[c.id] ?? false });
+  }
+  return out;
+}
+
+function leaderReplica(s: SimState, name: string) {
+  const p = s.controller.partitions[name]!;
+  const holder = p.leader ?? p.isr[p.isr.length - 1];
+  return holder === undefined ? undefined : s.brokers[holder]?.replicas[name];
+}
+
+function partitionsOf(s: SimState): PartitionView[] {
+  return s.partitionOrder.map((name) => {
+    const p = s.controller.partitions[name]!;
+    const r = leaderReplica(s, name);
+    const minIsr = effectiveMinIsr(s, p);
+    return {
+      name,
+      topic: p.topic,
+      index: p.index,
+      replicas: p.replicas,
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      isr: p.isr,
+      leo: r?.log.length ?? 0,
+      hw: r?.hw ?? 0,
+      minIsr,
+      offline: p.leader === null,
+      underReplicated: p.isr.length < p.replicas.length,
+      underMinIsr: p.isr.length < minIsr,
+    };
+  });
+}
+
+function replicasOf(s: SimState): ReplicaView[] {
+  const out: ReplicaView[] = [];
+  for (const name of s.partitionOrder) {
+    const p = s.controller.partitions[name]!;
+    for (const broker of p.replicas) {
+      const r = s.brokers[broker]?.replicas[name];
+      out.push({ partition: name, broker, role: p.leader === broker ? 'leader' : 'follower', inSync: p.isr.includes(broker), preferred: p.replicas[0] === broker, leo: r?.log.length ?? 0, hw: r?.hw ?? 0 });
+    }
+  }
+  return out;
+}
+
+function messageOf(m: Message): MessageView {
+  const p = m.payload;
+  let records = 0;
+  let error = false;
+  let label: string = p.kind;
+  switch (p.kind) {
+    case 'produce':
+      records = p.batches.reduce((n, b) => n + b.records.length, 0);
+      label = `produce ${p.batches.map((b) => b.partition).join(', ')} (${records})`;
+      break;
+    case 'produceResponse':
+      error = p.partitions.some((x) => x.error !== null);
+      label = p.partitions.map((x) => (x.error ? `${x.partition} ${x.error}` : `ack ${x.partition}@${x.baseOffset}`)).join(', ');
+      break;
+    case 'fetch':
+      label = `fetch ${p.partitions.map((x) => `${x.partition}@${x.fetchOffset}`).join(', ')}`;
+      break;
+    case 'fetchResponse':
+      records = p.partitions.reduce((n, x) => n + x.records.length, 0);
+      error = p.partitions.some((x) => x.error !== null);
+      label = records > 0 ? `${records} record(s)` : error ? 'fetch error' : 'no new data';
+      break;
+    case 'consumerFetchResponse':
+      records = p.records.length;
+      error = p.error !== null;
+      label = p.error ?? `${records} record(s)`;
+      break;
+    case 'alterPartition':
+      label = `AlterPartition ${p.partition} ISR [${p.newIsr}]`;
+      break;
+    case 'alterPartitionResponse':
+    case 'brokerHeartbeatResponse':
+    case 'brokerRegistrationResponse':
+      error = p.error !== null;
+      break;
+    default:
+      break;
+  }
+  return { id: m.id, kind: KIND[p.kind] ?? 'other', from: m.from, to: m.to, sentAt: m.sentAt, deliverAt: m.deliverAt, records, error, label };
+}
+
+function eventsSince(s: SimState, since: number): EventView[] {
+  const events = s.events;
+  // events are in sequence order; find the first unsent one from the end
+  let i = events.length;
+  while (i > 0 && events[i - 1]!.seq >= since) i--;
+  return events.slice(i).map(eventView);
+}
+
+export function eventView(e: SimEvent): EventView {
+  return { seq: e.seq, t: e.t, type: e.type, rule: e.rule ?? null, text: eventText(e), broker: e.broker ?? null, partition: e.partition ?? null };
+}
+
+function statusOf(s: SimState): StatusView {
+  let underReplicated = 0;
+  let offline = 0;
+  let underMinIsr = 0;
+  let more = Infinity;
+  let rf = 0;
+  let minIsr = 0;
+  for (const name of s.partitionOrder) {
+    const p = s.controller.partitions[name]!;
+    const m = effectiveMinIsr(s, p);
+    rf = Math.max(rf, p.replicas.length);
+    minIsr = Math.max(minIsr, m);
+    if (p.leader === null) offline++;
+    if (p.isr.length < p.replicas.length) underReplicated++;
+    if (p.isr.length < m) underMinIsr++;
+    const liveIsr = p.leader === null ? 0 : p.isr.filter((b) => s.brokers[b]?.up).length;
+    more = Math.min(more, Math.max(0, liveIsr - m));
+  }
+  return {
+    underReplicated,
+    offline,
+    underMinIsr,
+    replicationFactor: rf,
+    minIsr,
+    faultTolerance: rf - minIsr,
+    moreFailuresWritesSurvive: Number.isFinite(more) ? more : 0,
+    losses: s.checker.losses.map((l) => ({ value: l.value, partition: l.partition, offset: l.offset, t: l.lostAt, reason: l.reason })),
+    violations: s.checker.violations.length,
+  };
+}
+
+function inspectorOf(s: SimState, name: string): InspectorView | null {
+  const p = s.controller.partitions[name];
+  if (!p) return null;
+  const lag = s.clusterConfig['replica.lag.time.max.ms'];
+  const leader = p.leader !== null ? s.brokers[p.leader]?.replicas[name] : undefined;
+  const details = p.replicas.map((broker) => {
+    const r = s.brokers[broker]?.replicas[name];
+    const log = r ? r.log.slice(-INSPECTOR_LOG_LIMIT) : [];
+    const first = r ? r.log.length - log.length : 0;
+    const f = leader?.role === 'leader' ? leader.followers[broker] : undefined;
+    const caughtUp = f ? (f.leo === leader!.log.length ? s.now : f.lastCaughtUpTime) : null;
+    return {
+      broker,
+      role: r?.role ?? 'none',
+      status: brokerStatus(s, broker),
+      inSync: p.isr.includes(broker),
+      leo: r?.log.length ?? 0,
+      hw: r?.hw ?? 0,
+      epochCache: r ? r.epochCache.map(([e, o]) => [e, o] as [number, number]) : [],
+      log: log.map((e, i) => ({ offset: first + i, value: e.value, epoch: e.epoch })),
+      lagMs: caughtUp === null || broker === p.leader ? null : s.now - caughtUp,
+      lagRemainingMs: caughtUp === null || broker === p.leader ? null : Math.max(0, caughtUp + lag - s.now),
+    };
+  });
+  return { partition: name, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr, replicas: p.replicas, describe: describePartition(p), details, lagTimeMaxMs: lag };
+}
+
+function configOf(s: SimState): View['config'] {
+  const topic = Object.values(s.controller.topicConfigs)[0];
+  const producer = Object.values(s.producers)[0];
+  return {
+    acks: producer ? (producer.config.acks === -1 ? 'all' : producer.config.acks) : 'all',
+    'enable.idempotence': producer?.config['enable.idempotence'] ?? true,
+    'min.insync.replicas': topic?.['min.insync.replicas'] ?? 1,
+    'unclean.leader.election.enable': topic?.['unclean.leader.election.enable'] ?? false,
+    'replica.lag.time.max.ms': s.clusterConfig['replica.lag.time.max.ms'],
+    'broker.session.timeout.ms': s.clusterConfig['broker.session.timeout.ms'],
+  };
+}

@@ -1,0 +1,182 @@
+// The view: what the worker sends the UI. Ids, roles, offsets and in-flight messages with their
+// send and delivery times — a projection for drawing, not the engine's internals.
+
+export type BrokerStatus = 'up' | 'fenced' | 'down';
+
+export interface BrokerView {
+  id: number;
+  rack: string | null;
+  status: BrokerStatus;
+  fetchPaused: boolean;
+  shuttingDown: boolean;
+  /** partitions it leads / follows (by the controller's committed state) */
+  leaders: number;
+  followers: number;
+}
+
+export interface ControllerView {
+  id: number;
+  up: boolean;
+  active: boolean;
+}
+
+export interface ClientView {
+  id: string;
+  type: 'producer' | 'consumer';
+  acks: string | null;
+  /** records per simulated second of its steady stream, 0 when off */
+  streamRate: number;
+  acked: number;
+  failed: number;
+  pending: number;
+  consumed: number;
+  subscribed: boolean;
+}
+
+export interface PartitionView {
+  name: string;
+  topic: string;
+  index: number;
+  replicas: number[];
+  leader: number | null;
+  leaderEpoch: number;
+  isr: number[];
+  /** the leader's LEO and HW (or the last ISR member's when offline) */
+  leo: number;
+  hw: number;
+  minIsr: number;
+  offline: boolean;
+  underReplicated: boolean;
+  underMinIsr: boolean;
+}
+
+export interface ReplicaView {
+  partition: string;
+  broker: number;
+  role: 'leader' | 'follower';
+  inSync: boolean;
+  preferred: boolean;
+  leo: number;
+  hw: number;
+}
+
+export type MessageKind =
+  | 'metadata'
+  | 'metadataResponse'
+  | 'produce'
+  | 'produceResponse'
+  | 'fetch'
+  | 'fetchResponse'
+  | 'consumerFetch'
+  | 'consumerFetchResponse'
+  | 'heartbeat'
+  | 'heartbeatResponse'
+  | 'alterPartition'
+  | 'alterPartitionResponse'
+  | 'metadataUpdate'
+  | 'registration'
+  | 'other';
+
+export interface MessageView {
+  id: number;
+  kind: MessageKind;
+  from: string;
+  to: string;
+  sentAt: number;
+  deliverAt: number;
+  /** carries records (a produce or a fetch response with data) */
+  records: number;
+  /** an error answer */
+  error: boolean;
+  label: string;
+}
+
+export interface EventView {
+  seq: number;
+  t: number;
+  type: string;
+  rule: string | null;
+  text: string;
+  broker: number | null;
+  partition: string | null;
+}
+
+export interface LogEntryView {
+  offset: number;
+  value: string;
+  epoch: number;
+}
+
+export interface ReplicaDetail {
+  broker: number;
+  role: 'leader' | 'follower' | 'none';
+  status: BrokerStatus;
+  inSync: boolean;
+  leo: number;
+  hw: number;
+  epochCache: [number, number][];
+  /** the last entries of its log (at most INSPECTOR_LOG_LIMIT) */
+  log: LogEntryView[];
+  /** follower only: ms since it was last caught up, and until replica.lag.time.max.ms expires */
+  lagMs: number | null;
+  lagRemainingMs: number | null;
+}
+
+export interface InspectorView {
+  partition: string;
+  leader: number | null;
+  leaderEpoch: number;
+  isr: number[];
+  replicas: number[];
+  describe: string;
+  details: ReplicaDetail[];
+  lagTimeMaxMs: number;
+}
+
+export interface StatusView {
+  underReplicated: number;
+  offline: number;
+  underMinIsr: number;
+  replicationFactor: number;
+  minIsr: number;
+  /** RF - min.insync.replicas */
+  faultTolerance: number;
+  /** how many more broker failures acks=all writes survive right now (worst partition) */
+  moreFailuresWritesSurvive: number;
+  losses: { value: string; partition: string; offset: number; t: number; reason: string }[];
+  violations: number;
+}
+
+export interface TimingsView {
+  preset: 'kafka' | 'demo' | 'custom';
+  latencyMs: number;
+  jitterMs: number;
+  heartbeatMs: number;
+  sessionTimeoutMs: number;
+  lagTimeMaxMs: number;
+  fetchWaitMs: number;
+}
+
+export interface View {
+  /** bumped on every post */
+  version: number;
+  time: number;
+  playing: boolean;
+  /** simulated ms per wall ms */
+  speed: number;
+  title: string;
+  timings: TimingsView;
+  brokers: BrokerView[];
+  controllers: ControllerView[];
+  clients: ClientView[];
+  partitions: PartitionView[];
+  replicas: ReplicaView[];
+  messages: MessageView[];
+  /** events since the previous view */
+  events: EventView[];
+  status: StatusView;
+  inspector: InspectorView | null;
+  config: Record<string, string | number | boolean>;
+}
+
+export const INSPECTOR_LOG_LIMIT = 40;

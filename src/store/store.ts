@@ -1,0 +1,95 @@
+// The UI store: the latest view from the worker (indexed for cheap selectors), the event log,
+// and UI-only state. Written once per animation frame by the client.
+import { createStore } from 'zustand/vanilla';
+import type { BrokerView, EventView, MessageKind, PartitionView, ReplicaView, View } from '../protocol/view';
+
+export const EVENT_LOG_LIMIT = 500;
+
+export interface UiState {
+  selectedPartition: string | null;
+  selectedBroker: number | null;
+  theme: 'light' | 'dark';
+  hiddenKinds: Partial<Record<MessageKind, boolean>>;
+  eventFilter: string;
+  showConfig: boolean;
+}
+
+export interface SimStoreState {
+  view: View | null;
+  /** performance.now() when the view arrived (particles interpolate from it) */
+  receivedAt: number;
+  brokersById: Record<number, BrokerView>;
+  partitionsByName: Record<string, PartitionView>;
+  /** `${partition}@${broker}` */
+  replicasByKey: Record<string, ReplicaView>;
+  /** partition names per broker, leaders first */
+  replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
+  events: EventView[];
+  error: { message: string; fatal: boolean } | null;
+  ui: UiState;
+}
+
+export const initialUi: UiState = {
+  selectedPartition: null,
+  selectedBroker: null,
+  theme: 'light',
+  hiddenKinds: { heartbeat: true, heartbeatResponse: true },
+  eventFilter: '',
+  showConfig: false,
+};
+
+export const simStore = createStore<SimStoreState>(() => ({
+  view: null,
+  receivedAt: 0,
+  brokersById: {},
+  partitionsByName: {},
+  replicasByKey: {},
+  replicasOfBroker: {},
+  events: [],
+  error: null,
+  ui: initialUi,
+}));
+
+export function replicaKey(partition: string, broker: number): string {
+  return `${partition}@${broker}`;
+}
+
+/** Writes a view into the store, reusing index objects whose content did not change. */
+export function writeView(view: View, receivedAt: number): void {
+  const prev = simStore.getState();
+  const brokersById: Record<number, BrokerView> = {};
+  for (const b of view.brokers) brokersById[b.id] = b;
+  const partitionsByName: Record<string, PartitionView> = {};
+  for (const p of view.partitions) partitionsByName[p.name] = p;
+  const replicasByKey: Record<string, ReplicaView> = {};
+  const byBroker: Record<number, { leaders: string[]; followers: string[] }> = {};
+  for (const b of view.brokers) byBroker[b.id] = { leaders: [], followers: [] };
+  for (const r of view.replicas) {
+    replicasByKey[replicaKey(r.partition, r.broker)] = r;
+    const entry = (byBroker[r.broker] ??= { leaders: [], followers: [] });
+    (r.role === 'leader' ? entry.leaders : entry.followers).push(r.partition);
+  }
+  const replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }> = {};
+  for (const [id, lists] of Object.entries(byBroker)) {
+    const old = prev.replicasOfBroker[Number(id)];
+    replicasOfBroker[Number(id)] = old && sameList(old.leaders, lists.leaders) && sameList(old.followers, lists.followers) ? old : lists;
+  }
+  const events = view.events.length > 0 ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT) : prev.events;
+  simStore.setState({ view, receivedAt, brokersById, partitionsByName, replicasByKey, replicasOfBroker, events });
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function setUi(patch: Partial<UiState>): void {
+  simStore.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+}
+
+export function setError(error: SimStoreState['error']): void {
+  simStore.setState({ error });
+}
+
+export function resetLog(): void {
+  simStore.setState({ events: [] });
+}
