@@ -21,14 +21,21 @@ function drive(w: Workload, s: SimState, until: number): { dispatched: number } 
     while (carry >= 1) {
       carry -= 1;
       const client = w.producers[n % w.producers.length]!;
-      applyCommand(s, { type: 'produce', client, topic: w.setup.topics[n % w.setup.topics.length]!.name, records: [`r${n++}`] });
+      applyCommand(s, {
+        type: 'produce',
+        client,
+        topic: w.setup.topics[n % w.setup.topics.length]!.name,
+        records: [`r${n++}`],
+      });
     }
     if (w.consumer && t % 500 === 0) {
       for (const partition of w.partitions) {
-        if (!s.consumers[w.consumer]!.ops[partition]) applyCommand(s, { type: 'poll', client: w.consumer, partition });
+        if (!s.consumers[w.consumer]!.ops[partition])
+          applyCommand(s, { type: 'poll', client: w.consumer, partition });
       }
     }
-    if (w.killAt !== null && t === w.killAt) applyCommand(s, { type: 'kill', broker: w.killBroker });
+    if (w.killAt !== null && t === w.killAt)
+      applyCommand(s, { type: 'kill', broker: w.killBroker });
     // Keep the event stream bounded as the app's history will.
     if (s.events.length > 100_000) s.events.splice(0, s.events.length - 50_000);
   }
@@ -47,18 +54,46 @@ function measure(w: Workload) {
     const t0 = performance.now();
     const { dispatched } = drive(w, s, simulatedMs);
     const wallMs = performance.now() - t0;
-    results.push({ wallMs, speed: simulatedMs / wallMs, itemsPerSecond: (dispatched / wallMs) * 1000, events: s.eventCount, records: s.records.length, losses: s.checker.losses.length, violations: s.checker.violations.length });
+    results.push({
+      wallMs,
+      speed: simulatedMs / wallMs,
+      itemsPerSecond: (dispatched / wallMs) * 1000,
+      events: s.eventCount,
+      records: s.records.length,
+      losses: s.checker.losses.length,
+      violations: s.checker.violations.length,
+    });
   }
   results.sort((a, b) => a.speed - b.speed);
   const median = results[Math.floor(results.length / 2)]!;
-  return { workload: w.name, simulatedSeconds: simulatedMs / 1000, runs: RUNS, medianWallMs: Math.round(median.wallMs), simulatedSecondsPerWallSecond: Math.round(median.speed), scheduledItemsPerWallSecond: Math.round(median.itemsPerSecond), eventsPerWallSecond: Math.round((median.events / median.wallMs) * 1000), target: TARGET[w.name], meetsTarget: median.speed >= TARGET[w.name], records: median.records, losses: median.losses, violations: median.violations };
+  return {
+    workload: w.name,
+    simulatedSeconds: simulatedMs / 1000,
+    runs: RUNS,
+    medianWallMs: Math.round(median.wallMs),
+    simulatedSecondsPerWallSecond: Math.round(median.speed),
+    scheduledItemsPerWallSecond: Math.round(median.itemsPerSecond),
+    eventsPerWallSecond: Math.round((median.events / median.wallMs) * 1000),
+    target: TARGET[w.name],
+    meetsTarget: median.speed >= TARGET[w.name],
+    records: median.records,
+    losses: median.losses,
+    violations: median.violations,
+  };
 }
 
 const rows = [measure(classroom()), measure(stress())];
-console.log('workload   sim s   wall ms   sim-s/wall-s   target   items/s     events/s   records  losses  violations');
+console.log(
+  'workload   sim s   wall ms   sim-s/wall-s   target   items/s     events/s   records  losses  violations',
+);
 for (const r of rows) {
-  console.log(`${r.workload.padEnd(10)} ${String(r.simulatedSeconds).padStart(5)} ${String(r.medianWallMs).padStart(9)} ${String(r.simulatedSecondsPerWallSecond).padStart(14)} ${(`>=${r.target}`).padStart(8)} ${String(r.scheduledItemsPerWallSecond).padStart(9)} ${String(r.eventsPerWallSecond).padStart(12)} ${String(r.records).padStart(9)} ${String(r.losses).padStart(7)} ${String(r.violations).padStart(11)}${r.meetsTarget ? '' : '   BELOW TARGET'}`);
+  console.log(
+    `${r.workload.padEnd(10)} ${String(r.simulatedSeconds).padStart(5)} ${String(r.medianWallMs).padStart(9)} ${String(r.simulatedSecondsPerWallSecond).padStart(14)} ${`>=${r.target}`.padStart(8)} ${String(r.scheduledItemsPerWallSecond).padStart(9)} ${String(r.eventsPerWallSecond).padStart(12)} ${String(r.records).padStart(9)} ${String(r.losses).padStart(7)} ${String(r.violations).padStart(11)}${r.meetsTarget ? '' : '   BELOW TARGET'}`,
+  );
 }
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/engine.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, results: rows }, null, 2));
+writeFileSync(
+  'bench-results/engine.json',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, results: rows }, null, 2),
+);
 console.log('written bench-results/engine.json');

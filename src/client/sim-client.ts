@@ -1,6 +1,11 @@
 // The UI side of the worker transport: keeps only the latest view and hands it to `onView` once
 // per animation frame, then acknowledges it so the worker may post the next one.
-import { PROTOCOL_VERSION, type FromWorker, type TimingsPreset, type ToWorker } from '../protocol/messages';
+import {
+  PROTOCOL_VERSION,
+  type FromWorker,
+  type TimingsPreset,
+  type ToWorker,
+} from '../protocol/messages';
 import type { View } from '../protocol/view';
 
 export interface WorkerPort {
@@ -56,6 +61,13 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
   }
   return {
     send: (message) => port.postMessage(message),
-    load: (scenario, timings, playing) => port.postMessage({ type: 'init', protocolVersion: PROTOCOL_VERSION, scenario, timings, playing }),
+    load: (scenario, timings, playing) =>
+      port.postMessage({
+        type: 'init',
+        protocolVersion: PROTOCOL_VERSION,
+        scenario,
+        timings,
+        playing,
+      }),
   };
 }

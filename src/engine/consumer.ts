@@ -209,7 +209,8 @@ export function onConsumerRequestFailed(
 
 export function onConsumerWake(s: SimState, c: Consumer): void {
   for (const partition of c.subscribed) {
-    if (!c.ops[partition]) c.ops[partition] = { mode: 'poll', deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
+    if (!c.ops[partition])
+      c.ops[partition] = { mode: 'poll', deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
   }
   for (const partition of Object.keys(c.ops).sort()) driveConsumer(s, c, partition);
 }

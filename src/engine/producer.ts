@@ -453,15 +453,21 @@ export function refreshProducerMetadata(s: SimState, p: Producer): void {
 export function setProducerStream(s: SimState, p: Producer, rate: number): void {
   p.stream.rate = Math.max(0, rate);
   p.stream.epoch++;
-  if (p.stream.rate > 0) schedule(s, s.now, { kind: 'streamTick', client: p.id, epoch: p.stream.epoch });
+  if (p.stream.rate > 0)
+    schedule(s, s.now, { kind: 'streamTick', client: p.id, epoch: p.stream.epoch });
 }
 
 export function onStreamTick(s: SimState, p: Producer, epoch: number): void {
   if (epoch !== p.stream.epoch || p.stream.rate <= 0) return;
-  const topic = s.partitionOrder.length > 0 ? s.controller.partitions[s.partitionOrder[0]!]!.topic : null;
+  const topic =
+    s.partitionOrder.length > 0 ? s.controller.partitions[s.partitionOrder[0]!]!.topic : null;
   if (topic === null) return;
   let value = `${p.id}-${++p.stream.sent}`;
   while (s.recordsByValue[value] !== undefined) value = `${p.id}-${++p.stream.sent}`;
   producerSend(s, p, value, { topic });
-  schedule(s, s.now + Math.max(1, Math.round(1000 / p.stream.rate)), { kind: 'streamTick', client: p.id, epoch });
+  schedule(s, s.now + Math.max(1, Math.round(1000 / p.stream.rate)), {
+    kind: 'streamTick',
+    client: p.id,
+    epoch,
+  });
 }

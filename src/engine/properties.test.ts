@@ -17,6 +17,7 @@ import {
   type Mode,
   type RunResult,
 } from './test-support/fault-schedule';
+import { InvariantObserver } from './test-support/invariants';
 import { LossOracle } from './test-support/loss-oracle';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? '') || 0;
@@ -262,46 +263,67 @@ describe('durability under random fault schedules', () => {
   );
 });
 
+const ANY_MODE: fc.Arbitrary<Mode> = fc
+  .record({
+    acks: fc.constantFrom(-1 as const, 1 as const, 0 as const),
+    idempotence: fc.boolean(),
+    minIsr: fc.integer({ min: 1, max: 2 }),
+    unclean: fc.boolean(),
+  })
+  .map((m) => ({ ...m, idempotence: m.acks === -1 && m.idempotence }));
+
+describe('invariants under random fault schedules', () => {
+  it(
+    'R3, R13, R14, R19, R23, R25, R26, R27: epochs, ISR, elections, HW and controller quorum invariants hold after every event',
+    () => {
+      fc.assert(
+        fc.property(caseArb(ANY_MODE), (c) => {
+          const inv = new InvariantObserver({ unclean: c.mode.unclean });
+          try {
+            runCase(c, { observe: (s) => inv.observe(s) });
+          } catch (e) {
+            throw new PropertyFailure(c, [`engine threw: ${String(e)}`]);
+          }
+          if (inv.problems.length > 0) throw new PropertyFailure(c, inv.problems);
+        }),
+        params(40),
+      );
+    },
+    timeout(40),
+  );
+});
+
 describe('determinism', () => {
   it(
     'R1-R46 replay: the same setup, seed and command schedule give byte-identical events and dump',
     () => {
-      const mode = fc.record({
-        acks: fc.constantFrom(-1 as const, 1 as const, 0 as const),
-        idempotence: fc.boolean(),
-        minIsr: fc.integer({ min: 1, max: 2 }),
-        unclean: fc.boolean(),
-      });
       fc.assert(
-        fc.property(
-          caseArb(mode.map((m) => ({ ...m, idempotence: m.acks === -1 && m.idempotence }))),
-          (c) => {
-            let a: SimState;
-            let b: SimState;
-            try {
-              // One run driven by runUntil only, one stepped event by event with the oracle
-              // watching: also shows the oracle is read-only.
-              a = runCase(c).state;
-              const oracle = new LossOracle();
-              b = runCase(c, { observe: (s) => oracle.observe(s) }).state;
-            } catch (e) {
-              throw new PropertyFailure(c, [`engine threw: ${String(e)}`]);
-            }
-            const eventsA = JSON.stringify(a.events);
-            const eventsB = JSON.stringify(b.events);
-            const dumpA = JSON.stringify(dumpState(a));
-            const dumpB = JSON.stringify(dumpState(b));
-            if (eventsA !== eventsB || dumpA !== dumpB) {
-              const i = a.events.findIndex(
-                (e, k) => JSON.stringify(e) !== JSON.stringify(b.events[k]),
-              );
-              throw new PropertyFailure(c, [
-                `runs differ: events ${eventsA === eventsB ? 'same' : `differ first at #${i}: ${JSON.stringify(a.events[i])} vs ${JSON.stringify(b.events[i])}`}; dump ${dumpA === dumpB ? 'same' : 'differs'}`,
-              ]);
-            }
-            expect(a.events.length).toBeGreaterThan(0);
-          },
-        ),
+        fc.property(caseArb(ANY_MODE), (c) => {
+          let a: SimState;
+          let b: SimState;
+          try {
+            // One run driven by runUntil only, one stepped event by event with the oracle
+            // watching: also shows the oracle is read-only.
+            a = runCase(c).state;
+            const oracle = new LossOracle();
+            b = runCase(c, { observe: (s) => oracle.observe(s) }).state;
+          } catch (e) {
+            throw new PropertyFailure(c, [`engine threw: ${String(e)}`]);
+          }
+          const eventsA = JSON.stringify(a.events);
+          const eventsB = JSON.stringify(b.events);
+          const dumpA = JSON.stringify(dumpState(a));
+          const dumpB = JSON.stringify(dumpState(b));
+          if (eventsA !== eventsB || dumpA !== dumpB) {
+            const i = a.events.findIndex(
+              (e, k) => JSON.stringify(e) !== JSON.stringify(b.events[k]),
+            );
+            throw new PropertyFailure(c, [
+              `runs differ: events ${eventsA === eventsB ? 'same' : `differ first at #${i}: ${JSON.stringify(a.events[i])} vs ${JSON.stringify(b.events[i])}`}; dump ${dumpA === dumpB ? 'same' : 'differs'}`,
+            ]);
+          }
+          expect(a.events.length).toBeGreaterThan(0);
+        }),
         params(10),
       );
     },

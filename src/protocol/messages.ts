@@ -8,7 +8,13 @@ export type TimingsPreset = 'kafka' | 'demo';
 
 /** What the UI asks of the worker. */
 export type ToWorker =
-  | { type: 'init'; protocolVersion: number; scenario: unknown; timings: TimingsPreset; playing: boolean }
+  | {
+      type: 'init';
+      protocolVersion: number;
+      scenario: unknown;
+      timings: TimingsPreset;
+      playing: boolean;
+    }
   | { type: 'command'; command: Command }
   | { type: 'play' }
   | { type: 'pause' }

@@ -1,5 +1,11 @@
 // Projects the engine state onto the view the UI draws.
-import { brokerStatus, eventText, type Message, type SimEvent, type SimState } from '../engine/index';
+import {
+  brokerStatus,
+  eventText,
+  type Message,
+  type SimEvent,
+  type SimState,
+} from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
 import { describePartition } from './describe';
 import {
@@ -59,7 +65,11 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     title: input.title,
     timings: timingsOf(s, input.timings),
     brokers: brokersOf(s),
-    controllers: s.setup.controllers.map((id) => ({ id, up: s.controllers[id]!.up, active: s.quorum.active === id })),
+    controllers: s.setup.controllers.map((id) => ({
+      id,
+      up: s.controllers[id]!.up,
+      active: s.quorum.active === id,
+    })),
     clients: clientsOf(s, input),
     partitions: partitionsOf(s),
     replicas: replicasOf(s),
@@ -95,7 +105,15 @@ function brokersOf(s: SimState): BrokerView[] {
       if (p.leader === id) leaders++;
       else followers++;
     }
-    return { id, rack: b.rack, status: brokerStatus(s, id), fetchPaused: b.fetchPaused, shuttingDown: b.shuttingDown, leaders, followers };
+    return {
+      id,
+      rack: b.rack,
+      status: brokerStatus(s, id),
+      fetchPaused: b.fetchPaused,
+      shuttingDown: b.shuttingDown,
+      leaders,
+      followers,
+    };
   });
 }
 
@@ -111,10 +129,28 @@ function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
   for (const p of Object.values(s.producers)) {
     const c = counts[p.id] ?? { acked: 0, failed: 0, pending: 0 };
     const acks = p.config.acks === -1 ? 'all' : String(p.config.acks);
-    out.push({ id: p.id, type: 'producer', acks, streamRate: input.streams[p.id] ?? 0, ...c, consumed: 0, subscribed: false });
+    out.push({
+      id: p.id,
+      type: 'producer',
+      acks,
+      streamRate: input.streams[p.id] ?? 0,
+      ...c,
+      consumed: 0,
+      subscribed: false,
+    });
   }
   for (const c of Object.values(s.consumers)) {
-    out.push({ id: c.id, type: 'consumer', acks: null, streamRate: 0, acked: 0, failed: 0, pending: 0, consumed: c.consumed, subscribed: input.subscriptions[c.id] ?? false });
+    out.push({
+      id: c.id,
+      type: 'consumer',
+      acks: null,
+      streamRate: 0,
+      acked: 0,
+      failed: 0,
+      pending: 0,
+      consumed: c.consumed,
+      subscribed: input.subscriptions[c.id] ?? false,
+    });
   }
   return out;
 }
@@ -154,7 +190,15 @@ function replicasOf(s: SimState): ReplicaView[] {
     const p = s.controller.partitions[name]!;
     for (const broker of p.replicas) {
       const r = s.brokers[broker]?.replicas[name];
-      out.push({ partition: name, broker, role: p.leader === broker ? 'leader' : 'follower', inSync: p.isr.includes(broker), preferred: p.replicas[0] === broker, leo: r?.log.length ?? 0, hw: r?.hw ?? 0 });
+      out.push({
+        partition: name,
+        broker,
+        role: p.leader === broker ? 'leader' : 'follower',
+        inSync: p.isr.includes(broker),
+        preferred: p.replicas[0] === broker,
+        leo: r?.log.length ?? 0,
+        hw: r?.hw ?? 0,
+      });
     }
   }
   return out;
@@ -172,7 +216,9 @@ function messageOf(m: Message): MessageView {
       break;
     case 'produceResponse':
       error = p.partitions.some((x) => x.error !== null);
-      label = p.partitions.map((x) => (x.error ? `${x.partition} ${x.error}` : `ack ${x.partition}@${x.baseOffset}`)).join(', ');
+      label = p.partitions
+        .map((x) => (x.error ? `${x.partition} ${x.error}` : `ack ${x.partition}@${x.baseOffset}`))
+        .join(', ');
       break;
     case 'fetch':
       label = `fetch ${p.partitions.map((x) => `${x.partition}@${x.fetchOffset}`).join(', ')}`;
@@ -198,7 +244,17 @@ function messageOf(m: Message): MessageView {
     default:
       break;
   }
-  return { id: m.id, kind: KIND[p.kind] ?? 'other', from: m.from, to: m.to, sentAt: m.sentAt, deliverAt: m.deliverAt, records, error, label };
+  return {
+    id: m.id,
+    kind: KIND[p.kind] ?? 'other',
+    from: m.from,
+    to: m.to,
+    sentAt: m.sentAt,
+    deliverAt: m.deliverAt,
+    records,
+    error,
+    label,
+  };
 }
 
 function eventsSince(s: SimState, since: number): EventView[] {
@@ -210,7 +266,15 @@ function eventsSince(s: SimState, since: number): EventView[] {
 }
 
 export function eventView(e: SimEvent): EventView {
-  return { seq: e.seq, t: e.t, type: e.type, rule: e.rule ?? null, text: eventText(e), broker: e.broker ?? null, partition: e.partition ?? null };
+  return {
+    seq: e.seq,
+    t: e.t,
+    type: e.type,
+    rule: e.rule ?? null,
+    text: eventText(e),
+    broker: e.broker ?? null,
+    partition: e.partition ?? null,
+  };
 }
 
 function statusOf(s: SimState): StatusView {
@@ -239,7 +303,13 @@ function statusOf(s: SimState): StatusView {
     minIsr,
     faultTolerance: rf - minIsr,
     moreFailuresWritesSurvive: Number.isFinite(more) ? more : 0,
-    losses: s.checker.losses.map((l) => ({ value: l.value, partition: l.partition, offset: l.offset, t: l.lostAt, reason: l.reason })),
+    losses: s.checker.losses.map((l) => ({
+      value: l.value,
+      partition: l.partition,
+      offset: l.offset,
+      t: l.lostAt,
+      reason: l.reason,
+    })),
     violations: s.checker.violations.length,
   };
 }
@@ -265,10 +335,20 @@ function inspectorOf(s: SimState, name: string): InspectorView | null {
       epochCache: r ? r.epochCache.map(([e, o]) => [e, o] as [number, number]) : [],
       log: log.map((e, i) => ({ offset: first + i, value: e.value, epoch: e.epoch })),
       lagMs: caughtUp === null || broker === p.leader ? null : s.now - caughtUp,
-      lagRemainingMs: caughtUp === null || broker === p.leader ? null : Math.max(0, caughtUp + lag - s.now),
+      lagRemainingMs:
+        caughtUp === null || broker === p.leader ? null : Math.max(0, caughtUp + lag - s.now),
     };
   });
-  return { partition: name, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr, replicas: p.replicas, describe: describePartition(p), details, lagTimeMaxMs: lag };
+  return {
+    partition: name,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    isr: p.isr,
+    replicas: p.replicas,
+    describe: describePartition(p),
+    details,
+    lagTimeMaxMs: lag,
+  };
 }
 
 function configOf(s: SimState): View['config'] {

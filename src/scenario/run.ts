@@ -18,6 +18,7 @@ import {
 } from '../engine/index';
 import { compareFacts, formatMismatch } from './compare';
 import type { Facts, Scenario, Step } from './types';
+import { stepCommand } from './step-command';
 
 export interface Assertion {
   step: number;
@@ -98,87 +99,6 @@ class Runner {
     if (step.at !== undefined && step.at > s.now) this.runTo(step.at);
     const wait = s.now + STEP_WAIT_LIMIT_MS;
     switch (step.do) {
-      case 'produce': {
-        const r = this.command(step, {
-          type: 'produce',
-          client: step.client,
-          partition: step.partition,
-          topic: step.topic,
-          key: step.key,
-          records: step.records,
-        });
-        if (r.ok && r.rids) this.runTo(wait, () => produceSettled(s, r.rids!));
-        return;
-      }
-      case 'consume':
-      case 'poll': {
-        const r = this.command(
-          step,
-          step.do === 'consume'
-            ? { type: 'consume', client: step.client, partition: step.partition, from: step.from }
-            : { type: 'poll', client: step.client, partition: step.partition },
-        );
-        if (r.ok) this.runTo(wait, () => !s.consumers[step.client]!.ops[step.partition]);
-        return;
-      }
-      case 'stop': {
-        const r = this.command(step, { type: 'stop', broker: step.broker });
-        if (r.ok) this.runTo(wait, () => !s.brokers[step.broker]!.up);
-        return;
-      }
-      case 'fetch': {
-        const r = this.command(step, {
-          type: 'fetch',
-          broker: step.broker,
-          deliverResponse: step.deliverResponse,
-        });
-        if (r.ok && r.fetchIds) {
-          this.runTo(wait, () =>
-            manualFetchSettled(s, step.broker, r.fetchIds!, step.deliverResponse),
-          );
-          if (!step.deliverResponse) abandonManualFetches(s, step.broker, r.fetchIds);
-        }
-        return;
-      }
-      case 'kill':
-      case 'restart':
-      case 'pauseFetch':
-      case 'resumeFetch':
-        this.command(step, { type: step.do, broker: step.broker });
-        return this.settleMillisecond();
-      case 'partitionNetwork':
-        this.command(step, { type: 'partitionNetwork', a: step.a, b: step.b });
-        return this.settleMillisecond();
-      case 'heal':
-        this.command(step, { type: 'heal', a: step.a, b: step.b });
-        return this.settleMillisecond();
-      case 'killController':
-      case 'restartController':
-        this.command(step, { type: step.do, controller: step.controller });
-        return this.settleMillisecond();
-      case 'electPreferred':
-        this.command(step, { type: 'electPreferred', partition: step.partition });
-        return this.settleMillisecond();
-      case 'setConfig':
-        this.command(step, {
-          type: 'setConfig',
-          scope: step.scope,
-          id: step.id,
-          config: step.config,
-        });
-        return this.settleMillisecond();
-      case 'refreshMetadata': {
-        const r = this.command(step, { type: 'refreshMetadata', client: step.client });
-        const md = () => (s.producers[step.client] ?? s.consumers[step.client])!.metadata;
-        if (r.ok) this.runTo(wait, () => md().inflight === 0);
-        return;
-      }
-      case 'produceStream':
-        this.command(step, { type: 'produceStream', client: step.client, rate: step.rate });
-        return this.settleMillisecond();
-      case 'subscribe':
-        this.command(step, { type: 'subscribe', client: step.client, on: step.on });
-        return this.settleMillisecond();
       case 'advance':
         this.runTo(s.now + step.ms);
         return;
@@ -191,6 +111,38 @@ class Runner {
         return;
       case 'expectEvent':
         return this.expectEvent(step);
+      default:
+        break;
+    }
+    const cmd = stepCommand(step);
+    if (!cmd) return;
+    const r = this.command(step, cmd);
+    if (!r.ok) return;
+    // Steps that wait for the cluster: each completes before the next one starts.
+    switch (step.do) {
+      case 'produce':
+        this.runTo(wait, () => produceSettled(s, r.rids ?? []));
+        return;
+      case 'consume':
+      case 'poll':
+        this.runTo(wait, () => !s.consumers[step.client]!.ops[step.partition]);
+        return;
+      case 'stop':
+        this.runTo(wait, () => !s.brokers[step.broker]!.up);
+        return;
+      case 'fetch':
+        this.runTo(wait, () =>
+          manualFetchSettled(s, step.broker, r.fetchIds ?? [], step.deliverResponse),
+        );
+        if (!step.deliverResponse) abandonManualFetches(s, step.broker, r.fetchIds ?? []);
+        return;
+      case 'refreshMetadata': {
+        const md = (s.producers[step.client] ?? s.consumers[step.client])!.metadata;
+        this.runTo(wait, () => md.inflight === 0);
+        return;
+      }
+      default:
+        this.settleMillisecond();
     }
   }
 

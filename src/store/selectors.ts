@@ -13,27 +13,43 @@ export const selectTimingsPreset = (s: SimStoreState) => s.view?.timings.preset 
 export const selectTimings = (s: SimStoreState) => s.view?.timings;
 
 export const selectBrokerIds = (s: SimStoreState) => s.view?.brokers.map((b) => b.id) ?? EMPTY;
-export const selectControllerIds = (s: SimStoreState) => s.view?.controllers.map((c) => c.id) ?? EMPTY;
-export const selectProducerIds = (s: SimStoreState) => s.view?.clients.filter((c) => c.type === 'producer').map((c) => c.id) ?? EMPTY;
-export const selectConsumerIds = (s: SimStoreState) => s.view?.clients.filter((c) => c.type === 'consumer').map((c) => c.id) ?? EMPTY;
-export const selectPartitionNames = (s: SimStoreState) => s.view?.partitions.map((p) => p.name) ?? EMPTY;
+export const selectControllerIds = (s: SimStoreState) =>
+  s.view?.controllers.map((c) => c.id) ?? EMPTY;
+export const selectProducerIds = (s: SimStoreState) =>
+  s.view?.clients.filter((c) => c.type === 'producer').map((c) => c.id) ?? EMPTY;
+export const selectConsumerIds = (s: SimStoreState) =>
+  s.view?.clients.filter((c) => c.type === 'consumer').map((c) => c.id) ?? EMPTY;
+export const selectPartitionNames = (s: SimStoreState) =>
+  s.view?.partitions.map((p) => p.name) ?? EMPTY;
 
-export const selectBrokerStatus = (id: number) => (s: SimStoreState) => s.brokersById[id]?.status ?? 'down';
-export const selectBrokerPaused = (id: number) => (s: SimStoreState) => s.brokersById[id]?.fetchPaused ?? false;
-export const selectBrokerLeaderCount = (id: number) => (s: SimStoreState) => s.brokersById[id]?.leaders ?? 0;
-export const selectBrokerFollowerCount = (id: number) => (s: SimStoreState) => s.brokersById[id]?.followers ?? 0;
-export const selectBrokerRack = (id: number) => (s: SimStoreState) => s.brokersById[id]?.rack ?? null;
+export const selectBrokerStatus = (id: number) => (s: SimStoreState) =>
+  s.brokersById[id]?.status ?? 'down';
+export const selectBrokerPaused = (id: number) => (s: SimStoreState) =>
+  s.brokersById[id]?.fetchPaused ?? false;
+export const selectBrokerLeaderCount = (id: number) => (s: SimStoreState) =>
+  s.brokersById[id]?.leaders ?? 0;
+export const selectBrokerFollowerCount = (id: number) => (s: SimStoreState) =>
+  s.brokersById[id]?.followers ?? 0;
+export const selectBrokerRack = (id: number) => (s: SimStoreState) =>
+  s.brokersById[id]?.rack ?? null;
 export const selectBrokerReplicas = (id: number) => (s: SimStoreState) => s.replicasOfBroker[id];
 
-export const selectReplicaRole = (p: string, b: number) => (s: SimStoreState) => s.replicasByKey[replicaKey(p, b)]?.role ?? 'follower';
-export const selectReplicaInSync = (p: string, b: number) => (s: SimStoreState) => s.replicasByKey[replicaKey(p, b)]?.inSync ?? false;
-export const selectReplicaPreferred = (p: string, b: number) => (s: SimStoreState) => s.replicasByKey[replicaKey(p, b)]?.preferred ?? false;
+export const selectReplicaRole = (p: string, b: number) => (s: SimStoreState) =>
+  s.replicasByKey[replicaKey(p, b)]?.role ?? 'follower';
+export const selectReplicaInSync = (p: string, b: number) => (s: SimStoreState) =>
+  s.replicasByKey[replicaKey(p, b)]?.inSync ?? false;
+export const selectReplicaPreferred = (p: string, b: number) => (s: SimStoreState) =>
+  s.replicasByKey[replicaKey(p, b)]?.preferred ?? false;
 
-export const selectControllerUp = (id: number) => (s: SimStoreState) => s.view?.controllers.find((c) => c.id === id)?.up ?? false;
-export const selectControllerActive = (id: number) => (s: SimStoreState) => s.view?.controllers.find((c) => c.id === id)?.active ?? false;
-export const selectActiveController = (s: SimStoreState) => s.view?.controllers.find((c) => c.active)?.id ?? null;
+export const selectControllerUp = (id: number) => (s: SimStoreState) =>
+  s.view?.controllers.find((c) => c.id === id)?.up ?? false;
+export const selectControllerActive = (id: number) => (s: SimStoreState) =>
+  s.view?.controllers.find((c) => c.id === id)?.active ?? false;
+export const selectActiveController = (s: SimStoreState) =>
+  s.view?.controllers.find((c) => c.active)?.id ?? null;
 
-export const selectClient = (id: string) => (s: SimStoreState) => s.view?.clients.find((c) => c.id === id);
+export const selectClient = (id: string) => (s: SimStoreState) =>
+  s.view?.clients.find((c) => c.id === id);
 export const selectStatus = (s: SimStoreState) => s.view?.status;
 export const selectInspector = (s: SimStoreState) => s.view?.inspector ?? null;
 export const selectEvents = (s: SimStoreState) => s.events;

@@ -1,7 +1,14 @@
 // The UI store: the latest view from the worker (indexed for cheap selectors), the event log,
 // and UI-only state. Written once per animation frame by the client.
 import { createStore } from 'zustand/vanilla';
-import type { BrokerView, EventView, MessageKind, PartitionView, ReplicaView, View } from '../protocol/view';
+import type {
+  BrokerView,
+  EventView,
+  MessageKind,
+  PartitionView,
+  ReplicaView,
+  View,
+} from '../protocol/view';
 
 export const EVENT_LOG_LIMIT = 500;
 
@@ -72,10 +79,22 @@ export function writeView(view: View, receivedAt: number): void {
   const replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }> = {};
   for (const [id, lists] of Object.entries(byBroker)) {
     const old = prev.replicasOfBroker[Number(id)];
-    replicasOfBroker[Number(id)] = old && sameList(old.leaders, lists.leaders) && sameList(old.followers, lists.followers) ? old : lists;
+    replicasOfBroker[Number(id)] =
+      old && sameList(old.leaders, lists.leaders) && sameList(old.followers, lists.followers)
+        ? old
+        : lists;
   }
-  const events = view.events.length > 0 ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT) : prev.events;
-  simStore.setState({ view, receivedAt, brokersById, partitionsByName, replicasByKey, replicasOfBroker, events });
+  const events =
+    view.events.length > 0 ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT) : prev.events;
+  simStore.setState({
+    view,
+    receivedAt,
+    brokersById,
+    partitionsByName,
+    replicasByKey,
+    replicasOfBroker,
+    events,
+  });
 }
 
 function sameList(a: string[], b: string[]): boolean {

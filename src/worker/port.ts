@@ -1,7 +1,12 @@
 // Connects a runner to a message port (the worker's global scope, or one end of a MessageChannel
 // in tests): handles ToWorker messages and posts at most one view per frame, only after the UI
 // acknowledged the previous one.
-import { PROTOCOL_VERSION, assertNever, type FromWorker, type ToWorker } from '../protocol/messages';
+import {
+  PROTOCOL_VERSION,
+  assertNever,
+  type FromWorker,
+  type ToWorker,
+} from '../protocol/messages';
 import { SimRunner } from './runner';
 
 /** Posts are capped at ~30 per second (performance.md). */
@@ -34,12 +39,20 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   const handle = (msg: ToWorker) => {
     if (msg.type === 'init') {
       if (msg.protocolVersion !== PROTOCOL_VERSION) {
-        post({ type: 'error', message: `protocol version ${msg.protocolVersion} is not ${PROTOCOL_VERSION}: reload the page`, fatal: true });
+        post({
+          type: 'error',
+          message: `protocol version ${msg.protocolVersion} is not ${PROTOCOL_VERSION}: reload the page`,
+          fatal: true,
+        });
         return;
       }
       const created = SimRunner.create(msg.scenario, msg.timings);
       if (!created.ok) {
-        post({ type: 'error', message: `The scenario could not be loaded: ${created.errors.join('; ')}`, fatal: false });
+        post({
+          type: 'error',
+          message: `The scenario could not be loaded: ${created.errors.join('; ')}`,
+          fatal: false,
+        });
         return;
       }
       runner = created.runner;
@@ -98,7 +111,11 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     try {
       handle(event.data);
     } catch (e) {
-      post({ type: 'error', message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}`, fatal: true });
+      post({
+        type: 'error',
+        message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}`,
+        fatal: true,
+      });
     }
   };
 
@@ -112,7 +129,11 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       lastWall = now;
       if (dirty) postView();
     } catch (e) {
-      post({ type: 'error', message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}`, fatal: true });
+      post({
+        type: 'error',
+        message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}`,
+        fatal: true,
+      });
     }
   });
 }

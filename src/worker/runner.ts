@@ -16,6 +16,7 @@ import type { TimingsPreset } from '../protocol/messages';
 import { projectView } from '../protocol/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
+import { stepCommand } from '../scenario/step-command';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
@@ -35,12 +36,33 @@ export class SimRunner {
   private sentEvents = 0;
   private inspected: string | null = null;
   private carry = 0;
+  /** the scenario's actions, applied when simulated time reaches them (expectations are skipped) */
+  private script: LoggedCommand[];
 
   private constructor(
     readonly state: SimState,
     readonly scenario: Scenario,
     readonly timings: TimingsPreset,
-  ) {}
+  ) {
+    let at = 0;
+    this.script = [];
+    for (const step of scenario.steps) {
+      at = Math.max(at, step.at ?? at);
+      const command = stepCommand(step);
+      if (command) this.script.push({ t: at, command });
+    }
+    this.runTo(0);
+  }
+
+  /** Runs to `t`, applying the scenario's actions on the way. */
+  private runTo(t: number): void {
+    while (this.script.length > 0 && this.script[0]!.t <= t) {
+      const next = this.script.shift()!;
+      runUntil(this.state, next.t);
+      applyCommand(this.state, next.command);
+    }
+    runUntil(this.state, t);
+  }
 
   static create(json: unknown, timings: TimingsPreset): RunnerResult {
     const parsed = parseScenario(json);
@@ -60,7 +82,7 @@ export class SimRunner {
     const simulated = Math.min(wallDeltaMs, MAX_TICK_WALL_MS) * this.speed + this.carry;
     const whole = Math.floor(simulated);
     this.carry = simulated - whole;
-    if (whole > 0) runUntil(this.state, this.state.now + whole);
+    if (whole > 0) this.runTo(this.state.now + whole);
   }
 
   /** One protocol event: runs until a message is delivered or something changes state. */
@@ -70,7 +92,8 @@ export class SimRunner {
     for (let guard = 0; guard < 100_000; guard++) {
       const next = s.queue[0];
       if (!next) return;
-      const isDelivery = next.item.kind === 'deliver' && s.inflight[next.item.messageId] !== undefined;
+      const isDelivery =
+        next.item.kind === 'deliver' && s.inflight[next.item.messageId] !== undefined;
       stepOne(s);
       if (isDelivery || s.eventCount !== events) return;
     }
@@ -95,7 +118,7 @@ export class SimRunner {
   }
 
   advance(ms: number): void {
-    runUntil(this.state, this.state.now + Math.max(0, ms));
+    this.runTo(this.state.now + Math.max(0, ms));
   }
 
   command(command: Command): CommandResult {

@@ -1,5 +1,11 @@
 // The workloads of performance.md, built as engine setups plus a traffic schedule.
-import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, defaultsOf } from '../../engine/config';
+import {
+  BROKER_CONFIG,
+  CONSUMER_CONFIG,
+  PRODUCER_CONFIG,
+  TOPIC_CONFIG,
+  defaultsOf,
+} from '../../engine/config';
 import type { SimSetup } from '../../engine/index';
 import { defaultControllers } from '../../engine/setup';
 
@@ -30,7 +36,14 @@ export function classroom(): Workload {
       controllers: defaultControllers(brokers),
       brokerConfig: defaultsOf(BROKER_CONFIG),
       network: { latencyMs: 1, jitterMs: 0 },
-      topics: [{ name: 'replicated_topic', partitions: 10, replicationFactor: 3, config: defaultsOf(TOPIC_CONFIG) }],
+      topics: [
+        {
+          name: 'replicated_topic',
+          partitions: 10,
+          replicationFactor: 3,
+          config: defaultsOf(TOPIC_CONFIG),
+        },
+      ],
       clients: [
         { id: 'P1', type: 'producer', config: producerConfig() },
         { id: 'P2', type: 'producer', config: producerConfig() },
@@ -57,7 +70,12 @@ export function stress(): Workload {
       controllers: defaultControllers(brokers),
       brokerConfig: defaultsOf(BROKER_CONFIG),
       network: { latencyMs: 1, jitterMs: 0 },
-      topics: topics.map((name) => ({ name, partitions: 100, replicationFactor: 3, config: defaultsOf(TOPIC_CONFIG) })),
+      topics: topics.map((name) => ({
+        name,
+        partitions: 100,
+        replicationFactor: 3,
+        config: defaultsOf(TOPIC_CONFIG),
+      })),
       clients: [
         { id: 'P1', type: 'producer', config: producerConfig() },
         { id: 'P2', type: 'producer', config: producerConfig() },

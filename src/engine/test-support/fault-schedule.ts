@@ -131,8 +131,8 @@ const MAX_BROKERS = 5;
 /** Independent of the shape (ids are folded into range later), so fast-check shrinks well. */
 function opArb(): fc.Arbitrary<Op> {
   const broker = fc.integer({ min: 1, max: MAX_BROKERS });
-  // endpoints: broker ids, then "controller", then the client (folded in `endpointOf`)
-  const endpoint = fc.integer({ min: 1, max: MAX_BROKERS + 2 });
+  // endpoints: broker ids, "controller" (the quorum), the client, then single controllers
+  const endpoint = fc.integer({ min: 1, max: MAX_BROKERS + 5 });
   return fc.oneof(
     {
       weight: 6,
@@ -184,7 +184,13 @@ function brokerOf(shape: Shape, n: number): number {
 
 function endpointOf(shape: Shape, n: number): number | string {
   if (n <= MAX_BROKERS) return brokerOf(shape, n);
-  return n === MAX_BROKERS + 1 ? 'controller' : CLIENT;
+  if (n === MAX_BROKERS + 1) return 'controller';
+  if (n === MAX_BROKERS + 2) return CLIENT;
+  return defaultControllers(brokerIds(shape))[n - MAX_BROKERS - 3]!;
+}
+
+function isController(e: number | string): boolean {
+  return typeof e === 'number' && e > 100;
 }
 
 function toCommand(shape: Shape, op: Op, index: number): Command | null {
@@ -210,6 +216,9 @@ function toCommand(shape: Shape, op: Op, index: number): Command | null {
       const a = endpointOf(shape, op.a);
       const b = endpointOf(shape, op.b);
       if (a === b) return null;
+      // "controller" is the whole quorum: cutting it from one of its own voters means nothing
+      if ((a === 'controller' || b === 'controller') && (isController(a) || isController(b)))
+        return null;
       return op.kind === 'cut' ? { type: 'partitionNetwork', a, b } : { type: 'heal', a, b };
     }
     case 'healAll':

@@ -1,0 +1,66 @@
+// Starts the worker, binds the store to it, loads the scenario named in the URL (or the lecture
+// example) and exposes a small test hook (window.__sim) that drives simulated time.
+import {
+  bindClient,
+  loadScenario,
+  advance,
+  command,
+  step,
+  pause,
+  runUntilEvent,
+} from '../store/actions';
+import { setError, simStore, writeView } from '../store/store';
+import type { TimingsPreset } from '../protocol/messages';
+import { connectSimClient, type WorkerPort } from './sim-client';
+
+export const DEFAULT_SCENARIO = 'lecture';
+
+export function boot(): void {
+  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+  const client = connectSimClient(worker as unknown as WorkerPort, {
+    onView: writeView,
+    onError: (message, fatal) => setError({ message, fatal }),
+    frame: (f) => requestAnimationFrame(f),
+    now: () => performance.now(),
+  });
+  bindClient(client);
+
+  const params = new URLSearchParams(location.search);
+  const name = params.get('scenario') ?? DEFAULT_SCENARIO;
+  const timings: TimingsPreset = params.get('timings') === 'kafka' ? 'kafka' : 'demo';
+  const playing = params.get('paused') !== '1';
+  void loadNamedScenario(name, timings, playing);
+
+  (window as unknown as { __sim: unknown }).__sim = {
+    state: () => simStore.getState(),
+    advance,
+    command,
+    step,
+    pause,
+    runUntilEvent,
+  };
+}
+
+async function loadNamedScenario(
+  name: string,
+  timings: TimingsPreset,
+  playing: boolean,
+): Promise<void> {
+  if (!/^[\w.-]+$/.test(name)) {
+    setError({
+      message: `Unknown scenario name "${name}": use letters, digits, dots and dashes.`,
+      fatal: false,
+    });
+    return;
+  }
+  try {
+    const res = await fetch(new URL(`scenarios/${name}.json`, document.baseURI));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    loadScenario(await res.json(), timings, playing);
+  } catch (e) {
+    setError({
+      message: `Could not load scenario "${name}": ${e instanceof Error ? e.message : String(e)}`,
+      fatal: false,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Toolbar } from './controls/Toolbar';
+import { Stage } from './cluster/Stage';
+import { StatusBar } from './status/StatusBar';
+import { EventLog } from './events/EventLog';
+import { SidePanel } from './SidePanel';
+import { ErrorBanner } from './ErrorBanner';
+import { useShortcuts } from './controls/use-shortcuts';
+import { useSim } from '../store/use-sim';
+import { selectTheme } from '../store/selectors';
+
+export function App() {
+  const theme = useSim(selectTheme);
+  useShortcuts();
+  return (
+    <div className="app" data-theme={theme}>
+      <Toolbar />
+      <ErrorBanner />
+      <main className="main">
+        <Stage />
+        <SidePanel />
+      </main>
+      <StatusBar />
+      <EventLog />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { PartitionInspector } from './inspector/PartitionInspector';
+import { ClientsPanel } from './clients/ClientsPanel';
+import { ConfigPanel } from './controls/ConfigPanel';
+import { Legend } from './messages/Legend';
+
+export function SidePanel() {
+  return (
+    <aside className="side" aria-label="Details and controls">
+      <PartitionInspector />
+      <ClientsPanel />
+      <ConfigPanel />
+      <Legend />
+    </aside>
+  );
+}

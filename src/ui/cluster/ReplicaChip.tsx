@@ -1,0 +1,57 @@
+import { useSim } from '../../store/use-sim';
+import {
+  selectReplicaInSync,
+  selectReplicaPreferred,
+  selectReplicaRole,
+  selectSelectedPartition,
+} from '../../store/selectors';
+import { selectPartition } from '../../store/actions';
+import { useLayout } from './layout-context';
+
+/** One replica: filled when leader, outlined when follower, red when out of sync, ★ when preferred. */
+export function ReplicaChip({
+  partition,
+  broker,
+  x,
+  y,
+}: {
+  partition: string;
+  broker: number;
+  x: number;
+  y: number;
+}) {
+  const { chip } = useLayout();
+  const role = useSim(selectReplicaRole(partition, broker));
+  const inSync = useSim(selectReplicaInSync(partition, broker));
+  const preferred = useSim(selectReplicaPreferred(partition, broker));
+  const selected = useSim(selectSelectedPartition) === partition;
+  const index = partition.slice(partition.lastIndexOf('-') + 1);
+  const short =
+    partition.startsWith('replicated_topic') || !partition.includes('-') ? `p${index}` : partition;
+  return (
+    <g
+      className={`chip chip-${role} ${inSync ? 'chip-in-sync' : 'chip-out-of-sync'} ${selected ? 'chip-selected' : ''}`}
+      data-testid={`replica-${partition}-${broker}`}
+      data-role={role}
+      data-in-sync={inSync}
+      data-preferred={preferred}
+      role="button"
+      tabIndex={0}
+      aria-label={`${partition} on broker ${broker}: ${role}, ${inSync ? 'in sync' : 'out of sync'}${preferred ? ', preferred leader' : ''}`}
+      aria-pressed={selected}
+      onClick={() => selectPartition(selected ? null : partition)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          selectPartition(selected ? null : partition);
+        }
+      }}
+    >
+      <rect x={x} y={y} width={chip.w} height={chip.h} rx={4} />
+      <text x={x + chip.w / 2} y={y + chip.h / 2 + 4} textAnchor="middle">
+        {short.length > 6 ? short.slice(-6) : short}
+        {preferred ? '★' : ''}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import { useSim, useSimList } from '../../store/use-sim';
+import {
+  selectBrokerIds,
+  selectConsumerIds,
+  selectControllerIds,
+  selectProducerIds,
+} from '../../store/selectors';
+import { layoutStage, STAGE_HEIGHT, STAGE_WIDTH } from '../../viz/layout';
+import { BrokerCard } from './BrokerCard';
+import { ControllerNode } from './ControllerNode';
+import { ClientNode } from './ClientNode';
+import { Particles } from '../messages/Particles';
+import { LayoutContext } from './layout-context';
+
+const selectMaxReplicas = (s: {
+  replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
+}) =>
+  Math.max(
+    1,
+    ...Object.values(s.replicasOfBroker).map((r) => r.leaders.length + r.followers.length),
+  );
+
+export function Stage() {
+  const brokers = useSimList(selectBrokerIds);
+  const controllers = useSimList(selectControllerIds);
+  const producers = useSimList(selectProducerIds);
+  const consumers = useSimList(selectConsumerIds);
+  const maxReplicas = useSim(selectMaxReplicas);
+  const layout = useMemo(
+    () =>
+      layoutStage({
+        brokers,
+        controllers,
+        producers,
+        consumers,
+        maxReplicasPerBroker: maxReplicas,
+      }),
+    [brokers, controllers, producers, consumers, maxReplicas],
+  );
+  return (
+    <LayoutContext.Provider value={layout}>
+      <section className="stage" aria-label="Cluster">
+        <svg
+          className="stage-svg"
+          viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
+          preserveAspectRatio="xMidYMid meet"
+          role="group"
+          aria-label="Brokers, controllers and clients"
+        >
+          {controllers.map((id) => (
+            <ControllerNode key={id} id={id} />
+          ))}
+          {producers.map((id) => (
+            <ClientNode key={id} id={id} />
+          ))}
+          {consumers.map((id) => (
+            <ClientNode key={id} id={id} />
+          ))}
+          {brokers.map((id) => (
+            <BrokerCard key={id} id={id} />
+          ))}
+        </svg>
+        <Particles layout={layout} />
+      </section>
+    </LayoutContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+// Keyboard: space play/pause, right arrow step, digits select a broker, k kills it, s stops it,
+// r restarts it, Escape clears the selection.
+import { useEffect } from 'react';
+import {
+  killBroker,
+  restartBroker,
+  selectBroker,
+  selectPartition,
+  step,
+  stopBroker,
+  togglePlay,
+} from '../../store/actions';
+import { simStore } from '../../store/store';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const selected = simStore.getState().ui.selectedBroker;
+      if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        togglePlay();
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        step();
+      } else if (/^[0-9]$/.test(e.key)) {
+        const id = Number(e.key);
+        if (simStore.getState().brokersById[id]) selectBroker(id);
+      } else if (e.key === 'k' && selected !== null) killBroker(selected);
+      else if (e.key === 's' && selected !== null) stopBroker(selected);
+      else if (e.key === 'r' && selected !== null) restartBroker(selected);
+      else if (e.key === 'Escape') {
+        selectBroker(null);
+        selectPartition(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { useSim } from '../../store/use-sim';
+import { selectEvents, selectUi } from '../../store/selectors';
+import { setUi } from '../../store/store';
+import { formatTime } from '../format';
+
+const NOISY = new Set([
+  'recordAppended',
+  'recordReplicated',
+  'highWatermarkAdvanced',
+  'recordAcked',
+  'recordConsumed',
+  'metadataRefreshed',
+  'recordSent',
+]);
+const SHOWN = 60;
+
+/** One plain sentence per event; the important ones are announced to screen readers. */
+export function EventLog() {
+  const events = useSim(selectEvents);
+  const { eventFilter } = useSim(selectUi);
+  const [all, setAll] = [
+    eventFilter.startsWith('all:'),
+    (on: boolean) => setUi({ eventFilter: (on ? 'all:' : '') + text }),
+  ];
+  const text = eventFilter.replace(/^all:/, '');
+  const shown = useMemo(() => {
+    const needle = text.toLowerCase();
+    return events
+      .filter(
+        (e) =>
+          (all || !NOISY.has(e.type)) &&
+          (!needle ||
+            e.text.toLowerCase().includes(needle) ||
+            e.type.toLowerCase().includes(needle)),
+      )
+      .slice(-SHOWN)
+      .reverse();
+  }, [events, all, text]);
+  const latestImportant = useMemo(
+    () => [...events].reverse().find((e) => !NOISY.has(e.type)),
+    [events],
+  );
+  return (
+    <section className="eventlog" aria-label="Event log" data-testid="event-log">
+      <div className="eventlog-head">
+        <h2>Events</h2>
+        <input
+          aria-label="Filter events"
+          placeholder="filter (e.g. broker 2, isr, leader)"
+          value={text}
+          onChange={(e) => setUi({ eventFilter: (all ? 'all:' : '') + e.target.value })}
+        />
+        <label>
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> every
+          append, fetch and ack
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="hint">
+          Nothing notable yet. Kill a broker, pause a follower or cut a link and watch what Kafka
+          does.
+        </p>
+      ) : null}
+      <ol className="events">
+        {shown.map((e) => (
+          <li key={e.seq} className={`event event-${e.type}`} data-type={e.type}>
+            <time>{formatTime(e.t)}</time>
+            <span className="event-text">{e.text}</span>
+            {e.rule ? <span className="rule">{e.rule}</span> : null}
+          </li>
+        ))}
+      </ol>
+      <div className="sr-only" aria-live="polite" role="status">
+        {latestImportant?.text ?? ''}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+/** Simulated time as seconds with milliseconds: 12.345 s. */
+export function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+/** A duration: 500 ms, 2 s, 30 s. */
+export function formatMs(ms: number): string {
+  return ms >= 1000 && ms % 100 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** "broker:2" -> "broker 2"; "client:P" -> "P"; "controller:101" -> "controller 101". */
+export function formatAddr(addr: string): string {
+  if (addr.startsWith('client:')) return addr.slice(7);
+  return addr.replace(':', ' ');
+}

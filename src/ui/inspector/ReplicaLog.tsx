@@ -1,0 +1,57 @@
+import type { ReplicaDetail } from '../../protocol/view';
+import { formatMs } from '../format';
+
+const EPOCH_HUES = [210, 140, 30, 280, 0, 180, 60, 320];
+
+/** One replica's log as a strip of offsets, coloured by leader epoch, with HW and LEO markers. */
+export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; preferred: boolean }) {
+  const { broker, role, status, inSync, leo, hw, log, lagMs, lagRemainingMs } = detail;
+  return (
+    <div
+      className={`replica-log ${inSync ? '' : 'out-of-sync'}`}
+      data-testid={`replica-log-${broker}`}
+      data-leo={leo}
+      data-hw={hw}
+      data-role={role}
+      data-in-sync={inSync}
+    >
+      <div className="replica-head">
+        <strong>Broker {broker}</strong>{' '}
+        {role === 'leader' ? 'leader' : role === 'follower' ? 'follower' : '—'}
+        {preferred ? ' ★ preferred' : ''} · {status} · {inSync ? 'in sync' : 'OUT OF SYNC'}
+        <span className="offsets">
+          LEO {leo} · HW {hw}
+        </span>
+      </div>
+      <ol
+        className="log-strip"
+        aria-label={`Log of broker ${broker}: ${log.length ? `offsets ${log[0]!.offset} to ${log[log.length - 1]!.offset}` : 'empty'}`}
+      >
+        {log.map((e) => (
+          <li
+            key={e.offset}
+            className={e.offset < hw ? 'committed' : 'uncommitted'}
+            style={{ ['--epoch-hue' as string]: EPOCH_HUES[e.epoch % EPOCH_HUES.length] }}
+            title={`offset ${e.offset}: "${e.value}" (leader epoch ${e.epoch})${e.offset < hw ? ', committed' : ', above the HW'}`}
+          >
+            <span className="offset">{e.offset}</span>
+            <span className="value">{e.value}</span>
+          </li>
+        ))}
+        <li className="leo-marker" aria-hidden="true">
+          LEO
+        </li>
+      </ol>
+      {lagMs !== null && lagRemainingMs !== null && role === 'follower' ? (
+        <div className="lag" data-testid={`lag-${broker}`}>
+          {lagMs === 0 ? 'caught up' : `last caught up ${formatMs(lagMs)} ago`} ·{' '}
+          {inSync
+            ? lagRemainingMs > 0
+              ? `leaves the ISR in ≤ ${formatMs(lagRemainingMs)} + one check`
+              : 'due for removal at the next ISR check'
+            : 'out of the ISR'}
+        </div>
+      ) : null}
+    </div>
+  );
+}
