@@ -40,6 +40,8 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
           };
       }
       b.image.offset = p.toOffset;
+      // A stopping broker reports at once that it has applied the moves of its leaderships (R22).
+      if (b.shuttingDown && !b.heartbeatInflight) sendHeartbeat(s, b);
       return;
     case 'brokerRegistrationResponse':
       return onRegistrationResponse(s, b, p.error, p.brokerEpoch);
@@ -48,6 +50,7 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
       if (p.snapshot) applySnapshot(s, b, p.snapshot);
       if (p.error === 'STALE_BROKER_EPOCH') return register(s, b);
       if (p.shouldShutDown) return finishShutdown(s, b);
+      if (b.shuttingDown && p.snapshot) return sendHeartbeat(s, b); // report the applied moves (R22)
       scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
       return;
     case 'alterPartitionResponse': {

@@ -19,6 +19,8 @@ function standsIn(r: Replica | undefined, info: RecordInfo): boolean {
 /** Lost = not in the current leader's log; with no leader, in the log of no ISR member. */
 export function isLost(s: SimState, info: RecordInfo): boolean {
   if (info.status !== 'acked' && info.status !== 'sent') return false;
+  // An acks=0 send still on its way is not lost yet (R41 decides when a broker handles it).
+  if (info.status === 'sent' && !info.handled && !info.undeliverable) return false;
   const p = s.controller.partitions[info.partition ?? ''];
   if (!p) return false;
   if (p.leader !== null) return !standsIn(replicaOn(s, p.leader, p.name), info);
@@ -28,11 +30,25 @@ export function isLost(s: SimState, info: RecordInfo): boolean {
 export function recordSucceeded(s: SimState, info: RecordInfo): void {
   const list = (s.checker.succeeded[info.partition!] ??= []);
   list.push(info.rid);
-  checkRecord(
-    s,
-    info,
-    'it was acknowledged by a leader that had already been replaced (a zombie leader, R44)',
-  );
+  if (info.status === 'acked') {
+    checkRecord(
+      s,
+      info,
+      'it was acknowledged by a leader that had already been replaced (a zombie leader)',
+      'R44',
+    );
+  }
+}
+
+/** An acks=0 send reached a broker (appended or rejected) or was lost on the way (R41). */
+export function checkSentRecord(s: SimState, info: RecordInfo): void {
+  if (info.status === 'sent' && !info.lost) {
+    const why =
+      info.appends.length > 0
+        ? 'the leader that appended it was replaced before it was replicated'
+        : 'no leader appended it (acks=0 never tells the producer)';
+    checkRecord(s, info, why, 'R41');
+  }
 }
 
 export function recordAppendedOnLeader(
@@ -45,20 +61,25 @@ export function recordAppendedOnLeader(
   s.records[rid]?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
 }
 
-export function checkLossesOnLeaderChange(s: SimState, partition: string): void {
+export function checkLossesOnLeaderChange(s: SimState, partition: string, unclean = false): void {
   const p = s.controller.partitions[partition]!;
   const why =
     p.leader === null
       ? `${partition} went offline and no in-sync replica holds it`
       : `broker ${p.leader} became leader of ${partition} (epoch ${p.leaderEpoch}) without it`;
-  checkPartition(s, partition, why);
+  checkPartition(s, partition, why, unclean ? 'R27' : undefined);
 }
 
-function checkPartition(s: SimState, partition: string, why: string): void {
+function checkPartition(s: SimState, partition: string, why: string, rule?: string): void {
   for (const rid of s.checker.succeeded[partition] ?? []) {
     const info = s.records[rid]!;
-    if (!info.lost) checkRecord(s, info, why);
+    if (!info.lost) checkRecord(s, info, why, rule);
   }
+}
+
+/** What each acks level can lose (R41-R43). */
+function lossRule(info: RecordInfo): string {
+  return info.acks === 0 ? 'R41' : info.acks === 1 ? 'R42' : 'R43';
 }
 
 const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
@@ -74,7 +95,7 @@ const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
   'brokerRestarted',
 ]);
 
-function checkRecord(s: SimState, info: RecordInfo, why: string): void {
+function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string): void {
   if (info.lost || !isLost(s, info)) return;
   info.lost = true;
   const partition = info.partition!;
@@ -98,7 +119,7 @@ function checkRecord(s: SimState, info: RecordInfo, why: string): void {
       partition,
       record: info.value,
       client: info.client,
-      rule: 'R42',
+      rule: rule ?? lossRule(info),
       data: { offset: info.offset, ackedAt: info.ackedAt },
     },
   );

@@ -161,9 +161,16 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     case 'electPreferred': {
       if (s.quorum.active === null) return { ok: false, error: 'no active controller' };
       const failed = electPreferredLeaders(s, cmd.partition);
-      return failed.length > 0 && cmd.partition
-        ? { ok: false, error: `PREFERRED_LEADER_NOT_AVAILABLE for ${failed.join(', ')}` }
-        : { ok: true };
+      for (const name of failed) {
+        // R28: an admin answer, not a failure of the command.
+        emit(
+          s,
+          'preferredLeaderNotAvailable',
+          `Preferred leader election for ${name}: PREFERRED_LEADER_NOT_AVAILABLE (replica ${s.controller.partitions[name]!.replicas[0]} is not an acceptable in-sync replica); the leader stays.`,
+          { partition: name, rule: 'R28', data: { error: 'PREFERRED_LEADER_NOT_AVAILABLE' } },
+        );
+      }
+      return { ok: true };
     }
     case 'setConfig':
       return setConfig(s, cmd);

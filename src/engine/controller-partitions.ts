@@ -90,7 +90,7 @@ export function commitPartitionChange(
         election: why.kind ?? 'clean',
       },
     });
-    checkLossesOnLeaderChange(s, name);
+    checkLossesOnLeaderChange(s, name, why.kind === 'unclean');
     trackImbalance(s, next);
   }
 }

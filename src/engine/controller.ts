@@ -84,6 +84,7 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
     registeredAtOffset: 0,
     incarnation: p.incarnation,
     alive: true,
+    controlledShutdownOffset: 0,
   };
   s.controller.brokers[p.broker] = reg;
   publishBroker(s, p.broker, reg);
@@ -115,7 +116,12 @@ function onHeartbeat(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void
     unfence(s, p.broker, reg);
 
   let shouldShutDown = false;
-  if (reg.shuttingDown && !leadsAnyPartition(s, p.broker)) {
+  // R22: the broker may exit once it leads nothing and has applied the moves of its leaderships.
+  if (
+    reg.shuttingDown &&
+    !leadsAnyPartition(s, p.broker) &&
+    p.metadataOffset >= reg.controlledShutdownOffset
+  ) {
     // R22: the broker may exit now; the controller fences it without waiting for a timeout.
     shouldShutDown = true;
     fence(s, p.broker, reg, 'it finished its controlled shutdown', 'R22');
@@ -146,6 +152,7 @@ function beginControlledShutdown(s: SimState, broker: number, reg: BrokerRegistr
     { broker, rule: 'R22' },
   );
   removeBrokerFromPartitions(s, broker, `broker ${broker} is shutting down (controlled shutdown)`);
+  reg.controlledShutdownOffset = s.controller.offset;
 }
 
 function unfence(s: SimState, broker: number, reg: BrokerRegistration): void {

@@ -70,6 +70,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
       registeredAtOffset: 0,
       incarnation: 0,
       alive: true,
+      controlledShutdownOffset: 0,
     };
     s.controller.offset++;
   }

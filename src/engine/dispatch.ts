@@ -1,5 +1,6 @@
 // Routes each scheduled item to the module that handles it.
 import { isCut, logMessage, schedule } from './core';
+import { checkSentRecord } from './checker';
 import {
   onBrokerDisconnect,
   onBrokerMessage,
@@ -79,6 +80,7 @@ function handle(s: SimState, item: TimerEvent): void {
       }
       if (!isUp(s, m.to)) {
         logMessage(s, 'drop', m);
+        onUndeliverable(s, m);
         if (REQUESTS.has(m.payload.kind) && isUp(s, m.from)) {
           schedule(s, s.now + s.setup.network.latencyMs, {
             kind: 'disconnect',
@@ -221,8 +223,22 @@ function onDisconnect(
   if (c) return onConsumerRequestFailed(s, c, requestId, 'NETWORK_EXCEPTION');
 }
 
+/** An acks=0 produce that never reached a broker: R41 counts its records as lost now. */
+function onUndeliverable(s: SimState, m: Message): void {
+  if (m.payload.kind !== 'produce' || m.payload.acks !== 0) return;
+  for (const batch of m.payload.batches) {
+    for (const rec of batch.records) {
+      const info = s.records[rec.rid];
+      if (!info || info.handled) continue;
+      info.undeliverable = true;
+      checkSentRecord(s, info);
+    }
+  }
+}
+
 /** A message lost on a cut link: only bookkeeping; the sender's timeout handles it. */
 function onDropped(s: SimState, m: Message): void {
+  onUndeliverable(s, m);
   if (m.payload.kind === 'produce' && m.from.startsWith('client:')) {
     const p = s.producers[m.from.slice(7)];
     const req = p?.inflight[m.payload.requestId];

@@ -36,6 +36,7 @@ export const EXTRA_EVENTS = [
   'networkHealed',
   'configChanged',
   'logTruncationDetected',
+  'preferredLeaderNotAvailable',
   'recordLost',
   'invariantViolated',
 ] as const;

@@ -5,7 +5,7 @@ import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from './messages';
 import { completeParkedFetches, tryCompleteProduce } from './purgatory';
 import type { Broker, Message, ParkedProduce, Replica, SimState } from './state';
-import { recordAppendedOnLeader } from './checker';
+import { checkSentRecord, recordAppendedOnLeader } from './checker';
 
 type ProduceReq = Extract<Payload, { kind: 'produce' }>;
 type PartResult = ParkedProduce['partitions'][number];
@@ -13,7 +13,12 @@ type PartResult = ParkedProduce['partitions'][number];
 export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq): void {
   const client = msg.from.slice('client:'.length);
   const results: PartResult[] = req.batches.map((batch) => appendBatch(s, b, req, batch, client));
-  if (req.acks === 0) return; // R7: never answered (errors close the connection)
+  if (req.acks === 0) {
+    // R7: never answered (errors close the connection); R41 decides now whether it is lost.
+    for (const batch of req.batches)
+      for (const rec of batch.records) checkSentRecord(s, s.records[rec.rid]!);
+    return;
+  }
   const parked: ParkedProduce = {
     id: newId(s),
     client,

@@ -153,7 +153,12 @@ export function sendAlterPartition(s: SimState, b: Broker, r: Replica): void {
   const pending = r.pendingIsr;
   if (!pending || r.role !== 'leader') return;
   pending.sentAt = s.now;
-  pending.retryAt = s.now + b.config['replica.socket.timeout.ms'];
+  // Queued until answered; with no controller known it is retried soon (R17).
+  pending.retryAt =
+    s.now +
+    (s.quorum.active === null
+      ? b.config['replica.fetch.backoff.ms']
+      : b.config['replica.socket.timeout.ms']);
   const active = s.quorum.active;
   if (active !== null) {
     send(s, brokerAddr(b.id), controllerAddr(active), {

@@ -107,6 +107,8 @@ export function producerSend(
     appends: [],
     lost: false,
     handled: false,
+    acks: p.config.acks,
+    undeliverable: false,
   };
   s.records.push(info);
   s.recordsByValue[value] = rid;

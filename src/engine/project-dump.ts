@@ -5,9 +5,11 @@ import { effectiveMinIsr } from './topics';
 import type { Replica, SimState } from './state';
 
 export function brokerStatus(s: SimState, id: number): BrokerStatus {
-  if (!s.brokers[id]?.up) return 'down';
+  const b = s.brokers[id];
+  if (!b?.up) return 'down';
   const reg = s.controller.brokers[id];
-  return !reg || reg.fenced ? 'fenced' : 'up';
+  // A restarted process is fenced until its new incarnation registers and is unfenced (R21).
+  return !b.registered || !reg || reg.fenced ? 'fenced' : 'up';
 }
 
 function replicaDump(r: Replica) {

@@ -24,14 +24,16 @@ function hasMajority(s: SimState, id: number): boolean {
 }
 
 /** Called after anything that may affect the quorum (controller crash/restart, network change). */
-export function checkQuorum(s: SimState): void {
+export function checkQuorum(s: SimState, retry = false): void {
   const active = s.quorum.active;
   if (active !== null && hasMajority(s, active)) return;
   if (s.quorum.electionPending) return;
   s.quorum.electionPending = true;
   const fetchTimeout = s.clusterConfig['controller.quorum.fetch.timeout.ms'];
   const electionTimeout = s.clusterConfig['controller.quorum.election.timeout.ms'];
-  const wait = active === null ? electionTimeout : fetchTimeout;
+  // Voters notice a lost leader after the fetch timeout; a failed election is retried after the
+  // election timeout.
+  const wait = retry ? electionTimeout : fetchTimeout;
   schedule(s, s.now + wait + 2 * s.setup.network.latencyMs, {
     kind: 'controllerElection',
     epoch: s.quorum.epoch,
@@ -55,7 +57,7 @@ export function onControllerElection(s: SimState, epoch: number): void {
       );
     }
     s.quorum.active = null;
-    checkQuorum(s);
+    checkQuorum(s, true);
     return;
   }
   const winner = candidates[nextInt(s, candidates.length)]!;
@@ -83,6 +85,7 @@ export function killController(s: SimState, id: number): void {
     `Controller ${id} crashed${s.quorum.active === id ? ' (it was the active controller)' : ''}.`,
     { controller: id, rule: 'R23' },
   );
+  if (s.quorum.active === id) s.quorum.active = null; // a crashed node leads nothing (R23)
   checkQuorum(s);
 }
 

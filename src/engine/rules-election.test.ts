@@ -65,9 +65,10 @@ describe('leader election (R25-R28)', () => {
     c.do({ type: 'kill', broker: 1 }).advance(12_000);
     const r = c.s.controller.partitions['t-0']!;
     expect(r.isr).not.toContain(1);
-    expect(() => c.do({ type: 'electPreferred', partition: 't-0' })).toThrow(
-      /PREFERRED_LEADER_NOT_AVAILABLE/,
-    );
+    c.do({ type: 'electPreferred', partition: 't-0' });
+    expect(c.events('preferredLeaderNotAvailable')[0]?.data).toEqual({
+      error: 'PREFERRED_LEADER_NOT_AVAILABLE',
+    });
     expect(c.partition().leader).toBe(2);
   });
 

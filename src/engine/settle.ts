@@ -76,7 +76,8 @@ export function isSettled(s: SimState): boolean {
 export function produceSettled(s: SimState, rids: number[]): boolean {
   return rids.every((rid) => {
     const info = s.records[rid]!;
-    if (info.handled || info.status === 'failed') return true;
+    if (info.handled || info.undeliverable || info.status === 'failed') return true;
+    if (info.status === 'sent') return false; // acks=0: its request is still on the way
     const p = s.producers[info.client];
     if (!p || !info.partition) return true;
     const batch = Object.values(p.batches).find((b) => b.rids.includes(rid));

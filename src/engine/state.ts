@@ -167,6 +167,8 @@ export interface BrokerRegistration {
   incarnation: number;
   /** true once the broker has been fenced or unregistered since its last heartbeat */
   alive: boolean;
+  /** metadata offset the stopping broker must reach before it may exit (its leaderships moved) */
+  controlledShutdownOffset: number;
 }
 
 export interface ControllerNode {
@@ -220,6 +222,10 @@ export interface RecordInfo {
   lost: boolean;
   /** a broker has handled (appended or rejected) an attempt of it */
   handled: boolean;
+  /** acks of the producer that sent it */
+  acks: number;
+  /** an acks=0 send that never reached a broker (cut link or dead broker) */
+  undeliverable: boolean;
 }
 
 export interface ProducerBatch {

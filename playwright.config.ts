@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium where present (our machines cannot download Playwright's browsers);
+// elsewhere Playwright's own Chromium (`npx playwright install chromium`).
+const SYSTEM_CHROMIUM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => existsSync(p));
+if (!SYSTEM_CHROMIUM) {
+  console.warn(
+    "No system Chromium found (looked for /usr/bin/chromium). Using Playwright's own: if it is missing, run `npx playwright install chromium` (or `apt-get install chromium` on Debian).",
+  );
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL: 'http://localhost:4173/',
+    viewport: { width: 1280, height: 720 },
+    launchOptions: {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx vite preview --port 4173 --strictPort',
+    url: 'http://localhost:4173/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});
