@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 
 export async function open(page: Page, query: string): Promise<void> {
   await page.goto(`./?${query}`);
-  await expect(page.getByTestId('broker-1').or(page.getByTestId('broker-0'))).toBeVisible();
+  await expect(page.getByTestId('broker-1')).toBeVisible();
 }
 
 export async function simTime(page: Page): Promise<number> {

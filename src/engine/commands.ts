@@ -6,7 +6,7 @@ import { electPreferredLeaders } from './controller-partitions';
 import { startConsume, subscribeConsumer } from './consumer';
 import { wakeFetcher } from './fetcher';
 import { producerSend, refreshProducerMetadata, setProducerStream } from './producer';
-import { checkQuorum, killController, restartController } from './quorum';
+import { canCommit, checkQuorum, killController, restartController } from './quorum';
 import { markStale, requestMetadata } from './client-metadata';
 import {
   BROKER_CONFIG,
@@ -159,7 +159,7 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
       return { ok: true };
     }
     case 'electPreferred': {
-      if (s.quorum.active === null) return { ok: false, error: 'no active controller' };
+      if (!canCommit(s)) return { ok: false, error: 'no active controller with a quorum' };
       const failed = electPreferredLeaders(s, cmd.partition);
       for (const name of failed) {
         // R28: an admin answer, not a failure of the command.

@@ -11,6 +11,7 @@ import {
 } from './controller-partitions';
 import { metadataSnapshot, publishMetadata } from './controller-metadata';
 import type { Payload } from './messages';
+import { canCommit } from './quorum';
 import type { BrokerRegistration, Message, SimState } from './state';
 
 type Req<K extends Payload['kind']> = Extract<Payload, { kind: K }>;
@@ -33,6 +34,8 @@ function publishBroker(s: SimState, id: number, reg: BrokerRegistration): void {
 export function onControllerMessage(s: SimState, controllerId: number, msg: Message): void {
   const p = msg.payload;
   const active = s.quorum.active === controllerId;
+  // A leader that lost its quorum cannot commit anything: requests wait for a new leader (R23).
+  if (active && !canCommit(s)) return;
   switch (p.kind) {
     case 'brokerRegistration':
       if (!active)
@@ -203,7 +206,7 @@ export function scheduleSessionCheck(s: SimState): void {
 export function onSessionCheck(s: SimState): void {
   if (s.now !== s.controller.sessionCheckAt) return;
   s.controller.sessionCheckAt = 0;
-  if (s.quorum.active === null) return;
+  if (!canCommit(s)) return; // sessions are renewed when a controller with a quorum takes over
   const timeout = s.clusterConfig['broker.session.timeout.ms'];
   const stale = s.brokerIds.find((id) => {
     const reg = s.controller.brokers[id];
@@ -261,13 +264,13 @@ function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): 
 export function onLeaderImbalanceCheck(s: SimState): void {
   if (s.now !== s.controller.rebalanceAt) return;
   s.controller.rebalanceAt = 0;
-  if (s.quorum.active === null || !s.clusterConfig['auto.leader.rebalance.enable']) return;
+  if (!canCommit(s) || !s.clusterConfig['auto.leader.rebalance.enable']) return;
   electPreferredLeaders(s);
 }
 
 /** R27: leaderless partitions of topics with unclean election enabled, checked periodically. */
 export function onUncleanCheck(s: SimState): void {
-  if (s.quorum.active !== null) electUncleanLeadersIfEnabled(s);
+  if (canCommit(s)) electUncleanLeadersIfEnabled(s);
   schedule(s, s.now + s.clusterConfig['unclean.leader.election.interval.ms'], {
     kind: 'uncleanCheck',
   });

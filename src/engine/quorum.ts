@@ -19,6 +19,11 @@ function reachableVoters(s: SimState, id: number): number {
   ).length;
 }
 
+/** The active controller can commit metadata only while it reaches a majority of voters (Raft). */
+export function canCommit(s: SimState): boolean {
+  return s.quorum.active !== null && hasMajority(s, s.quorum.active);
+}
+
 function hasMajority(s: SimState, id: number): boolean {
   return s.controllers[id]!.up && reachableVoters(s, id) * 2 > voters(s).length;
 }
@@ -26,7 +31,10 @@ function hasMajority(s: SimState, id: number): boolean {
 /** Called after anything that may affect the quorum (controller crash/restart, network change). */
 export function checkQuorum(s: SimState, retry = false): void {
   const active = s.quorum.active;
-  if (active !== null && hasMajority(s, active)) return;
+  if (active !== null && hasMajority(s, active)) {
+    scheduleSessionCheck(s); // fencing resumes if it had paused
+    return;
+  }
   if (s.quorum.electionPending) return;
   s.quorum.electionPending = true;
   const fetchTimeout = s.clusterConfig['controller.quorum.fetch.timeout.ms'];
