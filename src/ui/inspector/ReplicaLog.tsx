@@ -17,8 +17,12 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
     >
       <div className="replica-head">
         <strong>Broker {broker}</strong>{' '}
-        {role === 'leader' ? 'leader' : role === 'follower' ? 'follower' : '—'}
-        {preferred ? ' ★ preferred' : ''} · {status} · {inSync ? 'in sync' : 'OUT OF SYNC'}
+        {status === 'down'
+          ? `down (was ${role})`
+          : role === 'none'
+            ? status
+            : `${role} · ${status}`}
+        {preferred ? ' · ★ preferred' : ''} · {inSync ? 'in sync' : 'OUT OF SYNC'}
         <span className="offsets">
           LEO {leo} · HW {hw}
         </span>
@@ -44,12 +48,15 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
       </ol>
       {lagMs !== null && lagRemainingMs !== null && role === 'follower' ? (
         <div className="lag" data-testid={`lag-${broker}`}>
-          {lagMs === 0 ? 'caught up' : `last caught up ${formatMs(lagMs)} ago`} ·{' '}
-          {inSync
-            ? lagRemainingMs > 0
-              ? `leaves the ISR in ≤ ${formatMs(lagRemainingMs)} + one check`
-              : 'due for removal at the next ISR check'
-            : 'out of the ISR'}
+          {lagMs === 0
+            ? 'caught up with the leader'
+            : `last caught up ${formatMs(lagMs)} ago · ${
+                inSync
+                  ? lagRemainingMs > 0
+                    ? `replica.lag.time.max.ms runs out in ${formatMs(lagRemainingMs)}, then the next ISR check removes it`
+                    : 'lag limit passed: the next ISR check removes it'
+                  : 'out of the ISR until it reaches the HW'
+              }`}
         </div>
       ) : null}
     </div>
