@@ -59,3 +59,7 @@ export const selectSelectedPartition = (s: SimStoreState) => s.ui.selectedPartit
 export const selectSelectedBroker = (s: SimStoreState) => s.ui.selectedBroker;
 export const selectTheme = (s: SimStoreState) => s.ui.theme;
 export const selectConfig = (s: SimStoreState) => s.view?.config;
+export const selectMultiTopic = (s: SimStoreState) => {
+  const parts = s.view?.partitions;
+  return !!parts && parts.some((p) => p.topic !== parts[0]!.topic);
+};

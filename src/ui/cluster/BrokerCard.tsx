@@ -33,7 +33,7 @@ export function BrokerCard({ id }: { id: number }) {
   const followerLabelTop =
     leaderTop + chipRows(chip, replicas?.leaders.length ?? 0) * (chip.h + chip.gap) + 4;
   const followerTop = followerLabelTop + GROUP_LABEL;
-  const label = `Broker ${id}, ${status}${paused ? ', fetching paused' : ''}, leader of ${leaders} and follower of ${followers} partitions`;
+  const label = `Broker ${id}, ${status}${paused ? ', fetching paused' : ''}${rack ? `, rack ${rack}` : ''}, leader of ${leaders} and follower of ${followers} partitions`;
   return (
     <g
       className={`broker broker-${status} ${selected ? 'broker-selected' : ''}`}
@@ -62,12 +62,10 @@ export function BrokerCard({ id }: { id: number }) {
         y={box.y + 20}
         textAnchor="end"
       >
-        {paused && status === 'up' ? 'up · fetch paused' : status}
-        {rack ? ` · rack ${rack}` : ''}
+        {paused && status === 'up' ? 'paused' : status}
       </text>
       <text className="broker-counts" x={box.x + 10} y={box.y + 38}>
-        {leaders} leader{leaders === 1 ? '' : 's'} · {followers} follower
-        {followers === 1 ? '' : 's'}
+        {`${leaders} leader${leaders === 1 ? '' : 's'} · ${followers} follower${followers === 1 ? '' : 's'}${rack && box.w >= 190 ? ` · rack ${rack}` : ''}`}
       </text>
       <BrokerActions id={id} box={box} status={status} paused={paused} />
       <text className="group-label" x={box.x + 8} y={box.y + leaderTop - 3}>

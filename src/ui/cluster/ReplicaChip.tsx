@@ -4,9 +4,11 @@ import {
   selectReplicaPreferred,
   selectReplicaRole,
   selectSelectedPartition,
+  selectMultiTopic,
 } from '../../store/selectors';
 import { selectPartition } from '../../store/actions';
 import { useLayout } from './layout-context';
+import { chipLabel } from '../../viz/labels';
 
 /** One replica: filled when leader, outlined when follower, red when out of sync, ★ when preferred. */
 export function ReplicaChip({
@@ -25,9 +27,8 @@ export function ReplicaChip({
   const inSync = useSim(selectReplicaInSync(partition, broker));
   const preferred = useSim(selectReplicaPreferred(partition, broker));
   const selected = useSim(selectSelectedPartition) === partition;
-  const index = partition.slice(partition.lastIndexOf('-') + 1);
-  const short =
-    partition.startsWith('replicated_topic') || !partition.includes('-') ? `p${index}` : partition;
+  const multiTopic = useSim(selectMultiTopic);
+  const short = chipLabel(partition, multiTopic);
   return (
     <g
       className={`chip chip-${role} ${inSync ? 'chip-in-sync' : 'chip-out-of-sync'} ${selected ? 'chip-selected' : ''}`}
@@ -49,7 +50,7 @@ export function ReplicaChip({
     >
       <rect x={x} y={y} width={chip.w} height={chip.h} rx={4} />
       <text x={x + chip.w / 2} y={y + chip.h / 2 + 4} textAnchor="middle">
-        {short.length > 6 ? short.slice(-6) : short}
+        {short}
         {preferred ? '★' : ''}
       </text>
     </g>
