@@ -257,11 +257,14 @@ function messageOf(m: Message): MessageView {
   };
 }
 
+/** After a long jump (run until, skip ahead) only the latest events go out: the log keeps 500. */
+export const MAX_EVENTS_PER_VIEW = 200;
+
 function eventsSince(s: SimState, since: number): EventView[] {
   const events = s.events;
   // events are in sequence order; find the first unsent one from the end
   let i = events.length;
-  while (i > 0 && events[i - 1]!.seq >= since) i--;
+  while (i > 0 && events[i - 1]!.seq >= since && events.length - i < MAX_EVENTS_PER_VIEW) i--;
   return events.slice(i).map(eventView);
 }
 

@@ -34,14 +34,16 @@ export class LossOracle {
   private readonly seen = new Set<string>();
   private readonly views = new Map<string, PartitionView>();
   private readonly statusSeen: string[] = [];
+  /** per replica log: its length and last entry at the last scan for `sent` records */
+  private readonly scanned = new WeakMap<object, { length: number; last: unknown }>();
 
   observe(s: SimState): void {
     const changed = new Set<string>();
     for (const name of s.partitionOrder) if (this.refreshView(s, name)) changed.add(name);
-    this.noteSeen(s);
+    const newlySeen = this.noteSeen(s);
     for (let rid = 0; rid < s.records.length; rid++) {
       const info = s.records[rid]!;
-      const fresh = this.statusSeen[rid] !== info.status;
+      const fresh = this.statusSeen[rid] !== info.status || newlySeen.has(info.value);
       this.statusSeen[rid] = info.status;
       if (info.status !== 'acked' && info.status !== 'sent') continue;
       if (this.losses.has(info.value) || info.partition === null) continue;
@@ -152,14 +154,27 @@ export class LossOracle {
     return true;
   }
 
-  /** Marks `sent` records that appear in any replica's log (they are no longer in flight). */
-  private noteSeen(s: SimState): void {
-    let anySent = false;
+  /** Marks `sent` records that appear in any replica's log (no longer in flight); returns them. */
+  private noteSeen(s: SimState): Set<string> {
+    const unseen = new Set<string>();
     for (const info of s.records)
-      if (info.status === 'sent' && !this.seen.has(info.value)) anySent = true;
-    if (!anySent) return;
+      if (info.status === 'sent' && !this.seen.has(info.value)) unseen.add(info.value);
+    const found = new Set<string>();
+    if (unseen.size === 0) return found;
     for (const b of Object.values(s.brokers))
-      for (const r of Object.values(b.replicas)) for (const e of r.log) this.seen.add(e.value);
+      for (const r of Object.values(b.replicas)) {
+        // a log whose length and last entry did not change since the last scan has nothing new
+        const last = r.log[r.log.length - 1];
+        const before = this.scanned.get(r.log);
+        if (before && before.length === r.log.length && before.last === last) continue;
+        this.scanned.set(r.log, { length: r.log.length, last });
+        for (const e of r.log)
+          if (unseen.has(e.value)) {
+            this.seen.add(e.value);
+            found.add(e.value);
+          }
+      }
+    return found;
   }
 }
 

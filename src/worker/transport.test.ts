@@ -1,0 +1,87 @@
+// The worker transport without a Worker: the runner served on one end of a MessageChannel,
+// the client on the other.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import { serveRunner, type Port } from './port';
+import { connectSimClient, type WorkerPort } from '../client/sim-client';
+import type { View } from '../protocol/view';
+
+function channel() {
+  const { port1, port2 } = new MessageChannel();
+  const asPort = (p: typeof port1) => {
+    const wrapper = {
+      postMessage: (m: unknown) => p.postMessage(m),
+      onmessage: null as null | ((e: { data: never }) => void),
+    };
+    p.on('message', (data) => wrapper.onmessage?.({ data: data as never }));
+    return wrapper;
+  };
+  return {
+    worker: asPort(port1) as unknown as Port,
+    ui: asPort(port2) as unknown as WorkerPort,
+    close: () => (port1.close(), port2.close()),
+  };
+}
+
+function fakeClock() {
+  let now = 0;
+  let tick: (() => void) | null = null;
+  return {
+    clock: {
+      now: () => now,
+      every: (_ms: number, f: () => void) => ((tick = f), () => (tick = null)),
+    },
+    advance: (ms: number) => ((now += ms), tick?.()),
+  };
+}
+
+const waitFor = async (cond: () => boolean) => {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(cond()).toBe(true);
+};
+
+describe('worker transport', () => {
+  it('init, views after acknowledgement, commands and errors travel the channel', async () => {
+    const { worker, ui, close } = channel();
+    const { clock, advance } = fakeClock();
+    const stop = serveRunner(worker, clock);
+    const views: View[] = [];
+    const errors: string[] = [];
+    let ready = false;
+    const client = connectSimClient(ui, {
+      onView: (v) => views.push(v),
+      onError: (m) => errors.push(m),
+      onReady: () => (ready = true),
+      frame: (f) => f(),
+      now: () => 0,
+    });
+    client.load(
+      JSON.parse(readFileSync('public/scenarios/three-brokers.json', 'utf8')),
+      'kafka',
+      false,
+    );
+    await waitFor(() => ready && views.length === 1);
+    expect(views[0]!.brokers.map((b) => b.id)).toEqual([1, 2, 3]);
+
+    client.send({ type: 'command', command: { type: 'kill', broker: 2 } });
+    await waitFor(() => views.length === 2);
+    expect(views[1]!.brokers.find((b) => b.id === 2)!.status).toBe('down');
+
+    client.send({ type: 'play' });
+    client.send({ type: 'setSpeed', speed: 10 });
+    await waitFor(() => views.some((v) => v.playing && v.speed === 10));
+    advance(100); // 100 ms of wall time at 10x
+    await waitFor(() => views.some((v) => v.time === 1000));
+
+    client.send({ type: 'command', command: { type: 'kill', broker: 42 } });
+    await waitFor(() => errors.length === 1);
+    expect(errors[0]).toMatch(/broker 42/);
+
+    client.load({ format: 'nope' }, 'kafka', false);
+    await waitFor(() => errors.length === 2);
+    expect(errors[1]).toMatch(/format/);
+    stop();
+    close();
+  });
+});
