@@ -12,7 +12,7 @@ const layer = (files, forbidden) => ({
       {
         patterns: forbidden.map((dir) => ({
           group: [`**/${dir}/*`, `../${dir}`, `./${dir}`],
-          message: `${files[0]} must not import from ${dir}/ (see docs/architecture.md).`,
+          message: `${files[0]} must not import from ${dir}/ (see the Architecture section of README.md).`,
         })),
       },
     ],
