@@ -148,7 +148,7 @@ export interface StatusView {
 }
 
 export interface TimingsView {
-  preset: 'kafka' | 'demo' | 'custom';
+  preset: 'kafka' | 'demo';
   latencyMs: number;
   jitterMs: number;
   heartbeatMs: number;

@@ -19,6 +19,8 @@ export interface UiState {
   hiddenKinds: Partial<Record<MessageKind, boolean>>;
   eventFilter: string;
   showConfig: boolean;
+  /** the broker context menu, at a position within the stage */
+  menu: { broker: number; x: number; y: number } | null;
 }
 
 export interface SimStoreState {
@@ -43,6 +45,7 @@ export const initialUi: UiState = {
   hiddenKinds: { heartbeat: true, heartbeatResponse: true },
   eventFilter: '',
   showConfig: false,
+  menu: null,
 };
 
 export const simStore = createStore<SimStoreState>(() => ({

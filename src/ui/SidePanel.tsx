@@ -2,6 +2,7 @@ import { PartitionInspector } from './inspector/PartitionInspector';
 import { ClientsPanel } from './clients/ClientsPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { Legend } from './messages/Legend';
+import { NetworkPanel } from './controls/NetworkPanel';
 
 export function SidePanel() {
   return (
@@ -9,6 +10,7 @@ export function SidePanel() {
       <PartitionInspector />
       <ClientsPanel />
       <ConfigPanel />
+      <NetworkPanel />
       <Legend />
     </aside>
   );

@@ -9,6 +9,7 @@ import {
   selectSelectedBroker,
 } from '../../store/selectors';
 import { selectBroker } from '../../store/actions';
+import { setUi } from '../../store/store';
 import { chipPosition, chipRows } from '../../viz/layout';
 import { useLayout } from './layout-context';
 import { ReplicaChip } from './ReplicaChip';
@@ -43,6 +44,16 @@ export function BrokerCard({ id }: { id: number }) {
       data-followers={followers}
       role="group"
       aria-label={label}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        const stage = (
+          e.currentTarget.ownerSVGElement?.parentElement ?? document.body
+        ).getBoundingClientRect();
+        setUi({
+          menu: { broker: id, x: e.clientX - stage.left, y: e.clientY - stage.top },
+          selectedBroker: id,
+        });
+      }}
     >
       <rect
         className="broker-card"

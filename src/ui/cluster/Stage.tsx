@@ -12,6 +12,7 @@ import { ControllerNode } from './ControllerNode';
 import { ClientNode } from './ClientNode';
 import { Particles } from '../messages/Particles';
 import { LayoutContext } from './layout-context';
+import { BrokerMenu } from './BrokerMenu';
 
 const selectMaxReplicas = (s: {
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
@@ -62,6 +63,7 @@ export function Stage() {
           ))}
         </svg>
         <Particles layout={layout} />
+        <BrokerMenu />
       </section>
     </LayoutContext.Provider>
   );

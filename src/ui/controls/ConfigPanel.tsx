@@ -2,6 +2,7 @@ import { useSim } from '../../store/use-sim';
 import { selectConfig, selectProducerIds } from '../../store/selectors';
 import { useSimList } from '../../store/use-sim';
 import { setBrokerConfig, setClientConfig, setTopicConfig } from '../../store/actions';
+import { ClusterShape } from './ClusterShape';
 
 /** Kafka's config names and values, changed live. */
 export function ConfigPanel() {
@@ -58,10 +59,32 @@ export function ConfigPanel() {
           ))}
         </select>
       </label>
-      <p className="muted">
-        enable.idempotence = {String(config['enable.idempotence'])} · broker.session.timeout.ms ={' '}
-        {String(config['broker.session.timeout.ms'])}
-      </p>
+      <label>
+        <code>enable.idempotence</code>
+        <input
+          type="checkbox"
+          checked={config['enable.idempotence'] === true}
+          disabled={config.acks !== 'all'}
+          title={config.acks !== 'all' ? 'needs acks=all (R37)' : undefined}
+          onChange={(e) =>
+            producers.forEach((p) => setClientConfig(p, { 'enable.idempotence': e.target.checked }))
+          }
+        />
+      </label>
+      <label>
+        <code>broker.session.timeout.ms</code>
+        <select
+          value={String(config['broker.session.timeout.ms'])}
+          onChange={(e) => setBrokerConfig({ 'broker.session.timeout.ms': Number(e.target.value) })}
+        >
+          {[2000, 6000, 9000, 18000].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ClusterShape />
     </section>
   );
 }
