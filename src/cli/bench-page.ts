@@ -278,7 +278,7 @@ async function main(): Promise<void> {
         });
         (results[s.name] ??= []).push(r);
         console.log(
-          `  ${s.name} run ${run}: p95 ${fmt(r.frames.p95Ms, 1)} ms, busy ${fmt(r.busyShare, 2)}, long tasks ${r.longTasks.count}, posts ${fmt(r.posts.perSecond, 1)}/s, view ${fmt(r.posts.viewBytes.median / KB, 1)} kB, DOM ${r.dom.max} (${((Date.now() - t0) / 1000).toFixed(1)} s)${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`,
+          `  ${s.name} run ${run}: p95 ${fmt(r.frames.p95Ms, 1)} ms, busy ${fmt(r.busyShare, 2)}, long tasks ${r.longTasks.count} (max ${fmt(r.longTasks.maxMs, 0)} ms), posts ${fmt(r.posts.perSecond, 1)}/s, view ${fmt(r.posts.viewBytes.median / KB, 1)} kB, DOM ${r.dom.max} (${((Date.now() - t0) / 1000).toFixed(1)} s)${r.errors.length ? `; errors: ${r.errors.join(' | ')}` : ''}`,
         );
       }
     }

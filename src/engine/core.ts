@@ -10,7 +10,10 @@ export function schedule(s: SimState, at: number, item: TimerEvent): void {
   heapPush(s.queue, { at: Math.max(at, s.now), seq: s.seq++, item });
 }
 
-export type EventFields = Omit<SimEvent, 't' | 'seq' | 'type' | 'text'>;
+/** How many recent events the state keeps (memory stays bounded in long runs). */
+export const EVENT_RETENTION = 2_000;
+
+export type EventFields = Omit<SimEvent, 't' | 'seq' | 'd' | 'type' | 'text'>;
 
 /**
  * Appends an event to the stream and returns its sequence number. Frequent events pass no text
@@ -24,9 +27,10 @@ export function emit(
   fields: EventFields = {},
 ): number {
   const seq = s.eventCount++;
-  const e: SimEvent = { t: s.now, seq, type, ...fields };
+  const e: SimEvent = { t: s.now, seq, d: s.dispatched, type, ...fields };
   if (text !== null) e.text = text;
   s.events.push(e);
+  if (s.events.length > EVENT_RETENTION * 2) s.events.splice(0, s.events.length - EVENT_RETENTION);
   return seq;
 }
 

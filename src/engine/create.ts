@@ -55,6 +55,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
     recordsByValue: {},
     events: [],
     eventCount: 0,
+    dispatched: 0,
     truncations: [],
     checker: { losses: [], violations: [], leadersByEpoch: {}, succeeded: {} },
     messageLog: null,

@@ -50,6 +50,8 @@ export interface SimEvent {
   t: number;
   /** position in the stream (0, 1, 2, ...) */
   seq: number;
+  /** scheduled items processed when it happened (SimState.dispatched): where replay finds it */
+  d: number;
   type: EventName;
   /** the rule of kafka-semantics.md behind it, e.g. "R25" */
   rule?: string;

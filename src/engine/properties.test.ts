@@ -1,11 +1,15 @@
-// Property tests over random fault schedules (kafka-semantics.md R9, R14, R25-R27, R39, R41-R43).
-// Each case: a 3-5 broker cluster (RF 3, demo timings), one producer, ~60 s of random produce
-// bursts and faults, then everything healed/restarted and 60 s to settle. Losses are computed
-// by an independent oracle (test-support/loss-oracle.ts), never by the engine's checker.
+// Property tests over random fault schedules (kafka-semantics.md R3, R9, R13, R14, R18-R27, R39,
+// R41-R44). Each case: a 3-5 broker cluster (RF 3, demo timings), one producer, ~60 s of random
+// produce bursts and faults (kill/stop/restart, paused fetchers, network cuts, controller
+// crashes), then everything healed and restarted and 60 s to settle. Losses are computed by an
+// independent oracle (test-support/loss-oracle.ts) and invariants by an independent observer
+// (test-support/invariants.ts); neither uses the engine's checker.
 //
 // Cheap by default; for a deeper search:
 //   PROPERTY_RUNS=2000 npx vitest run src/engine/properties.test.ts
 // To replay a failure: PROPERTY_SEED=<seed> PROPERTY_PATH=<path> (both printed by fast-check).
+// Each test stops after PROPERTY_TIME_LIMIT_MS (default 40 s, none with PROPERTY_RUNS), which
+// only matters while shrinking a failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpState, type SimState, type StateDump } from './index';
@@ -17,24 +21,63 @@ import {
   type Mode,
   type RunResult,
 } from './test-support/fault-schedule';
-import { InvariantObserver } from './test-support/invariants';
+import { InvariantObserver, recoveryProblems } from './test-support/invariants';
 import { LossOracle } from './test-support/loss-oracle';
+import * as found from './test-support/regressions';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? '') || 0;
 const SEED = process.env.PROPERTY_SEED;
 const PATH = process.env.PROPERTY_PATH;
 
-function params(defaultRuns: number): fc.Parameters<[Case]> {
+/**
+ * Bounds a default run (shrinking a failure included) so CI stays cheap; a run interrupted
+ * before any failure counts as passed. Off when PROPERTY_RUNS asks for a deeper search.
+ */
+const TIME_LIMIT_MS = Number(process.env.PROPERTY_TIME_LIMIT_MS ?? '') || (RUNS ? 0 : 40_000);
+
+/** `examples` (earlier counterexamples, test-support/regressions.ts) always run first. */
+function params(defaultRuns: number, examples: Case[] = []): fc.Parameters<[Case]> {
   return {
     numRuns: RUNS || defaultRuns,
+    examples: examples.map((c): [Case] => [c]),
+    ...(TIME_LIMIT_MS > 0 ? { interruptAfterTimeLimit: TIME_LIMIT_MS } : {}),
     ...(SEED !== undefined ? { seed: Number(SEED) } : {}),
     ...(PATH !== undefined ? { path: PATH } : {}),
   };
 }
 
-/** Generous wall-clock limit: ~0.3 s per case at most, a minute at least. */
-function timeout(defaultRuns: number): number {
-  return Math.max(60_000, (RUNS || defaultRuns) * 1_000);
+/** Cases per property by default: about 15 s for the whole file on a 2-core machine. */
+const DEFAULT_RUNS = {
+  safe: 150,
+  unclean: 80,
+  acks1: 80,
+  acks0: 50,
+  invariants: 120,
+  recovery: 150,
+  determinism: 30,
+};
+
+/** Vitest's limit per test: generous, and scaled for deep runs (a case takes well under 0.1 s). */
+const TEST_TIMEOUT_MS = Math.max(90_000, RUNS * 200);
+
+/**
+ * Guards against a vacuous property (a generator change that stops reaching the interesting
+ * states): over a default-sized run, the named situations must each have happened.
+ */
+class Coverage {
+  private readonly counts = new Map<string, number>();
+  add(what: string, n: number): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + n);
+  }
+  expectSeen(...what: string[]): void {
+    if (SEED !== undefined || PATH !== undefined) return; // replaying one case
+    for (const w of what)
+      expect(this.counts.get(w) ?? 0, `cases never reached: ${w}`).toBeGreaterThan(0);
+  }
+}
+
+function countEvents(s: SimState, pred: (e: SimState['events'][number]) => boolean): number {
+  return s.events.filter(pred).length;
 }
 
 class PropertyFailure extends Error {
@@ -85,7 +128,7 @@ function checkAckedRecordsInFinalLogs(d: StateDump, idempotent: boolean): string
   const problems: string[] = [];
   for (const [name, p] of Object.entries(d.partitions)) {
     if (p.leader === null) {
-      problems.push(`${name} has no leader ${60} s after every fault was healed (R25, R26)`);
+      problems.push(`R25/R26: ${name} has no leader 60 s after every fault was healed`);
       continue;
     }
     const replica = p.replicas[p.leader];
@@ -141,10 +184,17 @@ describe('durability under random fault schedules', () => {
   it(
     'R43, R14, R9, R25, R39: acks=all, RF 3, min ISR 2, unclean off: no acknowledged record is lost under random faults',
     () => {
+      const seen = new Coverage();
       fc.assert(
         fc.property(caseArb(SAFE_MODE), (c) => {
           const run = simulate(c);
           const s = run.state;
+          seen.add('acked records', s.records.filter((r) => r.status === 'acked').length);
+          seen.add(
+            'leader changes',
+            countEvents(s, (e) => e.type === 'leaderChanged'),
+          );
+          seen.add('truncations', s.truncations.length);
           const problems = [
             ...checkAckedRecordsInFinalLogs(run.dump, c.mode.idempotence),
             ...describeOracleLosses(run.oracle),
@@ -157,16 +207,22 @@ describe('durability under random fault schedules', () => {
           ];
           if (problems.length > 0) throw new PropertyFailure(c, problems);
         }),
-        params(40),
+        params(DEFAULT_RUNS.safe, [found.EXPIRED_BATCH_IN_FLIGHT]),
       );
+      seen.expectSeen('acked records', 'leader changes', 'truncations');
     },
-    timeout(40),
+    TEST_TIMEOUT_MS,
   );
 
   /** Every loss the oracle sees is reported by the engine, and nothing else. */
-  function lossesMatch(c: Case): void {
+  function lossesMatch(c: Case, seen: Coverage): void {
     const run = simulate(c);
     const s = run.state;
+    seen.add('losses', s.checker.losses.length);
+    seen.add(
+      'unclean elections',
+      countEvents(s, (e) => e.type === 'leaderChanged' && e.data?.['election'] === 'unclean'),
+    );
     const problems: string[] = [];
     const oracle = [...run.oracle.losses.keys()];
     const engine = engineLosses(s);
@@ -223,15 +279,17 @@ describe('durability under random fault schedules', () => {
         minIsr: fc.integer({ min: 1, max: 2 }),
         unclean: fc.constant(true),
       });
+      const seen = new Coverage();
       fc.assert(
         fc.property(
           caseArb(mode.map((m) => ({ ...m, idempotence: m.acks === -1 && m.idempotence }))),
-          lossesMatch,
+          (c) => lossesMatch(c, seen),
         ),
-        params(25),
+        params(DEFAULT_RUNS.unclean),
       );
+      seen.expectSeen('losses', 'unclean elections');
     },
-    timeout(25),
+    TEST_TIMEOUT_MS,
   );
 
   it(
@@ -243,9 +301,14 @@ describe('durability under random fault schedules', () => {
         minIsr: fc.integer({ min: 1, max: 2 }),
         unclean: fc.boolean(),
       });
-      fc.assert(fc.property(caseArb(mode), lossesMatch), params(25));
+      const seen = new Coverage();
+      fc.assert(
+        fc.property(caseArb(mode), (c) => lossesMatch(c, seen)),
+        params(DEFAULT_RUNS.acks1),
+      );
+      seen.expectSeen('losses');
     },
-    timeout(25),
+    TEST_TIMEOUT_MS,
   );
 
   it(
@@ -257,9 +320,14 @@ describe('durability under random fault schedules', () => {
         minIsr: fc.integer({ min: 1, max: 2 }),
         unclean: fc.boolean(),
       });
-      fc.assert(fc.property(caseArb(mode), lossesMatch), params(25));
+      const seen = new Coverage();
+      fc.assert(
+        fc.property(caseArb(mode), (c) => lossesMatch(c, seen)),
+        params(DEFAULT_RUNS.acks0, [found.ACKS0_REPORTED_LOST_AT_SEND]),
+      );
+      seen.expectSeen('losses');
     },
-    timeout(25),
+    TEST_TIMEOUT_MS,
   );
 });
 
@@ -286,16 +354,42 @@ describe('invariants under random fault schedules', () => {
           }
           if (inv.problems.length > 0) throw new PropertyFailure(c, inv.problems);
         }),
-        params(40),
+        params(DEFAULT_RUNS.invariants, [
+          found.DEAD_CONTROLLER_FENCES,
+          found.MINORITY_CONTROLLER_FENCES,
+        ]),
       );
     },
-    timeout(40),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'R18, R20, R21, R23, R25, R26: once every fault is healed and everything restarted, the cluster recovers (brokers registered and unfenced, live leaders, full ISRs)',
+    () => {
+      fc.assert(
+        fc.property(caseArb(ANY_MODE), (c) => {
+          let s: SimState;
+          try {
+            s = runCase(c).state;
+          } catch (e) {
+            throw new PropertyFailure(c, [`engine threw: ${String(e)}`]);
+          }
+          const problems = recoveryProblems(s);
+          if (problems.length > 0) throw new PropertyFailure(c, problems);
+        }),
+        params(DEFAULT_RUNS.recovery, [
+          found.SESSION_CHECK_LOST_AFTER_QUORUM_BLIP,
+          found.EMPTY_EPOCH_FOLLOWER_STUCK,
+        ]),
+      );
+    },
+    TEST_TIMEOUT_MS,
   );
 });
 
 describe('determinism', () => {
   it(
-    'R1-R46 replay: the same setup, seed and command schedule give byte-identical events and dump',
+    'determinism (replay of every rule scenario): the same setup, seed and command schedule give byte-identical events and dump',
     () => {
       fc.assert(
         fc.property(caseArb(ANY_MODE), (c) => {
@@ -324,9 +418,9 @@ describe('determinism', () => {
           }
           expect(a.events.length).toBeGreaterThan(0);
         }),
-        params(10),
+        params(DEFAULT_RUNS.determinism),
       );
     },
-    timeout(10),
+    TEST_TIMEOUT_MS,
   );
 });

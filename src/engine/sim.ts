@@ -8,6 +8,7 @@ export function stepOne(s: SimState): boolean {
   const next = heapPop(s.queue);
   if (!next) return false;
   s.now = next.at;
+  s.dispatched++;
   dispatch(s, next.item);
   return true;
 }

@@ -376,8 +376,11 @@ export interface SimState {
   consumers: Record<string, Consumer>;
   records: RecordInfo[];
   recordsByValue: Record<string, number>;
+  /** the latest events (older ones are dropped past EVENT_RETENTION; eventCount keeps counting) */
   events: SimEvent[];
   eventCount: number;
+  /** scheduled items processed so far: with the time, a position in the run that replay can reach */
+  dispatched: number;
   truncations: Truncation[];
   checker: CheckerState;
   /** when not null, every send/delivery/drop is logged here (the CLI's --trace) */

@@ -26,6 +26,10 @@ export type ToWorker =
   /** run this many simulated ms at once (tests, "skip ahead") */
   | { type: 'advance'; ms: number }
   | { type: 'inspect'; partition: string | null }
+  /** time travel: the state as it was at simulated time t on the current branch */
+  | { type: 'seek'; t: number }
+  | { type: 'stepBack' }
+  | { type: 'selectBranch'; branch: number }
   /** the UI has drawn the last view: the worker may post the next */
   | { type: 'viewAck'; version: number };
 

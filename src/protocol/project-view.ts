@@ -78,6 +78,8 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     status: statusOf(s),
     inspector: input.inspect ? inspectorOf(s, input.inspect) : null,
     config: configOf(s),
+    eventsReset: false,
+    timeline: null,
   };
 }
 

@@ -177,6 +177,25 @@ export interface View {
   status: StatusView;
   inspector: InspectorView | null;
   config: Record<string, string | number | boolean>;
+  /** the events list starts over (after a seek or a branch switch) */
+  eventsReset: boolean;
+  timeline: TimelineView | null;
+}
+
+export interface TimelineMarker {
+  t: number;
+  d: number;
+  type: string;
+  label: string;
+}
+
+export interface TimelineView {
+  /** furthest simulated time reached on the current branch */
+  head: number;
+  branch: number;
+  branches: { id: number; label: string; head: number }[];
+  /** null when unchanged since the previous view */
+  markers: TimelineMarker[] | null;
 }
 
 export const INSPECTOR_LOG_LIMIT = 40;

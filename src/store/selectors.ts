@@ -63,3 +63,13 @@ export const selectMultiTopic = (s: SimStoreState) => {
   const parts = s.view?.partitions;
   return !!parts && parts.some((p) => p.topic !== parts[0]!.topic);
 };
+export const selectClientType = (id: string) => (s: SimStoreState) =>
+  s.view?.clients.find((c) => c.id === id)?.type ?? 'producer';
+export const selectClientAcks = (id: string) => (s: SimStoreState) =>
+  s.view?.clients.find((c) => c.id === id)?.acks ?? null;
+export const selectClientCount =
+  (id: string, field: 'acked' | 'failed' | 'pending' | 'consumed' | 'streamRate') =>
+  (s: SimStoreState) =>
+    s.view?.clients.find((c) => c.id === id)?.[field] ?? 0;
+export const selectClientSubscribed = (id: string) => (s: SimStoreState) =>
+  s.view?.clients.find((c) => c.id === id)?.subscribed ?? false;

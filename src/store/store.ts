@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type {
   BrokerView,
+  TimelineMarker,
   EventView,
   MessageKind,
   PartitionView,
@@ -34,6 +35,8 @@ export interface SimStoreState {
   /** partition names per broker, leaders first */
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
   events: EventView[];
+  /** timeline markers of the current branch (views send them only when they change) */
+  markers: TimelineMarker[];
   error: { message: string; fatal: boolean } | null;
   ui: UiState;
 }
@@ -56,6 +59,7 @@ export const simStore = createStore<SimStoreState>(() => ({
   replicasByKey: {},
   replicasOfBroker: {},
   events: [],
+  markers: [],
   error: null,
   ui: initialUi,
 }));
@@ -87,8 +91,12 @@ export function writeView(view: View, receivedAt: number): void {
         ? old
         : lists;
   }
-  const events =
-    view.events.length > 0 ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT) : prev.events;
+  const events = view.eventsReset
+    ? view.events.slice(-EVENT_LOG_LIMIT)
+    : view.events.length > 0
+      ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT)
+      : prev.events;
+  const markers = view.timeline?.markers ?? prev.markers;
   simStore.setState({
     view,
     receivedAt,
@@ -97,6 +105,7 @@ export function writeView(view: View, receivedAt: number): void {
     replicasByKey,
     replicasOfBroker,
     events,
+    markers,
   });
 }
 
@@ -113,5 +122,5 @@ export function setError(error: SimStoreState['error']): void {
 }
 
 export function resetLog(): void {
-  simStore.setState({ events: [] });
+  simStore.setState({ events: [], markers: [] });
 }

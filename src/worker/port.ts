@@ -10,7 +10,7 @@ import {
 import { SimRunner } from './runner';
 
 /** Posts are capped at ~30 per second (performance.md). */
-export const POST_INTERVAL_MS = 33;
+export const POST_INTERVAL_MS = 34;
 
 export interface Port {
   postMessage(message: FromWorker): void;
@@ -99,6 +99,16 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         break;
       case 'inspect':
         runner.inspect(msg.partition);
+        break;
+      case 'seek':
+        runner.seek({ t: msg.t });
+        break;
+      case 'stepBack':
+        runner.playing = false;
+        runner.stepBack();
+        break;
+      case 'selectBranch':
+        runner.selectBranch(msg.branch);
         break;
       default:
         assertNever(msg);

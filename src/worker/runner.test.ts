@@ -71,7 +71,9 @@ describe('SimRunner', () => {
     r.advance(500);
     r.command({ type: 'kill', broker: 2 });
     expect(r.command({ type: 'kill', broker: 99 }).ok).toBe(false);
-    expect(r.commandLog).toEqual([{ t: 500, command: { type: 'kill', broker: 2 } }]);
+    expect(r.commandLog).toEqual([
+      { t: 500, d: r.state.dispatched, command: { type: 'kill', broker: 2 }, fromScript: false },
+    ]);
   });
 
   it("applies the scenario's actions when time reaches them (the lecture's producer stream and consumer)", () => {

@@ -1,5 +1,6 @@
 // The simulation runner behind the worker (and used in-thread by tests): a clock with play,
-// pause and speed, single steps, commands stamped with their simulated time, and the view.
+// pause and speed, single steps, commands stamped with their position, and time travel: seek to
+// any moment, step back, play on from the past; acting in the past forks a new branch.
 import {
   applyCommand,
   createSimulation,
@@ -12,38 +13,52 @@ import {
 } from '../engine/index';
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';
+import { stepCommand } from '../scenario/step-command';
 import type { TimingsPreset } from '../protocol/messages';
 import { projectView } from '../protocol/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
-import { stepCommand } from '../scenario/step-command';
+import {
+  isBefore,
+  maybeSnapshot,
+  replay,
+  snapshotOf,
+  stateAt,
+  type Branch,
+  type LoggedCommand,
+  type Target,
+} from './history';
+import { Timeline } from './timeline';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
 
-export interface LoggedCommand {
-  t: number;
-  command: Command;
-}
-
+export type { LoggedCommand };
 export type RunnerResult = { ok: true; runner: SimRunner } | { ok: false; errors: string[] };
 
 export class SimRunner {
-  readonly commandLog: LoggedCommand[] = [];
   playing = false;
   speed = 1;
+  state: SimState;
   private version = 0;
   private sentEvents = 0;
+  private eventsReset = true;
   private inspected: string | null = null;
   private carry = 0;
-  /** the scenario's actions, applied when simulated time reaches them (expectations are skipped) */
-  private script: LoggedCommand[];
+  /** the scenario's actions, each applied once when simulated time first reaches it */
+  private readonly script: { t: number; command: Command }[];
+  private readonly branches: Branch[] = [];
+  private branch: Branch;
+  /** commands of the current branch applied to `state` */
+  private applied = 0;
+  private readonly timeline = new Timeline();
 
   private constructor(
-    readonly state: SimState,
+    initial: SimState,
     readonly scenario: Scenario,
     readonly timings: TimingsPreset,
   ) {
+    this.state = initial;
     let at = 0;
     this.script = [];
     for (const step of scenario.steps) {
@@ -51,17 +66,16 @@ export class SimRunner {
       const command = stepCommand(step);
       if (command) this.script.push({ t: at, command });
     }
+    this.branch = {
+      id: 0,
+      label: 'main',
+      parent: null,
+      commands: [],
+      snapshots: [snapshotOf(initial, 0)],
+      head: { t: 0, d: 0 },
+    };
+    this.branches.push(this.branch);
     this.runTo(0);
-  }
-
-  /** Runs to `t`, applying the scenario's actions on the way. */
-  private runTo(t: number): void {
-    while (this.script.length > 0 && this.script[0]!.t <= t) {
-      const next = this.script.shift()!;
-      runUntil(this.state, next.t);
-      applyCommand(this.state, next.command);
-    }
-    runUntil(this.state, t);
   }
 
   static create(json: unknown, timings: TimingsPreset): RunnerResult {
@@ -76,6 +90,62 @@ export class SimRunner {
     return this.state.now;
   }
 
+  /** Every command given on the current branch, with its position (the replay log). */
+  get commandLog(): readonly LoggedCommand[] {
+    return this.branch.commands;
+  }
+
+  private position() {
+    return { t: this.state.now, d: this.state.dispatched };
+  }
+
+  private atHead(): boolean {
+    return !isBefore(this.position(), this.branch.head);
+  }
+
+  /** Runs to `t`: the branch's logged commands replay at their positions; new script actions apply and are logged. */
+  private runTo(t: number): void {
+    for (;;) {
+      if (this.applied < this.branch.commands.length) {
+        this.applied = replay(this.state, this.branch, this.applied, { t });
+        if (this.applied < this.branch.commands.length) break;
+      }
+      const next = this.script[this.scriptApplied()];
+      if (!next || next.t > t) {
+        runUntil(this.state, t);
+        break;
+      }
+      runUntil(this.state, next.t);
+      this.log(next.command, true);
+    }
+    this.afterMove();
+  }
+
+  private scriptApplied(): number {
+    return this.branch.commands.filter((c) => c.fromScript).length;
+  }
+
+  private log(command: Command, fromScript: boolean): CommandResult {
+    const result = applyCommand(this.state, command);
+    if (result.ok) {
+      this.branch.commands.push({
+        t: this.state.now,
+        d: this.state.dispatched,
+        command,
+        fromScript,
+      });
+      this.applied = this.branch.commands.length;
+    }
+    return result;
+  }
+
+  /** Bookkeeping after time moved: head, snapshots, timeline markers. */
+  private afterMove(): void {
+    if (isBefore(this.branch.head, this.position())) this.branch.head = this.position();
+    if (this.atHead()) maybeSnapshot(this.branch, this.state, this.applied);
+    this.timeline.collect(this.branch.id, this.state);
+  }
+
   /** Advances simulated time by the wall time elapsed times the speed, while playing. */
   tick(wallDeltaMs: number): void {
     if (!this.playing) return;
@@ -85,18 +155,44 @@ export class SimRunner {
     if (whole > 0) this.runTo(this.state.now + whole);
   }
 
+  /** Where each step started, so step back can return there exactly. */
+  private steps: { t: number; d: number }[] = [];
+
   /** One protocol event: runs until a message is delivered or something changes state. */
   step(): void {
     const s = this.state;
+    this.steps.push(this.position());
+    if (this.steps.length > 1000) this.steps.shift();
     const events = s.eventCount;
     for (let guard = 0; guard < 100_000; guard++) {
       const next = s.queue[0];
-      if (!next) return;
+      if (!next) break;
+      // a logged command due before the next item is part of this step
+      const cmd = this.branch.commands[this.applied];
+      if (cmd && cmd.d <= s.dispatched) {
+        this.applied = replay(s, this.branch, this.applied, { d: s.dispatched });
+        if (s.eventCount !== events) break;
+        continue;
+      }
       const isDelivery =
         next.item.kind === 'deliver' && s.inflight[next.item.messageId] !== undefined;
       stepOne(s);
-      if (isDelivery || s.eventCount !== events) return;
+      if (isDelivery || s.eventCount !== events) break;
     }
+    this.afterMove();
+  }
+
+  /** Back to where the last step started, or else to just before the latest event. */
+  stepBack(): void {
+    const s = this.state;
+    const previous = this.steps.pop();
+    if (previous && !isBefore(this.position(), previous)) {
+      this.seek(previous);
+      return;
+    }
+    this.steps = [];
+    const last = this.timeline.lastEventBefore(this.branch.id, s.dispatched + 1);
+    this.seek({ d: last ? Math.max(0, last.d - 1) : Math.max(0, s.dispatched - 1) });
   }
 
   /** Runs until the next event of `type` (or `limitMs` of simulated time). */
@@ -105,15 +201,13 @@ export class SimRunner {
     const from = s.eventCount;
     const limit = s.now + limitMs;
     while (nextEventTime(s) <= limit) {
-      stepOne(s);
+      const t = Math.min(nextEventTime(s), limit);
+      this.runTo(t);
       for (let i = s.events.length - 1; i >= 0 && s.events[i]!.seq >= from; i--) {
-        if (s.events[i]!.type === type) {
-          runUntil(s, s.now); // finish this millisecond
-          return true;
-        }
+        if (s.events[i]!.type === type) return true;
       }
     }
-    runUntil(s, limit);
+    this.runTo(limit);
     return false;
   }
 
@@ -121,10 +215,52 @@ export class SimRunner {
     this.runTo(this.state.now + Math.max(0, ms));
   }
 
+  /** The state exactly as it was at that time (or position) of the current branch. */
+  seek(target: Target): void {
+    const head = this.branch.head;
+    const clamped: Target =
+      'd' in target
+        ? {
+            d: Math.min(target.d, head.d),
+            ...(target.t !== undefined ? { t: Math.min(target.t, head.t) } : {}),
+          }
+        : { t: Math.min(Math.max(0, target.t), head.t) };
+    const { state, applied } = stateAt(this.branch, clamped);
+    this.state = state;
+    this.applied = applied;
+    this.eventsReset = true;
+    this.sentEvents = Math.max(0, state.eventCount - 50);
+  }
+
+  selectBranch(id: number): void {
+    const b = this.branches.find((x) => x.id === id);
+    if (!b || b === this.branch) return;
+    const t = this.state.now;
+    this.branch = b;
+    this.seek({ t: Math.min(t, b.head.t) });
+    this.timeline.touch();
+  }
+
   command(command: Command): CommandResult {
-    const result = applyCommand(this.state, command);
-    if (result.ok) this.commandLog.push({ t: this.state.now, command });
-    return result;
+    if (!this.atHead()) this.fork();
+    return this.log(command, false);
+  }
+
+  /** Acting in the past: a new branch keeps the commands so far; the old one stays selectable. */
+  private fork(): void {
+    const pos = this.position();
+    const parent = this.branch;
+    const branch: Branch = {
+      id: this.branches.length,
+      label: `branch ${this.branches.length} (from ${parent.label} at ${(pos.t / 1000).toFixed(1)} s)`,
+      parent: parent.id,
+      commands: parent.commands.slice(0, this.applied),
+      snapshots: parent.snapshots.filter((s) => !isBefore(pos, { t: s.t, d: s.d })),
+      head: pos,
+    };
+    this.branches.push(branch);
+    this.branch = branch;
+    this.timeline.fork(parent.id, branch.id, pos.d, this.state.eventCount - 1);
   }
 
   inspect(partition: string | null): void {
@@ -149,6 +285,9 @@ export class SimRunner {
       streams,
       subscriptions,
     });
+    view.eventsReset = this.eventsReset;
+    view.timeline = this.timeline.view(this.branch, this.branches);
+    this.eventsReset = false;
     this.sentEvents = s.eventCount;
     return view;
   }

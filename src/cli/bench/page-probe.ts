@@ -19,8 +19,6 @@ export const PAGE_PROBE = String.raw`
     drawnAt: null,
     sampling: false,
     frames: [],
-    longTasks: [],
-    loafs: [],
     versions: [],
     dom: [],
     sampledViews: [],
@@ -43,19 +41,28 @@ export const PAGE_PROBE = String.raw`
   });
   mo.observe(document, { childList: true, subtree: true });
 
-  const observe = (type, into) => {
+  // Entries are kept whenever they arrive and filtered by their start time at stop(): observer
+  // callbacks are low-priority tasks, so on a saturated main thread they arrive late (or only
+  // through takeRecords()).
+  const entries = { longtask: [], 'long-animation-frame': [] };
+  const observers = [];
+  const keep = (type, list) => {
+    for (const e of list)
+      entries[type].push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? null });
+  };
+  for (const type of Object.keys(entries)) {
     try {
-      new PerformanceObserver((list) => {
-        if (!b.sampling) return;
-        for (const e of list.getEntries())
-          into.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? null });
-      }).observe({ type, buffered: false });
+      const o = new PerformanceObserver((list) => keep(type, list.getEntries()));
+      o.observe({ type, buffered: true });
+      observers.push([type, o]);
     } catch (e) {
       b[type + 'Unsupported'] = String(e);
     }
+  }
+  const inWindow = (type) => {
+    for (const [t, o] of observers) if (t === type) keep(type, o.takeRecords());
+    return entries[type].filter((e) => e.start >= b.startedAt && e.start < b.stoppedAt);
   };
-  observe('longtask', b.longTasks);
-  observe('long-animation-frame', b.loafs);
 
   const viewOf = () => {
     const sim = window.__sim;
@@ -82,8 +89,6 @@ export const PAGE_PROBE = String.raw`
 
   b.start = () => {
     b.frames = [];
-    b.longTasks = [];
-    b.loafs = [];
     b.versions = [];
     b.dom = [];
     b.sampledViews = [];
@@ -111,8 +116,8 @@ export const PAGE_PROBE = String.raw`
       stopSimTime: b.stopSimTime,
       frames: b.frames,
       versions: b.versions,
-      longTasks: b.longTasks,
-      loafs: b.loafs,
+      longTasks: inWindow('longtask'),
+      loafs: inWindow('long-animation-frame'),
       longtaskUnsupported: b.longtaskUnsupported ?? null,
       loafUnsupported: b['long-animation-frameUnsupported'] ?? null,
       dom: b.dom,

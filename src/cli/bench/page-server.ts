@@ -18,8 +18,12 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** Ports the Fetch standard blocks near the ones tried here (fetch and Chromium refuse them). */
+const BLOCKED_PORTS = new Set([4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697]);
+
 async function freePort(from: number): Promise<number> {
-  for (let p = from; p < from + 50; p++) if (await portIsFree(p)) return p;
+  for (let p = from; p < from + 50; p++)
+    if (!BLOCKED_PORTS.has(p) && (await portIsFree(p))) return p;
   throw new Error(`no free port in ${from}..${from + 49}`);
 }
 
@@ -30,17 +34,21 @@ function viteBin(): string {
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
+  let last = 'no answer';
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
-    } catch {
+      last = `HTTP ${res.status}`;
+    } catch (e) {
       // not listening yet
+      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+      last = `${e instanceof Error ? e.message : String(e)}${cause}`;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms (${last})`);
 }
 
 export async function startPreview(cwd: string, firstPort = 4174): Promise<PreviewServer> {
@@ -77,7 +85,7 @@ export async function startPreview(cwd: string, firstPort = 4174): Promise<Previ
     await waitUntilServing(url, child, 20_000);
   } catch (e) {
     await stop();
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${output}`);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${output}`, { cause: e });
   }
   return { url, port, stop };
 }

@@ -190,3 +190,39 @@ export function quorumProblem(s: SimState): string | null {
     return `the active controller ${active} reaches only ${reach} of ${voters.length} voters`;
   return null;
 }
+
+/**
+ * After every fault was healed and every broker and controller restarted, and the cluster had
+ * time to settle: R20/R21 (each broker re-registered and is unfenced), R23 (a controller is
+ * active), R25/R26 (each partition is led by a live broker acting as leader in the current
+ * epoch) and R18 (every replica is back in the ISR).
+ */
+export function recoveryProblems(s: SimState): string[] {
+  const problems: string[] = [];
+  const q = quorumProblem(s);
+  if (q) problems.push(`R23: no usable controller at the end: ${q}`);
+  for (const id of s.brokerIds) {
+    const b = s.brokers[id]!;
+    const reg = s.controller.brokers[id];
+    if (!b.up) problems.push(`R21: broker ${id} is down at the end`);
+    else if (!b.registered || !reg || reg.fenced || reg.incarnation !== b.incarnation)
+      problems.push(
+        `R20/R21: broker ${id} is up but not registered and unfenced at the end (registered=${b.registered}, controller registration ${JSON.stringify(reg)}, broker incarnation ${b.incarnation})`,
+      );
+  }
+  for (const name of s.partitionOrder) {
+    const p = s.controller.partitions[name]!;
+    if (p.leader === null) {
+      problems.push(`R26: ${name} has no leader at the end (ISR [${p.isr}])`);
+      continue;
+    }
+    const r = s.brokers[p.leader]?.replicas[name];
+    if (!s.brokers[p.leader]?.up || !r || r.role !== 'leader' || r.leaderEpoch !== p.leaderEpoch)
+      problems.push(
+        `R25: ${name}: the controller's leader ${p.leader} (epoch ${p.leaderEpoch}) does not act as leader at the end (role ${r?.role}, epoch ${r?.leaderEpoch})`,
+      );
+    if (!sameSet(p.isr, p.replicas))
+      problems.push(`R18: ${name}: ISR [${p.isr}] is not back to all replicas [${p.replicas}]`);
+  }
+  return problems;
+}

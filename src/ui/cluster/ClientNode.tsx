@@ -1,21 +1,26 @@
 import { useSim } from '../../store/use-sim';
-import { selectClient } from '../../store/selectors';
+import { selectClientAcks, selectClientCount, selectClientType } from '../../store/selectors';
 import { useLayout } from './layout-context';
 
 export function ClientNode({ id }: { id: string }) {
   const box = useLayout().clients[id];
-  const client = useSim(selectClient(id));
-  if (!box || !client) return null;
-  const producer = client.type === 'producer';
+  const type = useSim(selectClientType(id));
+  const acks = useSim(selectClientAcks(id));
+  const acked = useSim(selectClientCount(id, 'acked'));
+  const pending = useSim(selectClientCount(id, 'pending'));
+  const failed = useSim(selectClientCount(id, 'failed'));
+  const consumed = useSim(selectClientCount(id, 'consumed'));
+  if (!box) return null;
+  const producer = type === 'producer';
   return (
     <g
-      className={`client client-${client.type}`}
+      className={`client client-${type}`}
       data-testid={`client-${id}`}
       role="img"
       aria-label={
         producer
-          ? `Producer ${id}, acks=${client.acks}, ${client.acked} acknowledged, ${client.pending} pending, ${client.failed} failed`
-          : `Consumer ${id}, ${client.consumed} records read`
+          ? `Producer ${id}, acks=${acks}, ${acked} acknowledged, ${pending} pending, ${failed} failed`
+          : `Consumer ${id}, ${consumed} records read`
       }
     >
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
@@ -23,20 +28,20 @@ export function ClientNode({ id }: { id: string }) {
         {id}
       </text>
       <text className="node-sub" x={box.cx} y={box.y + 34} textAnchor="middle">
-        {producer ? `acks=${client.acks}` : 'consumer'}
+        {producer ? `acks=${acks}` : 'consumer'}
       </text>
       {producer ? (
         <>
           <text className="node-stat" x={box.cx} y={box.y + 52} textAnchor="middle">
-            ✓ {client.acked} acked
+            ✓ {acked} acked
           </text>
           <text className="node-stat" x={box.cx} y={box.y + 68} textAnchor="middle">
-            {client.pending} pend · {client.failed} fail
+            {pending} pend · {failed} fail
           </text>
         </>
       ) : (
         <text className="node-stat" x={box.cx} y={box.y + 56} textAnchor="middle">
-          {client.consumed} read
+          {consumed} read
         </text>
       )}
     </g>

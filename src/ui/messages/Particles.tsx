@@ -27,9 +27,14 @@ export function Particles({ layout }: { layout: StageLayout }) {
     if (!ctx) return;
     let frame = 0;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    // The canvas size is observed, not measured each frame (measuring forces a layout per frame).
+    let rect = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) rect = { width: entry.contentRect.width, height: entry.contentRect.height };
+    });
+    observer.observe(canvas);
     const draw = () => {
       frame = requestAnimationFrame(draw);
-      const rect = canvas.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
       const w = Math.round(rect.width * dpr);
       const h = Math.round(rect.height * dpr);
@@ -74,7 +79,10 @@ export function Particles({ layout }: { layout: StageLayout }) {
       }
     };
     draw();
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, []);
   return <canvas ref={ref} className="particles" aria-hidden="true" />;
 }
