@@ -61,6 +61,9 @@ export const togglePlay = () => (simStore.getState().view?.playing ? pause() : p
 export const step = () => client?.send({ type: 'step' });
 export const setSpeed = (speed: number) => client?.send({ type: 'setSpeed', speed });
 export const advance = (ms: number) => client?.send({ type: 'advance', ms });
+export const seek = (t: number) => client?.send({ type: 'seek', t });
+export const stepBack = () => client?.send({ type: 'stepBack' });
+export const selectBranch = (branch: number) => client?.send({ type: 'selectBranch', branch });
 export const runUntilEvent = (event: string, limitMs = 120_000) =>
   client?.send({ type: 'runUntilEvent', event, limitMs });
 

@@ -1,4 +1,5 @@
 import { Toolbar } from './controls/Toolbar';
+import { Timeline } from './timeline/Timeline';
 import { Stage } from './cluster/Stage';
 import { StatusBar } from './status/StatusBar';
 import { EventLog } from './events/EventLog';
@@ -14,6 +15,7 @@ export function App() {
   return (
     <div className="app" data-theme={theme}>
       <Toolbar />
+      <Timeline />
       <ErrorBanner />
       <main className="main">
         <Stage />

@@ -80,7 +80,7 @@ export function Toolbar() {
           />
           <output>{speedLabel(speed)}</output>
         </label>
-        <span className="clock" aria-label="Simulated time">
+        <span className="clock" aria-label="Simulated time now">
           t = {formatTime(time)}
         </span>
         <TimingsBadge />

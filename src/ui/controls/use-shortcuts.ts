@@ -7,6 +7,7 @@ import {
   selectBroker,
   selectPartition,
   step,
+  stepBack,
   stopBroker,
   togglePlay,
 } from '../../store/actions';
@@ -34,6 +35,9 @@ export function useShortcuts(): void {
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         step();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        stepBack();
       } else if (/^[0-9]$/.test(e.key)) {
         const id = Number(e.key);
         if (simStore.getState().brokersById[id]) selectBroker(id);

@@ -1,0 +1,93 @@
+// The whole run as a timeline: markers for kills, fencing, elections, ISR changes and data loss;
+// drag to any moment, step back, pick a branch.
+import { useSim } from '../../store/use-sim';
+import { selectTime } from '../../store/selectors';
+import { seek, selectBranch, stepBack } from '../../store/actions';
+import type { SimStoreState } from '../../store/store';
+import { formatTime } from '../format';
+import { MARKER_STYLES, markerStyle } from '../../viz/markers';
+
+const selectHead = (s: SimStoreState) => s.view?.timeline?.head ?? 0;
+const selectBranchId = (s: SimStoreState) => s.view?.timeline?.branch ?? 0;
+const selectBranches = (s: SimStoreState) => s.view?.timeline?.branches;
+const selectMarkers = (s: SimStoreState) => s.markers;
+
+export function Timeline() {
+  const time = useSim(selectTime);
+  const head = useSim(selectHead);
+  const branch = useSim(selectBranchId);
+  const branches = useSim(selectBranches);
+  const markers = useSim(selectMarkers);
+  const span = Math.max(head, 1);
+  const inPast = time < head;
+  return (
+    <section
+      className="timeline"
+      aria-label="Timeline"
+      data-testid="timeline"
+      data-time={time}
+      data-head={head}
+    >
+      <button
+        type="button"
+        onClick={stepBack}
+        aria-keyshortcuts="ArrowLeft"
+        title="Back to before the last step or event"
+      >
+        ◀ Back
+      </button>
+      <div className="track">
+        <div className="marks" aria-hidden="true">
+          {markers.map((m, i) => (
+            <span
+              key={`${m.d}-${i}`}
+              className="mark"
+              title={`${formatTime(m.t)} ${m.label}`}
+              style={{
+                left: `${(m.t / span) * 100}%`,
+                background: markerStyle(m.type).color,
+                height: markerStyle(m.type).tall ? '100%' : '55%',
+              }}
+            />
+          ))}
+        </div>
+        <input
+          type="range"
+          min={0}
+          max={span}
+          step={1}
+          value={time}
+          aria-label="Simulated time"
+          aria-valuetext={`${formatTime(time)} of ${formatTime(head)}`}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+      </div>
+      <span className={`position ${inPast ? 'past' : ''}`}>
+        {formatTime(time)}
+        {inPast
+          ? ` · in the past (${formatTime(head)} reached): acting here starts a new branch`
+          : ''}
+      </span>
+      {branches && branches.length > 1 ? (
+        <select
+          aria-label="Branch"
+          value={branch}
+          onChange={(e) => selectBranch(Number(e.target.value))}
+        >
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      <ul className="marker-legend" aria-label="Timeline markers">
+        {MARKER_STYLES.map((m) => (
+          <li key={m.label}>
+            <span className="swatch" style={{ background: m.color }} /> {m.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
