@@ -3,7 +3,8 @@
 // that lost it), HW above an ISR member's LEO, two leaders in one epoch, divergence below HW.
 import { emit } from './core';
 import type { EventName } from './events';
-import type { Broker, RecordInfo, Replica, SimState, Violation } from './state';
+import type { Broker, LossLink, RecordInfo, Replica, SimState, Violation } from './state';
+import { eventText } from './narrate';
 
 function replicaOn(s: SimState, broker: number, partition: string): Replica | undefined {
   return s.brokers[broker]?.replicas[partition];
@@ -100,7 +101,7 @@ function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string):
   info.lost = true;
   const partition = info.partition!;
   const replicas = s.controller.partitions[partition]?.replicas ?? [];
-  const chain: number[] = [];
+  const chain: LossLink[] = [];
   for (let i = s.events.length - 1; i >= 0; i--) {
     const e = s.events[i]!;
     if (e.t < info.ackedAt) break;
@@ -109,7 +110,7 @@ function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string):
       e.record === info.value ||
       e.partition === partition ||
       (e.broker !== undefined && replicas.includes(e.broker) && e.partition === undefined);
-    if (about) chain.unshift(e.seq);
+    if (about) chain.unshift({ seq: e.seq, t: e.t, d: e.d, type: e.type, text: eventText(e) });
   }
   const seq = emit(
     s,
@@ -123,7 +124,14 @@ function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string):
       data: { offset: info.offset, ackedAt: info.ackedAt },
     },
   );
-  chain.push(seq);
+  const lostEvent = s.events[s.events.length - 1]!;
+  chain.push({
+    seq,
+    t: lostEvent.t,
+    d: lostEvent.d,
+    type: lostEvent.type,
+    text: eventText(lostEvent),
+  });
   s.checker.losses.push({
     rid: info.rid,
     value: info.value,
@@ -151,6 +159,19 @@ export function recordTruncation(
     `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${toOffset} records (leader epoch check: ${why}); offsets ${toOffset}..${fromLeo - 1} are gone from it.`,
     { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset } },
   );
+  // A lost record that this truncation removes from a replica: the last link of its story.
+  const truncatedEvent = s.events[s.events.length - 1]!;
+  for (const loss of s.checker.losses) {
+    if (loss.partition === r.partition && loss.offset >= toOffset && loss.offset < fromLeo) {
+      loss.chain.push({
+        seq: truncatedEvent.seq,
+        t: truncatedEvent.t,
+        d: truncatedEvent.d,
+        type: truncatedEvent.type,
+        text: eventText(truncatedEvent),
+      });
+    }
+  }
   const p = s.controller.partitions[r.partition];
   if (!p) return;
   if (p.leader === null)

@@ -331,9 +331,18 @@ export interface LossReport {
   offset: number;
   ackedAt: number;
   lostAt: number;
-  /** seq numbers of the events that led to the loss */
-  chain: number[];
+  /** the events that led to the loss, in order, ending with the loss itself */
+  chain: LossLink[];
   reason: string;
+}
+
+export interface LossLink {
+  seq: number;
+  t: number;
+  /** dispatch position, for jumping the timeline there */
+  d: number;
+  type: string;
+  text: string;
 }
 
 export interface Violation {

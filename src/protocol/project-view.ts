@@ -314,6 +314,7 @@ function statusOf(s: SimState): StatusView {
       offset: l.offset,
       t: l.lostAt,
       reason: l.reason,
+      chain: l.chain.map(({ t, d, type, text }) => ({ t, d, type, text })),
     })),
     violations: s.checker.violations.length,
   };

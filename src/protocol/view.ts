@@ -143,8 +143,18 @@ export interface StatusView {
   faultTolerance: number;
   /** how many more broker failures acks=all writes survive right now (worst partition) */
   moreFailuresWritesSurvive: number;
-  losses: { value: string; partition: string; offset: number; t: number; reason: string }[];
+  losses: LossView[];
   violations: number;
+}
+
+export interface LossView {
+  value: string;
+  partition: string;
+  offset: number;
+  t: number;
+  reason: string;
+  /** the chain of events that lost it, each a place to jump the timeline to */
+  chain: { t: number; d: number; type: string; text: string }[];
 }
 
 export interface TimingsView {

@@ -1,4 +1,5 @@
 import { PartitionInspector } from './inspector/PartitionInspector';
+import { WhyLost } from './loss/WhyLost';
 import { ClientsPanel } from './clients/ClientsPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { Legend } from './messages/Legend';
@@ -7,6 +8,7 @@ import { NetworkPanel } from './controls/NetworkPanel';
 export function SidePanel() {
   return (
     <aside className="side" aria-label="Details and controls">
+      <WhyLost />
       <PartitionInspector />
       <ClientsPanel />
       <ConfigPanel />
