@@ -30,6 +30,8 @@ export type ToWorker =
   | { type: 'seek'; t: number }
   | { type: 'stepBack' }
   | { type: 'selectBranch'; branch: number }
+  /** walk one record: by value, the next one produced, or none */
+  | { type: 'walk'; record: string | 'next' | null }
   /** the UI has drawn the last view: the worker may post the next */
   | { type: 'viewAck'; version: number };
 

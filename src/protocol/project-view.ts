@@ -80,6 +80,7 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     config: configOf(s),
     eventsReset: false,
     timeline: null,
+    walk: null,
   };
 }
 
@@ -210,33 +211,31 @@ function messageOf(m: Message): MessageView {
   const p = m.payload;
   let records = 0;
   let error = false;
-  let label: string = p.kind;
+  let about = '';
   switch (p.kind) {
     case 'produce':
       records = p.batches.reduce((n, b) => n + b.records.length, 0);
-      label = `produce ${p.batches.map((b) => b.partition).join(', ')} (${records})`;
+      about = p.batches.map((b) => b.partition).join(',');
       break;
     case 'produceResponse':
       error = p.partitions.some((x) => x.error !== null);
-      label = p.partitions
-        .map((x) => (x.error ? `${x.partition} ${x.error}` : `ack ${x.partition}@${x.baseOffset}`))
-        .join(', ');
-      break;
-    case 'fetch':
-      label = `fetch ${p.partitions.map((x) => `${x.partition}@${x.fetchOffset}`).join(', ')}`;
+      about = p.partitions.map((x) => x.partition).join(',');
       break;
     case 'fetchResponse':
-      records = p.partitions.reduce((n, x) => n + x.records.length, 0);
-      error = p.partitions.some((x) => x.error !== null);
-      label = records > 0 ? `${records} record(s)` : error ? 'fetch error' : 'no new data';
+      for (const x of p.partitions) {
+        records += x.records.length;
+        if (x.error !== null) error = true;
+        if (x.records.length > 0) about += (about ? ',' : '') + x.partition;
+      }
       break;
+    case 'consumerFetch':
     case 'consumerFetchResponse':
-      records = p.records.length;
-      error = p.error !== null;
-      label = p.error ?? `${records} record(s)`;
-      break;
     case 'alterPartition':
-      label = `AlterPartition ${p.partition} ISR [${p.newIsr}]`;
+      about = p.partition;
+      if (p.kind === 'consumerFetchResponse') {
+        records = p.records.length;
+        error = p.error !== null;
+      }
       break;
     case 'alterPartitionResponse':
     case 'brokerHeartbeatResponse':
@@ -255,7 +254,7 @@ function messageOf(m: Message): MessageView {
     deliverAt: m.deliverAt,
     records,
     error,
-    label,
+    about,
   };
 }
 

@@ -88,7 +88,8 @@ export interface MessageView {
   records: number;
   /** an error answer */
   error: boolean;
-  label: string;
+  /** the partitions it is about (records it carries, or the partition of a request), comma-separated */
+  about: string;
 }
 
 export interface EventView {
@@ -190,6 +191,20 @@ export interface View {
   /** the events list starts over (after a seek or a branch switch) */
   eventsReset: boolean;
   timeline: TimelineView | null;
+  walk: WalkView | null;
+}
+
+export interface WalkView {
+  record: string;
+  partition: string | null;
+  acks: string;
+  offset: number | null;
+  leader: number | null;
+  status: 'pending' | 'acked' | 'sent' | 'failed';
+  error: string | null;
+  steps: { key: string; label: string; done: boolean; t: number | null; text: string }[];
+  /** what releases the ack for this acks level */
+  checklist: { label: string; done: boolean }[];
 }
 
 export interface TimelineMarker {

@@ -64,6 +64,7 @@ export const advance = (ms: number) => client?.send({ type: 'advance', ms });
 export const seek = (t: number) => client?.send({ type: 'seek', t });
 export const stepBack = () => client?.send({ type: 'stepBack' });
 export const selectBranch = (branch: number) => client?.send({ type: 'selectBranch', branch });
+export const walk = (record: string | 'next' | null) => client?.send({ type: 'walk', record });
 export const runUntilEvent = (event: string, limitMs = 120_000) =>
   client?.send({ type: 'runUntilEvent', event, limitMs });
 

@@ -110,6 +110,9 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       case 'selectBranch':
         runner.selectBranch(msg.branch);
         break;
+      case 'walk':
+        runner.walk(msg.record);
+        break;
       default:
         assertNever(msg);
     }

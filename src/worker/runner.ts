@@ -29,6 +29,7 @@ import {
   type Target,
 } from './history';
 import { Timeline } from './timeline';
+import { walkthrough } from '../protocol/walkthrough';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
@@ -267,6 +268,18 @@ export class SimRunner {
     this.inspected = partition;
   }
 
+  /** The record to walk through: by value, the next one produced, or none. */
+  private walked: { rid: number } | null = null;
+
+  walk(record: string | 'next' | null): void {
+    if (record === null) this.walked = null;
+    else if (record === 'next') this.walked = { rid: this.state.records.length };
+    else {
+      const rid = this.state.recordsByValue[record];
+      this.walked = rid === undefined ? null : { rid };
+    }
+  }
+
   /** The view for the UI; events are sent once. */
   view(): View {
     const s = this.state;
@@ -287,6 +300,19 @@ export class SimRunner {
     });
     view.eventsReset = this.eventsReset;
     view.timeline = this.timeline.view(this.branch, this.branches);
+    view.walk = this.walked
+      ? (walkthrough(s, this.walked.rid) ?? {
+          record: '(waiting for the next send)',
+          partition: null,
+          acks: '',
+          offset: null,
+          leader: null,
+          status: 'pending',
+          error: null,
+          steps: [],
+          checklist: [],
+        })
+      : null;
     this.eventsReset = false;
     this.sentEvents = s.eventCount;
     return view;

@@ -5,6 +5,7 @@ import {
   selectReplicaRole,
   selectSelectedPartition,
   selectMultiTopic,
+  selectWalkPartition,
 } from '../../store/selectors';
 import { selectPartition } from '../../store/actions';
 import { useLayout } from './layout-context';
@@ -28,10 +29,12 @@ export function ReplicaChip({
   const preferred = useSim(selectReplicaPreferred(partition, broker));
   const selected = useSim(selectSelectedPartition) === partition;
   const multiTopic = useSim(selectMultiTopic);
+  const walking = useSim(selectWalkPartition);
+  const dim = walking !== null && walking !== partition;
   const short = chipLabel(partition, multiTopic);
   return (
     <g
-      className={`chip chip-${role} ${inSync ? 'chip-in-sync' : 'chip-out-of-sync'} ${selected ? 'chip-selected' : ''}`}
+      className={`chip chip-${role} ${inSync ? 'chip-in-sync' : 'chip-out-of-sync'} ${selected ? 'chip-selected' : ''} ${dim ? 'chip-dim' : ''}`}
       data-testid={`replica-${partition}-${broker}`}
       data-role={role}
       data-in-sync={inSync}

@@ -58,6 +58,7 @@ export function Particles({ layout }: { layout: StageLayout }) {
       );
       const now = estimateSimTime(view, state.receivedAt, performance.now());
       const hidden = state.ui.hiddenKinds;
+      const walking = view.walk?.partition ?? null;
       const lay = layoutRef.current;
       for (const m of view.messages) {
         if (hidden[m.kind]) continue;
@@ -66,6 +67,7 @@ export function Particles({ layout }: { layout: StageLayout }) {
         if (!from || !to) continue;
         const p = particlePosition(m, from, to, reduceMotion ? m.deliverAt : now);
         const style = MESSAGE_STYLES[m.kind];
+        ctx.globalAlpha = walking !== null && !m.about.split(',').includes(walking) ? 0.15 : 1;
         ctx.strokeStyle = style.color + '33';
         ctx.lineWidth = 1.5;
         ctx.beginPath();
@@ -77,6 +79,7 @@ export function Particles({ layout }: { layout: StageLayout }) {
         ctx.arc(p.x, p.y, m.records > 0 ? 6 : 4, 0, Math.PI * 2);
         ctx.fill();
       }
+      ctx.globalAlpha = 1;
     };
     draw();
     return () => {
