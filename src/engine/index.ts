@@ -10,3 +10,4 @@ export type { StateDump } from './dump';
 export { isSettled, produceSettled, manualFetchSettled } from './settle';
 export { abandonManualFetches } from './fetch-abandon';
 export { eventText } from './narrate';
+export { isLost as isLostRecord } from './checker';

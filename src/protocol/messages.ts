@@ -6,6 +6,9 @@ export const PROTOCOL_VERSION = 1;
 
 export type TimingsPreset = 'kafka' | 'demo';
 
+/** Side by side: acks=1 vs acks=all, or unclean election on vs off. */
+export type CompareVariant = 'acks' | 'unclean';
+
 /** What the UI asks of the worker. */
 export type ToWorker =
   | {
@@ -32,6 +35,8 @@ export type ToWorker =
   | { type: 'selectBranch'; branch: number }
   /** walk one record: by value, the next one produced, or none */
   | { type: 'walk'; record: string | 'next' | null }
+  /** run two lanes side by side (same seed and actions, one setting changed), or stop */
+  | { type: 'compare'; variant: CompareVariant | null }
   /** the UI has drawn the last view: the worker may post the next */
   | { type: 'viewAck'; version: number };
 

@@ -81,6 +81,7 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     eventsReset: false,
     timeline: null,
     walk: null,
+    compare: null,
   };
 }
 

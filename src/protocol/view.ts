@@ -192,6 +192,24 @@ export interface View {
   eventsReset: boolean;
   timeline: TimelineView | null;
   walk: WalkView | null;
+  compare: CompareView | null;
+}
+
+export interface LaneView {
+  label: string;
+  brokers: { id: number; status: BrokerStatus }[];
+  leaders: Record<string, number | null>;
+  offline: number;
+  acked: number;
+  failed: number;
+  lost: string[];
+}
+
+export interface CompareView {
+  lanes: [LaneView, LaneView];
+  /** records acknowledged and then lost in one lane but not in the other */
+  lostOnlyLeft: string[];
+  lostOnlyRight: string[];
 }
 
 export interface WalkView {

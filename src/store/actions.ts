@@ -65,6 +65,8 @@ export const seek = (t: number) => client?.send({ type: 'seek', t });
 export const stepBack = () => client?.send({ type: 'stepBack' });
 export const selectBranch = (branch: number) => client?.send({ type: 'selectBranch', branch });
 export const walk = (record: string | 'next' | null) => client?.send({ type: 'walk', record });
+export const compareLanes = (variant: 'acks' | 'unclean' | null) =>
+  client?.send({ type: 'compare', variant });
 export const runUntilEvent = (event: string, limitMs = 120_000) =>
   client?.send({ type: 'runUntilEvent', event, limitMs });
 

@@ -22,6 +22,8 @@ export interface UiState {
   showConfig: boolean;
   /** the broker context menu, at a position within the stage */
   menu: { broker: number; x: number; y: number } | null;
+  /** the side-by-side comparison asked for */
+  compare: 'acks' | 'unclean' | null;
 }
 
 export interface SimStoreState {
@@ -49,6 +51,7 @@ export const initialUi: UiState = {
   eventFilter: '',
   showConfig: false,
   menu: null,
+  compare: null,
 };
 
 export const simStore = createStore<SimStoreState>(() => ({

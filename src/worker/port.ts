@@ -1,15 +1,19 @@
-// Connects a runner to a message port (the worker's global scope, or one end of a MessageChannel
+// Connects runners to a message port (the worker's global scope, or one end of a MessageChannel
 // in tests): handles ToWorker messages and posts at most one view per frame, only after the UI
-// acknowledged the previous one.
+// acknowledged the previous one. In side-by-side mode a second lane receives every action too.
 import {
   PROTOCOL_VERSION,
   assertNever,
+  type CompareVariant,
   type FromWorker,
+  type TimingsPreset,
   type ToWorker,
 } from '../protocol/messages';
+import { compareView, laneView } from '../protocol/compare-view';
 import { SimRunner } from './runner';
+import { lanes } from './variants';
 
-/** Posts are capped at ~30 per second (performance.md). */
+/** Posts are capped below 30 per second (performance.md). */
 export const POST_INTERVAL_MS = 34;
 
 export interface Port {
@@ -22,18 +26,50 @@ export interface Clock {
   every(ms: number, f: () => void): () => void;
 }
 
+/** Brings a second lane to the main lane's time: forward by running, backward by seeking. */
+function syncTo(r: SimRunner, t: number): void {
+  if (t > r.now) r.advance(t - r.now);
+  else if (t < r.now) r.seek({ t });
+}
+
 export function serveRunner(port: Port, clock: Clock): () => void {
-  let runner: SimRunner | null = null;
+  /** runners[0] is shown in full; runners[1] is the other lane of a comparison */
+  let runners: SimRunner[] = [];
+  let loaded: { scenario: unknown; timings: TimingsPreset } | null = null;
   let lastWall = clock.now();
   let awaitingAck = false;
   let dirty = false;
 
   const post = (m: FromWorker) => port.postMessage(m);
   const postView = () => {
-    if (!runner || awaitingAck) return;
-    post({ type: 'view', view: runner.view() });
+    const main = runners[0];
+    if (!main || awaitingAck) return;
+    const view = main.view();
+    if (runners[1])
+      view.compare = compareView(
+        laneView(main.state, main.label),
+        laneView(runners[1].state, runners[1].label),
+      );
+    post({ type: 'view', view });
     awaitingAck = true;
     dirty = false;
+  };
+
+  /** Side by side: both lanes rebuilt from the scenario with the setting changed, same seed. */
+  const compare = (variant: CompareVariant | null) => {
+    if (!loaded) return;
+    const main = SimRunner.create(loaded.scenario, loaded.timings);
+    if (!main.ok) return;
+    if (variant === null) {
+      runners = [main.runner];
+      return;
+    }
+    const built = lanes(main.runner.scenario.setup, variant).map((lane) =>
+      SimRunner.fromScenario(main.runner.scenario, loaded!.timings, lane.setup, lane.label),
+    );
+    const ok = built.flatMap((b) => (b.ok ? [b.runner] : []));
+    if (ok.length === 2) runners = ok;
+    else post({ type: 'error', message: 'The comparison could not be built.', fatal: false });
   };
 
   const handle = (msg: ToWorker) => {
@@ -48,6 +84,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       }
       const created = SimRunner.create(msg.scenario, msg.timings);
       if (!created.ok) {
+        // The run on screen keeps running; the message names what is wrong.
         post({
           type: 'error',
           message: `The scenario could not be loaded: ${created.errors.join('; ')}`,
@@ -55,8 +92,9 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         });
         return;
       }
-      runner = created.runner;
-      runner.playing = msg.playing;
+      loaded = { scenario: msg.scenario, timings: msg.timings };
+      runners = [created.runner];
+      created.runner.playing = msg.playing;
       awaitingAck = false;
       lastWall = clock.now();
       post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
@@ -69,50 +107,64 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       if (dirty) postView();
       return;
     }
-    if (!runner) return;
+    const main = runners[0];
+    if (!main) return;
     switch (msg.type) {
       case 'command': {
-        const r = runner.command(msg.command);
-        if (!r.ok) post({ type: 'error', message: r.error, fatal: false });
+        const results = runners.map((r) => r.command(msg.command));
+        const failed = results.find((r) => !r.ok);
+        if (failed && !failed.ok) post({ type: 'error', message: failed.error, fatal: false });
         break;
       }
       case 'play':
-        runner.playing = true;
+        for (const r of runners) r.playing = true;
         lastWall = clock.now();
         break;
       case 'pause':
-        runner.playing = false;
+        for (const r of runners) r.playing = false;
         break;
       case 'setSpeed':
-        runner.speed = Math.min(1000, Math.max(0.001, msg.speed));
+        for (const r of runners) r.speed = Math.min(1000, Math.max(0.001, msg.speed));
         break;
       case 'step':
-        runner.playing = false;
-        runner.step();
+        for (const r of runners) r.playing = false;
+        main.step();
+        for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
       case 'runUntilEvent':
-        runner.playing = false;
-        runner.runUntilEvent(msg.event, msg.limitMs);
+        for (const r of runners) r.playing = false;
+        main.runUntilEvent(msg.event, msg.limitMs);
+        for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
       case 'advance':
-        runner.advance(msg.ms);
+        for (const r of runners) r.advance(msg.ms);
         break;
       case 'inspect':
-        runner.inspect(msg.partition);
+        main.inspect(msg.partition);
         break;
       case 'seek':
-        runner.seek({ t: msg.t });
+        for (const r of runners) r.seek({ t: msg.t });
         break;
       case 'stepBack':
-        runner.playing = false;
-        runner.stepBack();
+        for (const r of runners) r.playing = false;
+        main.stepBack();
+        for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
       case 'selectBranch':
-        runner.selectBranch(msg.branch);
+        for (const r of runners) r.selectBranch(msg.branch);
         break;
       case 'walk':
-        runner.walk(msg.record);
+        main.walk(msg.record);
         break;
+      case 'compare': {
+        const { playing, speed } = main;
+        compare(msg.variant);
+        for (const r of runners) {
+          r.playing = playing;
+          r.speed = speed;
+        }
+        break;
+      }
       default:
         assertNever(msg);
     }
@@ -135,8 +187,8 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   return clock.every(POST_INTERVAL_MS, () => {
     const now = clock.now();
     try {
-      if (runner?.playing) {
-        runner.tick(now - lastWall);
+      if (runners[0]?.playing) {
+        for (const r of runners) r.tick(now - lastWall);
         dirty = true;
       }
       lastWall = now;

@@ -82,10 +82,25 @@ export class SimRunner {
   static create(json: unknown, timings: TimingsPreset): RunnerResult {
     const parsed = parseScenario(json);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
-    const created = createSimulation(applyTimings(parsed.scenario.setup, timings));
-    if (!created.ok) return { ok: false, errors: [created.error] };
-    return { ok: true, runner: new SimRunner(created.state, parsed.scenario, timings) };
+    return SimRunner.fromScenario(parsed.scenario, timings);
   }
+
+  /** A runner for a validated scenario, optionally with a changed setup (side-by-side lanes). */
+  static fromScenario(
+    scenario: Scenario,
+    timings: TimingsPreset,
+    setup = scenario.setup,
+    label = '',
+  ): RunnerResult {
+    const created = createSimulation(applyTimings(setup, timings));
+    if (!created.ok) return { ok: false, errors: [created.error] };
+    const runner = new SimRunner(created.state, scenario, timings);
+    runner.label = label;
+    return { ok: true, runner };
+  }
+
+  /** The lane's setting in a side-by-side comparison. */
+  label = '';
 
   get now(): number {
     return this.state.now;

@@ -13,6 +13,7 @@ import { ClientNode } from './ClientNode';
 import { Particles } from '../messages/Particles';
 import { LayoutContext } from './layout-context';
 import { BrokerMenu } from './BrokerMenu';
+import { CompareLanes } from '../compare/CompareLanes';
 
 const selectMaxReplicas = (s: {
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
@@ -42,28 +43,31 @@ export function Stage() {
   return (
     <LayoutContext.Provider value={layout}>
       <section className="stage" aria-label="Cluster">
-        <svg
-          className="stage-svg"
-          viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
-          preserveAspectRatio="xMidYMid meet"
-          role="group"
-          aria-label="Brokers, controllers and clients"
-        >
-          {controllers.map((id) => (
-            <ControllerNode key={id} id={id} />
-          ))}
-          {producers.map((id) => (
-            <ClientNode key={id} id={id} />
-          ))}
-          {consumers.map((id) => (
-            <ClientNode key={id} id={id} />
-          ))}
-          {brokers.map((id) => (
-            <BrokerCard key={id} id={id} />
-          ))}
-        </svg>
-        <Particles layout={layout} />
-        <BrokerMenu />
+        <div className="stage-canvas">
+          <svg
+            className="stage-svg"
+            viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
+            preserveAspectRatio="xMidYMid meet"
+            role="group"
+            aria-label="Brokers, controllers and clients"
+          >
+            {controllers.map((id) => (
+              <ControllerNode key={id} id={id} />
+            ))}
+            {producers.map((id) => (
+              <ClientNode key={id} id={id} />
+            ))}
+            {consumers.map((id) => (
+              <ClientNode key={id} id={id} />
+            ))}
+            {brokers.map((id) => (
+              <BrokerCard key={id} id={id} />
+            ))}
+          </svg>
+          <Particles layout={layout} />
+          <BrokerMenu />
+        </div>
+        <CompareLanes />
       </section>
     </LayoutContext.Provider>
   );

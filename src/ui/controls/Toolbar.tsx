@@ -9,6 +9,7 @@ import {
 import { runUntilEvent, setSpeed, step, togglePlay } from '../../store/actions';
 import { setUi } from '../../store/store';
 import { TimingsBadge } from './TimingsBadge';
+import { CompareToggle } from '../compare/CompareLanes';
 import { formatTime } from '../format';
 
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 100];
@@ -83,6 +84,7 @@ export function Toolbar() {
         <span className="clock" aria-label="Simulated time now">
           t = {formatTime(time)}
         </span>
+        <CompareToggle />
         <TimingsBadge />
         <button
           type="button"
