@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { applyCommand, createSimulation, runUntil, type SimState } from '../engine/index';
 import { classroom, stress, type Workload } from './bench/workloads';
+import { benchSeek } from './bench/seek';
 
 const SIMULATED_MS = { classroom: 600_000, stress: 60_000 };
 const TARGET = { classroom: 1000, stress: 50 };
@@ -91,9 +92,17 @@ for (const r of rows) {
     `${r.workload.padEnd(10)} ${String(r.simulatedSeconds).padStart(5)} ${String(r.medianWallMs).padStart(9)} ${String(r.simulatedSecondsPerWallSecond).padStart(14)} ${`>=${r.target}`.padStart(8)} ${String(r.scheduledItemsPerWallSecond).padStart(9)} ${String(r.eventsPerWallSecond).padStart(12)} ${String(r.records).padStart(9)} ${String(r.losses).padStart(7)} ${String(r.violations).padStart(11)}${r.meetsTarget ? '' : '   BELOW TARGET'}`,
   );
 }
+const seek = benchSeek();
+console.log(
+  `seek (time travel) in a ${seek.simulatedMinutes}-minute classroom run: median ${seek.medianMs} ms, p95 ${seek.p95Ms} ms, max ${seek.maxMs} ms (budget <= ${seek.target} ms); ${seek.snapshots} snapshots, heap ${(seek.snapshotBytes / 1e6).toFixed(0)} MB`,
+);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/engine.json',
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, results: rows }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, results: rows, seek },
+    null,
+    2,
+  ),
 );
 console.log('written bench-results/engine.json');

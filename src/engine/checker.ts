@@ -98,7 +98,8 @@ const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
 
 function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string): void {
   if (info.lost || !isLost(s, info)) return;
-  info.lost = true;
+  // Copy on write: old settled records may be shared with history snapshots (worker/clone.ts).
+  s.records[info.rid] = { ...info, lost: true };
   const partition = info.partition!;
   const replicas = s.controller.partitions[partition]?.replicas ?? [];
   const chain: LossLink[] = [];

@@ -179,7 +179,7 @@ function electOrOffline(s: SimState, name: string, isr: number[], reason: string
     {
       rule: 'R26',
       kind: 'none',
-      text: `${reason}; no in-sync replica can lead (ISR [${isr}]) and unclean election is disabled`,
+      text: `${reason}; no in-sync replica can lead (ISR [${isr}])${uncleanEnabled(s, p) ? ' and no other replica is available for an unclean election' : ' and unclean election is disabled'}`,
     },
   );
 }

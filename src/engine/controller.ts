@@ -34,8 +34,12 @@ function publishBroker(s: SimState, id: number, reg: BrokerRegistration): void {
 export function onControllerMessage(s: SimState, controllerId: number, msg: Message): void {
   const p = msg.payload;
   const active = s.quorum.active === controllerId;
-  // A leader that lost its quorum cannot commit anything: requests wait for a new leader (R23).
-  if (active && !canCommit(s)) return;
+  // A leader that lost its quorum cannot commit anything (R23): heartbeats still keep sessions
+  // alive (in memory), but registrations, unfencing and AlterPartition wait for a quorum.
+  if (active && !canCommit(s)) {
+    if (p.kind === 'brokerHeartbeat') keepSessionAlive(s, msg, p);
+    return;
+  }
   switch (p.kind) {
     case 'brokerRegistration':
       if (!active)
@@ -100,6 +104,20 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
   );
   reply(s, msg, { kind: 'brokerRegistrationResponse', error: null, brokerEpoch: reg.epoch });
   scheduleSessionCheck(s);
+}
+
+/** A heartbeat seen by a controller without a quorum: the session lives on, nothing changes. */
+function keepSessionAlive(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void {
+  const reg = s.controller.brokers[p.broker];
+  if (!reg || reg.epoch !== p.brokerEpoch || !reg.alive) return;
+  reg.lastContact = s.now;
+  reply(s, msg, {
+    kind: 'brokerHeartbeatResponse',
+    error: null,
+    fenced: reg.fenced,
+    shouldShutDown: false,
+    snapshot: null,
+  });
 }
 
 function onHeartbeat(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void {
@@ -196,10 +214,11 @@ export function scheduleSessionCheck(s: SimState): void {
     if (reg.alive && !reg.fenced) earliest = Math.min(earliest, reg.lastContact + timeout);
   }
   if (earliest === Infinity) return;
+  const at = Math.max(earliest, s.now); // an expiry missed while the quorum was lost is due now
   const current = s.controller.sessionCheckAt;
-  if (current !== 0 && current <= earliest && current >= s.now) return;
-  s.controller.sessionCheckAt = earliest;
-  schedule(s, earliest, { kind: 'sessionCheck' });
+  if (current !== 0 && current <= at && current >= s.now) return;
+  s.controller.sessionCheckAt = at;
+  schedule(s, at, { kind: 'sessionCheck' });
 }
 
 /** R20: fences one broker whose session expired per controller event. */

@@ -102,6 +102,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         nextSequence: {},
         stickyPartition: {},
         stream: { rate: 0, sent: 0, epoch: 0 },
+        expiryCheckAt: 0,
         wakeAt: -1,
       };
     } else {

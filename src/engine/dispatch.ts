@@ -26,7 +26,7 @@ import {
 } from './consumer';
 import { onFetchFailed, wakeFetcher } from './fetcher';
 import {
-  onBatchExpire,
+  onBatchExpiryCheck,
   onProduceRequestFailed,
   onProduceResponse,
   onProducerMetadataFailed,
@@ -139,7 +139,7 @@ function handle(s: SimState, item: TimerEvent): void {
     }
     case 'batchExpire': {
       const p = s.producers[item.client];
-      return p ? onBatchExpire(s, p, item.batchId) : undefined;
+      return p ? onBatchExpiryCheck(s, p, item.at) : undefined;
     }
     case 'metadataTimeout': {
       const p = s.producers[item.client];

@@ -179,9 +179,10 @@ function applyFetchedPartition(
 /** R31/R33: cut the log to the common prefix; the HW never stays above the new end. */
 function truncateFollower(s: SimState, b: Broker, r: Replica, offset: number, why: string): void {
   const fromLeo = logEndOffset(r);
-  if (offset >= fromLeo) return;
-  truncateTo(r, offset);
-  recordTruncation(s, b, r, fromLeo, offset, why);
+  // Like UnifiedLog.truncateTo, the epoch cache is cut even when no record goes: an epoch this
+  // replica led without appending would otherwise make every fetch diverge again.
+  truncateTo(r, Math.min(offset, fromLeo));
+  if (offset < fromLeo) recordTruncation(s, b, r, fromLeo, offset, why);
 }
 
 export function onFetchFailed(s: SimState, b: Broker, leader: number, fetchId: number): void {

@@ -140,11 +140,7 @@ export function producerSend(
     };
     p.batches[batch.id] = batch;
     queue.push(batch.id);
-    schedule(s, s.now + p.config['delivery.timeout.ms'], {
-      kind: 'batchExpire',
-      client: p.id,
-      batchId: batch.id,
-    });
+    scheduleExpiryCheck(s, p, batch.createdAt + p.config['delivery.timeout.ms']);
   }
   wakeProducer(s, p, s.now);
   return rid;
@@ -415,17 +411,32 @@ function removeFromQueue(p: Producer, batch: ProducerBatch): void {
   delete p.batches[batch.id];
 }
 
-export function onBatchExpire(s: SimState, p: Producer, batchId: number): void {
-  const batch = p.batches[batchId];
-  if (!batch || batch.done) return;
+/** One pending expiry check per producer, at the deadline of its oldest batch (keeps the agenda small). */
+function scheduleExpiryCheck(s: SimState, p: Producer, at: number): void {
+  if (p.expiryCheckAt !== 0 && p.expiryCheckAt <= at) return;
+  p.expiryCheckAt = at;
+  schedule(s, at, { kind: 'batchExpire', client: p.id, at });
+}
+
+/** R40: batches not done within delivery.timeout.ms fail with a TimeoutException. */
+export function onBatchExpiryCheck(s: SimState, p: Producer, at: number): void {
+  if (at !== p.expiryCheckAt) return;
+  p.expiryCheckAt = 0;
   const ms = p.config['delivery.timeout.ms'];
-  failBatch(
-    s,
-    p,
-    batch,
-    'REQUEST_TIMED_OUT',
-    `TimeoutException: Expiring ${batch.rids.length} record(s) for ${batch.partition}: ${ms} ms has passed since batch creation`,
-  );
+  let next = Infinity;
+  for (const batch of Object.values(p.batches)) {
+    if (batch.done) continue;
+    if (batch.createdAt + ms <= s.now) {
+      failBatch(
+        s,
+        p,
+        batch,
+        'REQUEST_TIMED_OUT',
+        `TimeoutException: Expiring ${batch.rids.length} record(s) for ${batch.partition}: ${ms} ms has passed since batch creation`,
+      );
+    } else next = Math.min(next, batch.createdAt + ms);
+  }
+  if (next < Infinity) scheduleExpiryCheck(s, p, next);
 }
 
 export function onProducerMetadataResponse(

@@ -278,6 +278,8 @@ export interface Producer {
   stickyPartition: Record<string, { partition: number; bytes: number }>;
   /** the app's steady stream: records per simulated second, records sent, timer generation */
   stream: { rate: number; sent: number; epoch: number };
+  /** time of the pending delivery-timeout check, 0 when none */
+  expiryCheckAt: number;
   wakeAt: number;
 }
 

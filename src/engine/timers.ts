@@ -26,7 +26,7 @@ export type TimerEvent =
     }
   | { kind: 'producerWake'; client: string; at: number }
   | { kind: 'produceRequestTimeout'; client: string; requestId: number }
-  | { kind: 'batchExpire'; client: string; batchId: number }
+  | { kind: 'batchExpire'; client: string; at: number }
   | { kind: 'metadataTimeout'; client: string; requestId: number }
   | { kind: 'consumerTimeout'; client: string; requestId: number }
   | { kind: 'consumerPoll'; client: string }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dumpState, type SimState } from '../engine/index';
 import { SimRunner } from './runner';
+import { MAX_SNAPSHOTS } from './history';
 
 function lecture() {
   const r = SimRunner.create(
@@ -104,7 +105,7 @@ describe('time travel', () => {
     const r = lecture();
     for (let i = 0; i < 60; i++) r.advance(10_000);
     const snaps = (r as unknown as { branch: { snapshots: unknown[] } }).branch.snapshots.length;
-    expect(snaps).toBeLessThanOrEqual(24);
+    expect(snaps).toBeLessThanOrEqual(MAX_SNAPSHOTS);
     r.seek({ t: 123_456 });
     expect(r.now).toBe(123_456);
   });

@@ -2,6 +2,7 @@
 // simulated time plus the number of scheduled items processed (SimState.dispatched), so replay
 // reaches exactly the moment a command was given, even between two steps of one millisecond.
 import { applyCommand, runUntil, stepOne, type Command, type SimState } from '../engine/index';
+import { cloneState } from './clone';
 
 export interface LoggedCommand {
   t: number;
@@ -27,29 +28,30 @@ export interface Branch {
   snapshots: Snapshot[];
   /** the furthest position reached on this branch */
   head: { t: number; d: number };
+  /** simulated ms between snapshots; doubles each time the snapshots are thinned */
+  snapshotInterval: number;
 }
 
 /** Snapshots are taken this often (simulated ms) and at most this many are kept per branch. */
-export const SNAPSHOT_INTERVAL_MS = 10_000;
-export const MAX_SNAPSHOTS = 24;
+export const SNAPSHOT_INTERVAL_MS = 5_000;
+export const MAX_SNAPSHOTS = 48;
 
 export function snapshotOf(state: SimState, applied: number): Snapshot {
-  return { t: state.now, d: state.dispatched, applied, state: structuredClone(state) };
+  return { t: state.now, d: state.dispatched, applied, state: cloneState(state) };
 }
 
 /** Adds a snapshot if the last one is old enough; thins the older half when over the cap. */
 export function maybeSnapshot(branch: Branch, state: SimState, applied: number): void {
   const last = branch.snapshots[branch.snapshots.length - 1];
-  if (last && state.now - last.t < SNAPSHOT_INTERVAL_MS) return;
+  if (last && state.now - last.t < branch.snapshotInterval) return;
   if (last && state.dispatched <= last.d) return;
   branch.snapshots.push(snapshotOf(state, applied));
   if (branch.snapshots.length > MAX_SNAPSHOTS) {
-    // Keep the first and every other one of the older half: gaps grow with age, memory stays bounded.
-    const half = Math.floor(branch.snapshots.length / 2);
-    branch.snapshots = [
-      ...branch.snapshots.slice(0, half).filter((_, i) => i % 2 === 0),
-      ...branch.snapshots.slice(half),
-    ];
+    // Drop every other one (keeping the first and the latest): spacing stays even over the run,
+    // so the longest replay is the run's length / MAX_SNAPSHOTS, and memory stays bounded.
+    const last = branch.snapshots.length - 1;
+    branch.snapshots = branch.snapshots.filter((_, i) => i % 2 === 0 || i === last);
+    branch.snapshotInterval *= 2;
   }
 }
 
@@ -93,7 +95,7 @@ export function replay(state: SimState, branch: Branch, applied: number, target:
 /** A fresh copy of the state at the target, from the nearest snapshot. */
 export function stateAt(branch: Branch, target: Target): { state: SimState; applied: number } {
   const snap = snapshotFor(branch, target);
-  const state = structuredClone(snap.state);
+  const state = cloneState(snap.state);
   const applied = replay(state, branch, snap.applied, target);
   return { state, applied };
 }

@@ -19,6 +19,7 @@ import { projectView } from '../protocol/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
 import {
+  SNAPSHOT_INTERVAL_MS,
   isBefore,
   maybeSnapshot,
   replay,
@@ -74,6 +75,7 @@ export class SimRunner {
       commands: [],
       snapshots: [snapshotOf(initial, 0)],
       head: { t: 0, d: 0 },
+      snapshotInterval: SNAPSHOT_INTERVAL_MS,
     };
     this.branches.push(this.branch);
     this.runTo(0);
@@ -273,6 +275,7 @@ export class SimRunner {
       commands: parent.commands.slice(0, this.applied),
       snapshots: parent.snapshots.filter((s) => !isBefore(pos, { t: s.t, d: s.d })),
       head: pos,
+      snapshotInterval: parent.snapshotInterval,
     };
     this.branches.push(branch);
     this.branch = branch;

@@ -1,6 +1,6 @@
 // Helpers for the property tests (properties.test.ts): a small cluster under "demo" timings,
-// random fault schedules, a driver that replays a schedule, and an independent loss oracle
-// that only reads the state (it never calls the engine's checker).
+// random fault schedules (fast-check arbitraries), and a driver that replays a schedule as
+// `runUntil(state, at); applyCommand(state, command)`, optionally observing every event.
 import fc from 'fast-check';
 import {
   applyCommand,

@@ -108,7 +108,7 @@ export class LossOracle {
       value,
       partition,
       t: s.now,
-      why: `${status} ${status === 'acked' ? `at offset ${offset}` : ''} not in the log of ${where}`,
+      why: `${status === 'acked' ? `acked at offset ${offset}` : 'sent'}, not in the log of ${where}`,
     });
   }
 

@@ -1,0 +1,61 @@
+// Seek benchmark (performance.md: <= 100 ms anywhere in a 10-minute classroom run).
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { SimRunner } from '../../worker/runner';
+import { nextFloat } from '../../engine/rng';
+
+export interface SeekResult {
+  simulatedMinutes: number;
+  seeks: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  snapshots: number;
+  /** heap used by the process after the run (the run, its snapshots and the benchmark) */
+  snapshotBytes: number;
+  target: number;
+}
+
+export function benchSeek(): SeekResult {
+  const created = SimRunner.create(
+    JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
+    'demo',
+  );
+  if (!created.ok) throw new Error(created.errors.join('; '));
+  const r = created.runner;
+  r.command({ type: 'produceStream', client: 'producer', rate: 40 });
+  const total = 600_000;
+  for (let t = 0; t < total; t += 1000) {
+    r.advance(1000);
+    if (t === 200_000) r.command({ type: 'kill', broker: 2 });
+    if (t === 260_000) r.command({ type: 'restart', broker: 2 });
+  }
+  const rng = { rng: 12345 };
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const target = Math.floor(nextFloat(rng) * total);
+    const t0 = performance.now();
+    r.seek({ t: target });
+    times.push(performance.now() - t0);
+    if (r.now !== target) throw new Error(`seek to ${target} reached ${r.now}`);
+  }
+  times.sort((a, b) => a - b);
+  const snaps = (r as unknown as { branch: { snapshots: { state: unknown }[] } }).branch.snapshots;
+  // Heap held by the whole run (state + snapshots sharing log entries), after a GC when exposed.
+  (globalThis as { gc?: () => void }).gc?.();
+  const snapshotBytes = process.memoryUsage().heapUsed;
+  return {
+    simulatedMinutes: total / 60_000,
+    seeks: times.length,
+    medianMs: round(times[Math.floor(times.length / 2)]!),
+    p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+    maxMs: round(times[times.length - 1]!),
+    snapshots: snaps.length,
+    snapshotBytes,
+    target: 100,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
