@@ -12,6 +12,8 @@ import {
 import { setError, simStore, writeView } from '../store/store';
 import type { TimingsPreset } from '../protocol/messages';
 import { connectSimClient, type WorkerPort } from './sim-client';
+import { decodeShare } from './share';
+import { openLesson } from '../store/lessons';
 
 export const DEFAULT_SCENARIO = 'lecture';
 
@@ -29,7 +31,11 @@ export function boot(): void {
   const name = params.get('scenario') ?? DEFAULT_SCENARIO;
   const timings: TimingsPreset = params.get('timings') === 'kafka' ? 'kafka' : 'demo';
   const playing = params.get('paused') !== '1';
-  void loadNamedScenario(name, timings, playing);
+  const share = location.hash.startsWith('#share=') ? location.hash.slice('#share='.length) : null;
+  const lesson = params.get('lesson');
+  if (share !== null) void loadSharedRun(share, name, timings);
+  else if (lesson !== null) void openLesson(lesson);
+  else void loadNamedScenario(name, timings, playing);
 
   (window as unknown as { __sim: unknown }).__sim = {
     state: () => simStore.getState(),
@@ -39,6 +45,26 @@ export function boot(): void {
     pause,
     runUntilEvent,
   };
+}
+
+/** A share link replays its run, paused where it was shared; a broken link says why and opens the default. */
+async function loadSharedRun(
+  text: string,
+  fallback: string,
+  timings: TimingsPreset,
+): Promise<void> {
+  const decoded = await decodeShare(text);
+  if (!decoded.ok) {
+    await loadNamedScenario(fallback, timings, false);
+    setError({
+      message: `This share link could not be opened: ${decoded.error}. The ${fallback} scenario is shown instead.`,
+      fatal: false,
+    });
+    return;
+  }
+  const { shared } = decoded;
+  loadScenario(shared.scenario, shared.timings, false, shared.run);
+  if (shared.lesson) void openLesson(shared.lesson.id, shared.lesson.step, true);
 }
 
 async function loadNamedScenario(

@@ -3,8 +3,10 @@
 import {
   PROTOCOL_VERSION,
   type FromWorker,
+  type RecordedRun,
   type TimingsPreset,
   type ToWorker,
+  type TraceEvent,
 } from '../protocol/messages';
 import type { View } from '../protocol/view';
 
@@ -24,11 +26,15 @@ export interface ClientCallbacks {
 
 export interface SimClient {
   send(message: ToWorker): void;
-  load(scenario: unknown, timings: TimingsPreset, playing: boolean): void;
+  load(scenario: unknown, timings: TimingsPreset, playing: boolean, run?: unknown): void;
+  /** the current run (commands with positions) and its retained events */
+  requestRun(): Promise<{ run: RecordedRun; trace: TraceEvent[] }>;
 }
 
 export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClient {
   let latest: View | null = null;
+  let nextRequest = 1;
+  const pending = new Map<number, (r: { run: RecordedRun; trace: TraceEvent[] }) => void>();
   let scheduled = false;
   const flush = () => {
     scheduled = false;
@@ -54,6 +60,10 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
       case 'error':
         cb.onError(msg.message, msg.fatal);
         return;
+      case 'run':
+        pending.get(msg.requestId)?.({ run: msg.run, trace: msg.trace });
+        pending.delete(msg.requestId);
+        return;
     }
   };
   if (port.onerror !== undefined) {
@@ -61,13 +71,20 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
   }
   return {
     send: (message) => port.postMessage(message),
-    load: (scenario, timings, playing) =>
+    load: (scenario, timings, playing, run) =>
       port.postMessage({
         type: 'init',
         protocolVersion: PROTOCOL_VERSION,
         scenario,
         timings,
         playing,
+        ...(run !== undefined ? { run } : {}),
+      }),
+    requestRun: () =>
+      new Promise((resolve) => {
+        const requestId = nextRequest++;
+        pending.set(requestId, resolve);
+        port.postMessage({ type: 'exportRun', requestId });
       }),
   };
 }

@@ -70,6 +70,10 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     case 'produce': {
       const p = s.producers[cmd.client];
       if (!p) return { ok: false, error: `no producer "${cmd.client}"` };
+      if (cmd.partition !== undefined && !s.controller.partitions[cmd.partition])
+        return { ok: false, error: `no partition "${cmd.partition}"` };
+      if (cmd.partition === undefined && (cmd.topic === undefined || !s.topics[cmd.topic]))
+        return { ok: false, error: `no topic "${String(cmd.topic)}"` };
       const rids = cmd.records.map((v) =>
         producerSend(s, p, v, { partition: cmd.partition, topic: cmd.topic, key: cmd.key ?? null }),
       );
@@ -79,6 +83,8 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
     case 'poll': {
       const c = s.consumers[cmd.client];
       if (!c) return { ok: false, error: `no consumer "${cmd.client}"` };
+      if (!s.controller.partitions[cmd.partition])
+        return { ok: false, error: `no partition "${cmd.partition}"` };
       startConsume(s, c, cmd.partition, cmd.type, cmd.type === 'consume' ? cmd.from : undefined);
       return { ok: true };
     }

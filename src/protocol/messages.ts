@@ -17,7 +17,11 @@ export type ToWorker =
       scenario: unknown;
       timings: TimingsPreset;
       playing: boolean;
+      /** replay a recorded run (a share link): its commands, then stop at `at` */
+      run?: unknown;
     }
+  /** ask for the current run (to share or export it) */
+  | { type: 'exportRun'; requestId: number }
   | { type: 'command'; command: Command }
   | { type: 'play' }
   | { type: 'pause' }
@@ -44,7 +48,26 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; protocolVersion: number }
   | { type: 'view'; view: View }
-  | { type: 'error'; message: string; fatal: boolean };
+  | { type: 'error'; message: string; fatal: boolean }
+  | { type: 'run'; requestId: number; run: RecordedRun; trace: TraceEvent[] };
+
+/** An event of the trace export. */
+export interface TraceEvent {
+  t: number;
+  seq: number;
+  type: string;
+  rule: string | null;
+  text: string;
+  broker: number | null;
+  partition: string | null;
+  record: string | null;
+}
+
+/** A run as commands with their positions and the time reached: with the scenario it replays exactly. */
+export interface RecordedRun {
+  at: number;
+  commands: { t: number; d: number; command: unknown; fromScript: boolean }[];
+}
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message ${JSON.stringify(x)}`);

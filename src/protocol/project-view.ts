@@ -59,6 +59,7 @@ const KIND: Record<string, MessageKind> = {
 export function projectView(s: SimState, input: ProjectionInput): View {
   return {
     version: input.version,
+    run: 0,
     time: s.now,
     playing: input.playing,
     speed: input.speed,
@@ -279,6 +280,7 @@ export function eventView(e: SimEvent): EventView {
     text: eventText(e),
     broker: e.broker ?? null,
     partition: e.partition ?? null,
+    client: e.client ?? null,
   };
 }
 

@@ -100,6 +100,7 @@ export interface EventView {
   text: string;
   broker: number | null;
   partition: string | null;
+  client: string | null;
 }
 
 export interface LogEntryView {
@@ -171,6 +172,8 @@ export interface TimingsView {
 export interface View {
   /** bumped on every post */
   version: number;
+  /** bumped on every scenario load (a new run) */
+  run: number;
   time: number;
   playing: boolean;
   /** simulated ms per wall ms */

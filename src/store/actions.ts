@@ -4,6 +4,9 @@ import type { Command } from '../engine/index';
 import type { SimClient } from '../client/sim-client';
 import type { TimingsPreset } from '../protocol/messages';
 import { resetLog, setError, setUi, simStore } from './store';
+import { encodeShare, SHARE_VERSION } from '../client/share';
+import { scenarioWithRun } from '../scenario/export';
+import { parseScenarioText } from '../scenario/validate';
 
 let client: SimClient | null = null;
 let currentScenario: unknown = null;
@@ -12,11 +15,70 @@ export function bindClient(c: SimClient): void {
   client = c;
 }
 
-export function loadScenario(scenario: unknown, timings: TimingsPreset, playing: boolean): void {
+let currentTimings: TimingsPreset = 'demo';
+
+export function loadScenario(
+  scenario: unknown,
+  timings: TimingsPreset,
+  playing: boolean,
+  run?: unknown,
+): void {
   currentScenario = scenario;
+  currentTimings = timings;
   resetLog();
   setError(null);
-  client?.load(scenario, timings, playing);
+  client?.load(scenario, timings, playing, run);
+}
+
+/** A link that replays the current run exactly (scenario, seed, command log), optionally opening a lesson step. */
+export async function shareLink(lesson?: { id: string; step: number }): Promise<string> {
+  if (!client || !currentScenario) return '';
+  const { run } = await client.requestRun();
+  const hash = await encodeShare({
+    v: SHARE_VERSION,
+    scenario: currentScenario,
+    timings: currentTimings,
+    run,
+    ...(lesson ? { lesson } : {}),
+  });
+  return `${location.origin}${location.pathname}#share=${hash}`;
+}
+
+/** The scenario file of the current run: the scenario plus the user's actions as timed steps. */
+export async function scenarioFile(): Promise<string> {
+  if (!client || !currentScenario) return '';
+  const { run } = await client.requestRun();
+  return JSON.stringify(scenarioWithRun(currentScenario, run.commands), null, 2);
+}
+
+export async function traceFile(): Promise<string> {
+  if (!client) return '';
+  const { run, trace } = await client.requestRun();
+  return JSON.stringify(
+    {
+      format: 'kafka-replication-trace/1',
+      scenario: currentScenario,
+      timings: currentTimings,
+      run,
+      events: trace,
+    },
+    null,
+    2,
+  );
+}
+
+/** Imports a scenario file's text: loaded if valid, else a message naming the field (the run on screen goes on). */
+export function importScenarioText(text: string): boolean {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) {
+    setError({
+      message: `The scenario file was not loaded: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`,
+      fatal: false,
+    });
+    return false;
+  }
+  loadScenario(JSON.parse(text.replace(/^\uFEFF/, '')), currentTimings, false);
+  return true;
 }
 
 export function reloadWithTimings(timings: TimingsPreset): void {

@@ -1,6 +1,7 @@
 // The UI store: the latest view from the worker (indexed for cheap selectors), the event log,
 // and UI-only state. Written once per animation frame by the client.
 import { createStore } from 'zustand/vanilla';
+import type { LessonUi } from './lessons';
 import type {
   BrokerView,
   TimelineMarker,
@@ -41,6 +42,8 @@ export interface SimStoreState {
   markers: TimelineMarker[];
   error: { message: string; fatal: boolean } | null;
   ui: UiState;
+  /** the lesson being played (store/lessons.ts) */
+  lesson: LessonUi | null;
 }
 
 export const initialUi: UiState = {
@@ -65,6 +68,7 @@ export const simStore = createStore<SimStoreState>(() => ({
   markers: [],
   error: null,
   ui: initialUi,
+  lesson: null,
 }));
 
 export function replicaKey(partition: string, broker: number): string {

@@ -35,6 +35,7 @@ function syncTo(r: SimRunner, t: number): void {
 export function serveRunner(port: Port, clock: Clock): () => void {
   /** runners[0] is shown in full; runners[1] is the other lane of a comparison */
   let runners: SimRunner[] = [];
+  let loads = 0;
   let loaded: { scenario: unknown; timings: TimingsPreset } | null = null;
   let lastWall = clock.now();
   let awaitingAck = false;
@@ -45,6 +46,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     const main = runners[0];
     if (!main || awaitingAck) return;
     const view = main.view();
+    view.run = loads;
     if (runners[1])
       view.compare = compareView(
         laneView(main.state, main.label),
@@ -92,7 +94,19 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         });
         return;
       }
+      if (msg.run !== undefined) {
+        const problem = created.runner.loadRun(msg.run);
+        if (problem) {
+          post({
+            type: 'error',
+            message: `The shared run could not be replayed: ${problem}`,
+            fatal: false,
+          });
+          return;
+        }
+      }
       loaded = { scenario: msg.scenario, timings: msg.timings };
+      loads++;
       runners = [created.runner];
       created.runner.playing = msg.playing;
       awaitingAck = false;
@@ -156,6 +170,14 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       case 'walk':
         main.walk(msg.record);
         break;
+      case 'exportRun':
+        post({
+          type: 'run',
+          requestId: msg.requestId,
+          run: main.recordedRun(),
+          trace: main.trace(),
+        });
+        return;
       case 'compare': {
         const { playing, speed } = main;
         compare(msg.variant);

@@ -4,6 +4,7 @@
 import {
   applyCommand,
   createSimulation,
+  eventText,
   nextEventTime,
   runUntil,
   stepOne,
@@ -14,7 +15,7 @@ import {
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';
 import { stepCommand } from '../scenario/step-command';
-import type { TimingsPreset } from '../protocol/messages';
+import type { TimingsPreset, TraceEvent } from '../protocol/messages';
 import { projectView } from '../protocol/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
@@ -31,6 +32,8 @@ import {
 } from './history';
 import { Timeline } from './timeline';
 import { walkthrough } from '../protocol/walkthrough';
+import { checkCommand } from '../scenario/command-check';
+import { cloneState } from './clone';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
@@ -99,6 +102,63 @@ export class SimRunner {
     const runner = new SimRunner(created.state, scenario, timings);
     runner.label = label;
     return { ok: true, runner };
+  }
+
+  /** Replays a recorded run on this fresh runner; returns an error naming the bad field, if any. */
+  loadRun(raw: unknown): string | null {
+    if (typeof raw !== 'object' || raw === null) return 'run: expected { at, commands }';
+    const { at, commands } = raw as { at?: unknown; commands?: unknown };
+    if (!Number.isInteger(at) || (at as number) < 0 || (at as number) > 365 * 24 * 3600_000)
+      return 'run.at: expected a simulated time in ms';
+    if (!Array.isArray(commands) || commands.length > 100_000)
+      return 'run.commands: expected a list of commands';
+    const log: LoggedCommand[] = [];
+    let last = { t: 0, d: 0 };
+    for (let i = 0; i < commands.length; i++) {
+      const c = commands[i] as {
+        t?: unknown;
+        d?: unknown;
+        command?: unknown;
+        fromScript?: unknown;
+      };
+      if (typeof c !== 'object' || c === null)
+        return `run.commands[${i}]: expected { t, d, command }`;
+      if (!Number.isInteger(c.t) || !Number.isInteger(c.d))
+        return `run.commands[${i}]: expected integer t and d`;
+      const pos = { t: c.t as number, d: c.d as number };
+      if (isBefore(pos, last)) return `run.commands[${i}]: commands must be in order of time`;
+      const checked = checkCommand(c.command, `run.commands[${i}].command`);
+      if (!checked.ok) return checked.error;
+      log.push({ ...pos, command: checked.command, fromScript: c.fromScript === true });
+      last = pos;
+    }
+    // Replay from the initial state (the first snapshot).
+    this.branch.snapshots = [this.branch.snapshots[0]!];
+    this.branch.commands = log;
+    this.branch.head = { t: 0, d: 0 };
+    this.applied = 0;
+    this.state = cloneState(this.branch.snapshots[0]!.state);
+    this.runTo(at as number);
+    return null;
+  }
+
+  /** The retained events of the run, for the trace export. */
+  trace(): TraceEvent[] {
+    return this.state.events.map((e) => ({
+      t: e.t,
+      seq: e.seq,
+      type: e.type,
+      rule: e.rule ?? null,
+      text: eventText(e),
+      broker: e.broker ?? null,
+      partition: e.partition ?? null,
+      record: e.record ?? null,
+    }));
+  }
+
+  /** The current branch up to now, as a recorded run. */
+  recordedRun(): { at: number; commands: LoggedCommand[] } {
+    return { at: this.state.now, commands: this.branch.commands.slice(0, this.applied) };
   }
 
   /** The lane's setting in a side-by-side comparison. */

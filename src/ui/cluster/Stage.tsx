@@ -14,6 +14,7 @@ import { Particles } from '../messages/Particles';
 import { LayoutContext } from './layout-context';
 import { BrokerMenu } from './BrokerMenu';
 import { CompareLanes } from '../compare/CompareLanes';
+import { LessonPanel } from '../lessons/LessonPanel';
 
 const selectMaxReplicas = (s: {
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
@@ -67,6 +68,7 @@ export function Stage() {
           <Particles layout={layout} />
           <BrokerMenu />
         </div>
+        <LessonPanel />
         <CompareLanes />
       </section>
     </LayoutContext.Provider>

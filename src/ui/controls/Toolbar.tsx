@@ -10,6 +10,7 @@ import { runUntilEvent, setSpeed, step, togglePlay } from '../../store/actions';
 import { setUi } from '../../store/store';
 import { TimingsBadge } from './TimingsBadge';
 import { CompareToggle } from '../compare/CompareLanes';
+import { LessonPicker } from '../lessons/LessonPicker';
 import { formatTime } from '../format';
 
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 100];
@@ -84,6 +85,7 @@ export function Toolbar() {
         <span className="clock" aria-label="Simulated time now">
           t = {formatTime(time)}
         </span>
+        <LessonPicker />
         <CompareToggle />
         <TimingsBadge />
         <button

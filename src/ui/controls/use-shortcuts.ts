@@ -12,6 +12,7 @@ import {
   togglePlay,
 } from '../../store/actions';
 import { simStore } from '../../store/store';
+import { backLesson, continueLesson } from '../../store/lessons';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -32,6 +33,14 @@ export function useShortcuts(): void {
       if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         togglePlay();
+      } else if (e.key === 'PageDown' || (e.key === 'Enter' && simStore.getState().lesson)) {
+        e.preventDefault();
+        if (simStore.getState().lesson) continueLesson();
+        else step();
+      } else if (e.key === 'PageUp') {
+        e.preventDefault();
+        if (simStore.getState().lesson) backLesson();
+        else stepBack();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         step();

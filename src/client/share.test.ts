@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decodeShare, encodeShare, type SharedRun } from './share';
+
+const shared: SharedRun = {
+  v: 1,
+  scenario: { format: 'kafka-replication-scenario/1', title: 'x', cluster: { brokers: 3 } },
+  timings: 'demo',
+  run: {
+    at: 12_345,
+    commands: [{ t: 1000, d: 42, command: { type: 'kill', broker: 2 }, fromScript: false }],
+  },
+  lesson: { id: 'acks1-loss', step: 3 },
+};
+
+describe('share links', () => {
+  it('round-trips a run through the URL-safe encoding', async () => {
+    const text = await encodeShare(shared);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(await decodeShare(text)).toEqual({ ok: true, shared });
+  });
+
+  it('names what is wrong with a truncated, tampered or foreign link', async () => {
+    const text = await encodeShare(shared);
+    const cut = await decodeShare(text.slice(0, Math.floor(text.length / 2)));
+    expect(cut.ok).toBe(false);
+    expect((await decodeShare('not base64!')).ok).toBe(false);
+    const other = await encodeShare({ ...shared, v: 2 });
+    expect(await decodeShare(other)).toEqual({
+      ok: false,
+      error: 'the link is of version 2; this app reads version 1',
+    });
+    const noRun = await encodeShare({ ...shared, run: null as never });
+    expect(await decodeShare(noRun)).toEqual({
+      ok: false,
+      error: 'run: expected { at, commands }',
+    });
+  });
+
+  it('never throws on random text', async () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0; i < 300; i++) {
+      const len = Math.floor(rand() * 200);
+      let s = '';
+      for (let j = 0; j < len; j++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      const r = await decodeShare(s);
+      expect(r.ok).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+// The narration of a lesson: one step at a time, waiting on the simulation's events or a
+// Continue click, with Back; it ends with a question for the class, revealed by playing on.
+import { useSim } from '../../store/use-sim';
+import { backLesson, closeLesson, continueLesson, stepOf } from '../../store/lessons';
+import type { SimStoreState } from '../../store/store';
+
+const selectLesson = (s: SimStoreState) => s.lesson;
+
+const WAIT_LABEL: Record<string, string> = {
+  brokerFenced: 'the controller to fence the broker',
+  leaderChanged: 'a new leader',
+  isrShrunk: 'the ISR to shrink',
+  isrExpanded: 'the ISR to grow back',
+  recordAcked: 'the acknowledgement',
+  recordAppended: 'the leader to append',
+  recordReplicated: 'a follower to fetch',
+  highWatermarkAdvanced: 'the high watermark to move',
+  recordLost: 'the checker',
+  truncated: 'the truncation',
+  metadataRefreshed: 'the metadata answer',
+  produceAttemptFailed: 'the error',
+  produceFailed: 'the final error',
+};
+
+export function LessonPanel() {
+  const l = useSim(selectLesson);
+  if (!l) return null;
+  const { lesson, index, waiting } = l;
+  const total = lesson.steps.length;
+  const question = index === total;
+  const revealed = index === total + 1;
+  const step = stepOf(l);
+  const wait = step?.waitFor
+    ? (WAIT_LABEL[step.waitFor.event] ?? step.waitFor.event)
+    : 'time to pass';
+  return (
+    <section
+      className="lesson"
+      aria-label={`Lesson: ${lesson.title}`}
+      data-testid="lesson"
+      data-step={index}
+      data-waiting={waiting}
+      data-done={revealed && !waiting}
+    >
+      <header>
+        <strong>{lesson.title}</strong>
+        <span className="muted">
+          {question || revealed ? 'Question for the class' : `Step ${index + 1} of ${total}`}
+        </span>
+        <button type="button" className="close" onClick={closeLesson} aria-label="Close the lesson">
+          ×
+        </button>
+      </header>
+      <p className="narration" aria-live="polite">
+        {question ? lesson.question.ask : step?.text}
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          onClick={backLesson}
+          disabled={index === 0}
+          aria-keyshortcuts="PageUp"
+        >
+          ◀ Back
+        </button>
+        {question ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={continueLesson}
+            aria-keyshortcuts="PageDown"
+          >
+            Reveal: play on
+          </button>
+        ) : revealed ? (
+          <button type="button" className="primary" onClick={closeLesson} disabled={waiting}>
+            {waiting ? `Waiting for ${wait}…` : 'Finish'}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={continueLesson}
+            disabled={waiting}
+            aria-keyshortcuts="PageDown"
+          >
+            {waiting
+              ? `Waiting for ${wait}…`
+              : index === total - 1
+                ? 'Continue to the question'
+                : 'Continue ▶'}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
