@@ -153,15 +153,16 @@ function createTopics(s: SimState): string | null {
       const name = partitionName(t.name, i);
       const replicas = [...assignment[i]!];
       // R2: ISR = the active assigned replicas; leader = the first of them; epochs 0.
+      const given = t.state?.[i];
       const p: PartitionState = {
         name,
         topic: t.name,
         index: i,
         replicas,
-        leader: replicas[0]!,
+        leader: given ? given.leader : replicas[0]!,
         leaderEpoch: 0,
         partitionEpoch: 0,
-        isr: [...replicas],
+        isr: given ? [...given.isr] : [...replicas],
         recovering: false,
       };
       s.controller.partitions[name] = p;

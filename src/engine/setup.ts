@@ -13,6 +13,8 @@ export interface TopicSetup {
   replicationFactor: number;
   /** Ordered replica list per partition; computed with Kafka's placement when absent. */
   assignment?: number[][];
+  /** the current leader and ISR per partition (a real cluster's layout); default: R2 creation */
+  state?: { leader: number | null; isr: number[] }[];
   config: TopicConfig;
 }
 

@@ -276,6 +276,19 @@ export const SCENARIO_SCHEMA = {
           propertyNames: idKey,
           additionalProperties: listOf(ref('nodeId'), { minItems: 1, uniqueItems: true }),
         },
+        state: {
+          type: 'object',
+          propertyNames: idKey,
+          additionalProperties: {
+            type: 'object',
+            required: ['leader', 'isr'],
+            properties: {
+              leader: { anyOf: [ref('nodeId'), { type: 'null' }] },
+              isr: listOf(ref('nodeId'), { minItems: 1, uniqueItems: true }),
+            },
+            additionalProperties: false,
+          },
+        },
         config: configObject(TOPIC_CONFIG),
       },
       ...closed,

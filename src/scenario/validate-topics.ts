@@ -9,7 +9,7 @@ import { parseConfigFields } from './validate-config';
 /** An in-browser simulator: more partitions per topic than this are refused. */
 export const MAX_PARTITIONS = 10000;
 
-const TOPIC_FIELDS = ['name', 'partitions', 'replicationFactor', 'assignment', 'config'];
+const TOPIC_FIELDS = ['name', 'partitions', 'replicationFactor', 'assignment', 'state', 'config'];
 
 export function validateTopics(ctx: Context, raw: unknown, cluster: BrokerConfig): TopicSetup[] {
   if (raw === undefined) return [];
@@ -91,6 +91,11 @@ function validateTopic(
   if (name === undefined || partitions === undefined || rf === undefined) return undefined;
   const topic: TopicSetup = { name, partitions, replicationFactor: rf, config };
   if (normalised) topic.assignment = normalised;
+  const rawState = own(raw, 'state');
+  if (rawState !== undefined) {
+    const state = checkState(ctx, rawState, at(path, 'state'), partitions, normalised);
+    if (state) topic.state = state;
+  }
   return topic;
 }
 
@@ -193,4 +198,65 @@ function checkAssignment(
     lists.push([...seen]);
   }
   return ok ? lists : undefined;
+}
+
+/**
+ * `state` (addition): the current leader and ISR per partition, as a real cluster shows them
+ * (`kafka-topics --describe`). Needs the manual assignment: the ISR must be among the replicas,
+ * and the leader (or null for an offline partition) in the ISR.
+ */
+function checkState(
+  ctx: Context,
+  raw: unknown,
+  path: string,
+  partitions: number,
+  assignment: number[][] | undefined,
+): { leader: number | null; isr: number[] }[] | undefined {
+  if (!assignment) {
+    ctx.issues.add(path, 'state needs a manual assignment');
+    return undefined;
+  }
+  if (!isObject(raw)) {
+    ctx.issues.expected(path, 'an object { "0": { "leader": id | null, "isr": [ids] }, ... }', raw);
+    return undefined;
+  }
+  const out: { leader: number | null; isr: number[] }[] = [];
+  for (let i = 0; i < partitions; i++) {
+    const p = at(path, String(i));
+    const entry = own(raw, String(i));
+    const replicas = assignment[i]!;
+    if (entry === undefined) {
+      out.push({ leader: replicas[0]!, isr: [...replicas] });
+      continue;
+    }
+    if (!isObject(entry)) {
+      ctx.issues.expected(p, '{ "leader": id | null, "isr": [ids] }', entry);
+      return undefined;
+    }
+    const isr = own(entry, 'isr');
+    const leader = own(entry, 'leader');
+    if (
+      !Array.isArray(isr) ||
+      isr.length === 0 ||
+      !isr.every((b) => isInt(b) && replicas.includes(b as number)) ||
+      new Set(isr).size !== isr.length
+    ) {
+      ctx.issues.expected(
+        at(p, 'isr'),
+        `a non-empty list of distinct replicas of partition ${i} (${replicas.join(', ')})`,
+        isr,
+      );
+      return undefined;
+    }
+    if (leader !== null && !(isInt(leader) && (isr as number[]).includes(leader as number))) {
+      ctx.issues.expected(
+        at(p, 'leader'),
+        `a member of the ISR (${(isr as number[]).join(', ')}) or null`,
+        leader,
+      );
+      return undefined;
+    }
+    out.push({ leader: leader as number | null, isr: isr as number[] });
+  }
+  return out;
 }

@@ -102,9 +102,10 @@ function enter(index: number): void {
   current.index = index;
   const step = stepOf(current);
   if (step) {
+    // The walk is set first: "the next record" is the one this step's actions produce.
+    if (step.walk) walk(step.walk);
     for (const c of step.do) command(c);
     if (step.select) selectPartition(step.select);
-    if (step.walk) walk(step.walk);
   }
   beginWaiting(index);
   publish();

@@ -25,6 +25,8 @@ export interface UiState {
   menu: { broker: number; x: number; y: number } | null;
   /** the side-by-side comparison asked for */
   compare: 'acks' | 'unclean' | null;
+  presenter: boolean;
+  showHelp: boolean;
 }
 
 export interface SimStoreState {
@@ -55,6 +57,8 @@ export const initialUi: UiState = {
   showConfig: false,
   menu: null,
   compare: null,
+  presenter: false,
+  showHelp: false,
 };
 
 export const simStore = createStore<SimStoreState>(() => ({

@@ -7,13 +7,16 @@ import { SidePanel } from './SidePanel';
 import { ErrorBanner } from './ErrorBanner';
 import { useShortcuts } from './controls/use-shortcuts';
 import { useSim } from '../store/use-sim';
-import { selectTheme } from '../store/selectors';
+import { selectTheme, selectUi } from '../store/selectors';
+import { ShortcutsHelp } from './controls/ShortcutsHelp';
+import { Subtitles } from './lessons/Subtitles';
 
 export function App() {
   const theme = useSim(selectTheme);
+  const { presenter } = useSim(selectUi);
   useShortcuts();
   return (
-    <div className="app" data-theme={theme}>
+    <div className="app" data-theme={presenter ? 'contrast' : theme} data-presenter={presenter}>
       <Toolbar />
       <Timeline />
       <ErrorBanner />
@@ -23,6 +26,8 @@ export function App() {
       </main>
       <StatusBar />
       <EventLog />
+      <Subtitles />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import {
 import { runUntilEvent, setSpeed, step, togglePlay } from '../../store/actions';
 import { setUi } from '../../store/store';
 import { TimingsBadge } from './TimingsBadge';
+import { togglePresenter } from './presenter';
+import { ShareMenu } from './ShareMenu';
 import { CompareToggle } from '../compare/CompareLanes';
 import { LessonPicker } from '../lessons/LessonPicker';
 import { formatTime } from '../format';
@@ -88,6 +90,23 @@ export function Toolbar() {
         <LessonPicker />
         <CompareToggle />
         <TimingsBadge />
+        <button
+          type="button"
+          onClick={togglePresenter}
+          aria-keyshortcuts="p"
+          title="Full screen, large type, high contrast, keyboard only"
+        >
+          Presenter
+        </button>
+        <ShareMenu />
+        <button
+          type="button"
+          onClick={() => setUi({ showHelp: true })}
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+        >
+          ?
+        </button>
         <button
           type="button"
           onClick={() => setUi({ theme: theme === 'light' ? 'dark' : 'light' })}

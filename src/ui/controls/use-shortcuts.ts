@@ -11,7 +11,8 @@ import {
   stopBroker,
   togglePlay,
 } from '../../store/actions';
-import { simStore } from '../../store/store';
+import { setUi, simStore } from '../../store/store';
+import { setPresenter, togglePresenter } from './presenter';
 import { backLesson, continueLesson } from '../../store/lessons';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,10 +31,15 @@ export function useShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const selected = simStore.getState().ui.selectedBroker;
-      if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+      // Enter and Space on a focused button belong to that button.
+      const onButton = e.target instanceof HTMLButtonElement;
+      if (e.key === ' ' && !onButton) {
         e.preventDefault();
         togglePlay();
-      } else if (e.key === 'PageDown' || (e.key === 'Enter' && simStore.getState().lesson)) {
+      } else if (
+        e.key === 'PageDown' ||
+        (e.key === 'Enter' && !onButton && simStore.getState().lesson)
+      ) {
         e.preventDefault();
         if (simStore.getState().lesson) continueLesson();
         else step();
@@ -53,9 +59,13 @@ export function useShortcuts(): void {
       } else if (e.key === 'k' && selected !== null) killBroker(selected);
       else if (e.key === 's' && selected !== null) stopBroker(selected);
       else if (e.key === 'r' && selected !== null) restartBroker(selected);
+      else if (e.key === '?') setUi({ showHelp: !simStore.getState().ui.showHelp });
+      else if (e.key === 'p') togglePresenter();
       else if (e.key === 'Escape') {
         selectBroker(null);
         selectPartition(null);
+        setUi({ showHelp: false, menu: null });
+        if (simStore.getState().ui.presenter) setPresenter(false);
       }
     };
     window.addEventListener('keydown', onKey);

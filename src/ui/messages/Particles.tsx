@@ -5,6 +5,7 @@ import { simStore } from '../../store/store';
 import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
 import { STAGE_HEIGHT, STAGE_WIDTH, type NodeBox, type StageLayout } from '../../viz/layout';
 import { estimateSimTime, particlePosition } from '../../viz/particles';
+import { lastFrame } from './particle-frame';
 
 function anchor(layout: StageLayout, addr: string): NodeBox | undefined {
   const at = addr.indexOf(':');
@@ -60,6 +61,7 @@ export function Particles({ layout }: { layout: StageLayout }) {
       const hidden = state.ui.hiddenKinds;
       const walking = view.walk?.partition ?? null;
       const lay = layoutRef.current;
+      const dots: [number, number, number, string][] = [];
       for (const m of view.messages) {
         if (hidden[m.kind]) continue;
         const from = anchor(lay, m.from);
@@ -75,11 +77,13 @@ export function Particles({ layout }: { layout: StageLayout }) {
         ctx.lineTo(p.x, p.y);
         ctx.stroke();
         ctx.fillStyle = m.error ? ERROR_COLOR : style.color;
+        dots.push([p.x, p.y, m.records > 0 ? 6 : 4, ctx.fillStyle]);
         ctx.beginPath();
         ctx.arc(p.x, p.y, m.records > 0 ? 6 : 4, 0, Math.PI * 2);
         ctx.fill();
       }
       ctx.globalAlpha = 1;
+      lastFrame.dots = dots;
     };
     draw();
     return () => {
