@@ -11,8 +11,10 @@ export interface LessonUi {
   index: number;
   /** waiting for the step's event (or its play time) before Continue */
   waiting: boolean;
-  /** where each step began: simulated time and the last event seq then */
+  /** where each step began: simulated time and the narration's event cursor then */
   starts: ({ t: number; seq: number } | undefined)[];
+  /** waits read the event stream in order: the seq of the event that ended the last wait */
+  cursor: number;
 }
 
 let current: LessonUi | null = null;
@@ -48,7 +50,7 @@ export async function openLesson(id: string, step = 0, attach = false): Promise<
     if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.error}`);
     const lesson = parsed.value;
     const index = Math.max(0, Math.min(step, lesson.steps.length + 1));
-    current = { lesson, index, waiting: false, starts: [] };
+    current = { lesson, index, waiting: false, starts: [], cursor: lastSeq(simStore.getState()) };
     if (attach) {
       beginWaiting(index);
       publish();
@@ -85,11 +87,14 @@ function beginWaiting(index: number): void {
   const s = simStore.getState();
   const step = stepOf({ ...current, index });
   const t = s.view?.time ?? 0;
-  current.starts[index] = { t, seq: lastSeq(s) };
+  current.starts[index] = { t, seq: current.cursor };
   if (step && (step.waitFor || step.play > 0)) {
-    waitUntil = { wait: step.waitFor, t: t + step.play, seq: lastSeq(s) };
+    // The narration follows the event stream in order: an awaited event that happened after the
+    // previous wait ended counts, even if time was skipped ahead past it.
+    waitUntil = { wait: step.waitFor, t: t + step.play, seq: current.cursor };
     current.waiting = true;
     play();
+    checkWait(s);
   } else {
     waitUntil = null;
     current.waiting = false;
@@ -147,13 +152,17 @@ export function backLesson(): void {
   pause();
   seek(start.t);
   current.index = prev;
+  current.cursor = start.seq;
   const step = stepOf(current);
   waitUntil =
     step && (step.waitFor || step.play > 0)
       ? { wait: step.waitFor, t: start.t + step.play, seq: start.seq }
       : null;
   current.waiting = waitUntil !== null;
-  if (current.waiting) play();
+  if (current.waiting) {
+    play();
+    checkWait(simStore.getState());
+  }
   publish();
 }
 
@@ -175,18 +184,23 @@ simStore.subscribe((s, prev) => {
     enter(index);
     return;
   }
-  if (!waitUntil || !current.waiting) return;
+  checkWait(s);
+});
+
+/** Ends the current wait once its event has happened (or its play time has passed). */
+function checkWait(s: SimStoreState): void {
+  if (!current || !waitUntil || !current.waiting || !s.view) return;
   const w = waitUntil;
-  const done = w.wait
-    ? s.events.some((e) => e.seq > w.seq && matches(e, w.wait!))
-    : s.view.time >= w.t;
+  const hit = w.wait ? s.events.find((e) => e.seq > w.seq && matches(e, w.wait!)) : undefined;
+  const done = w.wait ? hit !== undefined : s.view.time >= w.t;
   if (done) {
+    if (hit) current.cursor = hit.seq;
     waitUntil = null;
     current.waiting = false;
     pause();
     publish();
   }
-});
+}
 
 export function onLessonChange(f: () => void): () => void {
   listeners.add(f);

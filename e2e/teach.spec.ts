@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { advance, open, simTime, view } from './sim';
+
+const LESSONS = [
+  'leaders-and-followers',
+  'produce-path-acks-all',
+  'leader-dies',
+  'acks1-loses-data',
+  'min-insync-replicas',
+  'slow-follower',
+  'offline-vs-unclean',
+  'truncation-on-return',
+];
+
+async function playLesson(page: Page) {
+  const lesson = page.getByTestId('lesson');
+  for (let i = 0; i < 60; i++) {
+    if ((await lesson.getAttribute('data-done')) === 'true') return;
+    if ((await lesson.getAttribute('data-waiting')) === 'true') {
+      await advance(page, 1000); // simulated time, driven through the app
+      continue;
+    }
+    const primary = lesson.locator('button.primary');
+    const label = await primary.textContent();
+    if (label === 'Finish') return;
+    await primary.click();
+  }
+  throw new Error('the lesson did not reach its end');
+}
+
+for (const id of LESSONS) {
+  test(`lesson ${id} plays to its end`, async ({ page }) => {
+    await page.goto(`./?lesson=${id}`);
+    const lesson = page.getByTestId('lesson');
+    await expect(lesson).toBeVisible();
+    await playLesson(page);
+    await expect(lesson).toContainText('Question for the class');
+    await expect(lesson.getByRole('button', { name: 'Finish' })).toBeEnabled();
+    if (id === 'acks1-loses-data')
+      await expect(page.getByTestId('durability-alarm')).toContainText('only-on-1');
+    if (id === 'leader-dies') {
+      expect(
+        (await view(page)).partitions.find((p) => p.name === 'replicated_topic-0')!.leader,
+      ).toBe(0);
+      await expect(page.getByTestId('durability-ok')).toBeVisible();
+    }
+    if (id === 'truncation-on-return')
+      await expect(page.getByTestId('broker-1')).toHaveAttribute('data-status', /up|fenced/);
+  });
+}
+
+test('lesson Back returns to where the step began', async ({ page }) => {
+  await page.goto('./?lesson=leader-dies');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  while ((await lesson.getAttribute('data-waiting')) === 'true') await advance(page, 1000);
+  await lesson.getByRole('button', { name: 'Continue ▶' }).click();
+  await expect(lesson).toHaveAttribute('data-step', '1');
+  while ((await lesson.getAttribute('data-waiting')) === 'true') await advance(page, 1000);
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'down');
+  await lesson.getByRole('button', { name: '◀ Back' }).click();
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'up');
+});
+
+test('a share link opened in a fresh page shows the same run', async ({ page, context }) => {
+  await open(page, 'scenario=three-brokers&paused=1');
+  await page.getByLabel('Value for P1', { exact: true }).fill('shared-1');
+  await page.getByRole('button', { name: 'Produce one record with P1', exact: true }).click();
+  await advance(page, 500);
+  await page.getByRole('button', { name: 'Kill broker 1', exact: true }).click();
+  await advance(page, 3000);
+  const before = await view(page);
+  await page.getByRole('button', { name: 'Share / export' }).click();
+  await page.getByRole('button', { name: 'Copy a link to this run' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toContain('#share=');
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('broker-1')).toHaveAttribute('data-status', 'down');
+  await expect.poll(() => simTime(fresh)).toBe(before.time);
+  const after = await view(fresh);
+  expect(after.partitions).toEqual(before.partitions);
+  expect(after.clients).toEqual(before.clients);
+  // a mangled link says what is wrong and the app still runs
+  const broken = await context.newPage();
+  await broken.goto(link.slice(0, link.length - 40) + '!!');
+  await expect(broken.getByRole('alert')).toContainText('share link could not be opened');
+  await expect(broken.getByTestId('broker-1')).toBeVisible();
+});
+
+test('presenter mode by keys alone', async ({ page }) => {
+  await open(page, 'scenario=lecture&paused=1');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenter', 'true');
+  await expect(page.locator('.side')).toBeHidden();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await expect(page.locator('.app')).toHaveAttribute('data-presenter', 'false');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenter', 'true');
+  const t0 = await simTime(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => simTime(page)).toBeGreaterThanOrEqual(t0);
+  await page.keyboard.press('3');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('broker-3')).toHaveAttribute('data-status', 'down');
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await view(page)).time).toBeGreaterThan(t0 + 100);
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('subtitles')).toContainText('Broker 3 crashed');
+});
+
+test('what-if: importing kafka-topics --describe output gives exactly that layout', async ({
+  page,
+}) => {
+  await open(page, 'scenario=lecture&paused=1');
+  await page.getByRole('button', { name: 'Share / export' }).click();
+  await page
+    .getByLabel('kafka-topics --describe output')
+    .fill(
+      [
+        'Topic: orders\tPartitionCount: 2\tReplicationFactor: 3\tConfigs: min.insync.replicas=2',
+        '\tTopic: orders\tPartition: 0\tLeader: 3\tReplicas: 3,1,2\tIsr: 3,1',
+        '\tTopic: orders\tPartition: 1\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3',
+      ].join('\n'),
+    );
+  await page.getByRole('button', { name: 'Play with this layout' }).click();
+  await expect(page.getByTestId('broker-3')).toBeVisible();
+  await expect(page.getByTestId('broker-0')).toHaveCount(0);
+  const v = await view(page);
+  expect(v.partitions.map((p) => [p.name, p.leader, p.isr])).toEqual([
+    ['orders-0', 3, [3, 1]],
+    ['orders-1', 1, [1, 2, 3]],
+  ]);
+  await expect(page.getByTestId('replica-orders-0-2')).toHaveAttribute('data-in-sync', 'false');
+  await expect(page.getByTestId('replica-orders-0-3')).toHaveAttribute('data-role', 'leader');
+  // a line that cannot be read is named
+  await page.getByRole('button', { name: 'Share / export' }).click();
+  await page
+    .getByLabel('kafka-topics --describe output')
+    .fill('Topic: t\tPartition: 0\tLeader: 9\tReplicas: 1,2\tIsr: 1');
+  await page.getByRole('button', { name: 'Play with this layout' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'line 1: Leader: 9 is not one of the replicas',
+  );
+  await expect(page.getByTestId('broker-3')).toBeVisible();
+});
