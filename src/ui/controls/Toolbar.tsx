@@ -60,6 +60,7 @@ export function Toolbar() {
           Step
         </button>
         <select
+          className="presenter-hide"
           aria-label="Run until"
           value=""
           onChange={(e) => e.target.value && runUntilEvent(e.target.value)}
@@ -87,8 +88,10 @@ export function Toolbar() {
         <span className="clock" aria-label="Simulated time now">
           t = {formatTime(time)}
         </span>
-        <LessonPicker />
-        <CompareToggle />
+        <span className="presenter-hide">
+          <LessonPicker />
+          <CompareToggle />
+        </span>
         <TimingsBadge />
         <button
           type="button"
@@ -98,7 +101,9 @@ export function Toolbar() {
         >
           Presenter
         </button>
-        <ShareMenu />
+        <span className="presenter-hide">
+          <ShareMenu />
+        </span>
         <button
           type="button"
           onClick={() => setUi({ showHelp: true })}
@@ -109,6 +114,7 @@ export function Toolbar() {
         </button>
         <button
           type="button"
+          className="presenter-hide"
           onClick={() => setUi({ theme: theme === 'light' ? 'dark' : 'light' })}
           aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
         >
