@@ -13,6 +13,7 @@ import { setError, simStore, writeView } from '../store/store';
 import type { TimingsPreset } from '../protocol/messages';
 import { connectSimClient, type WorkerPort } from './sim-client';
 import { decodeShare } from './share';
+import { bundledScenario, bundledScenarioNames } from './bundled';
 import { openLesson } from '../store/lessons';
 
 export const DEFAULT_SCENARIO = 'lecture';
@@ -34,7 +35,7 @@ export function boot(): void {
   const share = location.hash.startsWith('#share=') ? location.hash.slice('#share='.length) : null;
   const lesson = params.get('lesson');
   if (share !== null) void loadSharedRun(share, name, timings);
-  else if (lesson !== null) void openLesson(lesson);
+  else if (lesson !== null) openLesson(lesson);
   else void loadNamedScenario(name, timings, playing);
 
   (window as unknown as { __sim: unknown }).__sim = {
@@ -64,7 +65,7 @@ async function loadSharedRun(
   }
   const { shared } = decoded;
   loadScenario(shared.scenario, shared.timings, false, shared.run);
-  if (shared.lesson) void openLesson(shared.lesson.id, shared.lesson.step, true);
+  if (shared.lesson) openLesson(shared.lesson.id, shared.lesson.step, true);
 }
 
 async function loadNamedScenario(
@@ -72,21 +73,15 @@ async function loadNamedScenario(
   timings: TimingsPreset,
   playing: boolean,
 ): Promise<void> {
-  if (!/^[\w.-]+$/.test(name)) {
+  const scenario = /^[\w.-]+$/.test(name) ? bundledScenario(name) : undefined;
+  if (scenario === undefined) {
     setError({
-      message: `Unknown scenario name "${name}": use letters, digits, dots and dashes.`,
+      message: `Unknown scenario "${name}". Known: ${bundledScenarioNames().join(', ')}.`,
       fatal: false,
     });
+    if (name !== DEFAULT_SCENARIO)
+      loadScenario(bundledScenario(DEFAULT_SCENARIO), timings, playing);
     return;
   }
-  try {
-    const res = await fetch(new URL(`scenarios/${name}.json`, document.baseURI));
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    loadScenario(await res.json(), timings, playing);
-  } catch (e) {
-    setError({
-      message: `Could not load scenario "${name}": ${e instanceof Error ? e.message : String(e)}`,
-      fatal: false,
-    });
-  }
+  loadScenario(scenario, timings, playing);
 }

@@ -4,6 +4,7 @@ import { parseLesson, type Lesson, type LessonStep, type LessonWait } from '../s
 import type { EventView } from '../protocol/view';
 import { command, loadScenario, pause, play, seek, selectPartition, walk } from './actions';
 import { setError, simStore, type SimStoreState } from './store';
+import { bundledLesson, bundledScenario } from '../client/bundled';
 
 export interface LessonUi {
   lesson: Lesson;
@@ -33,20 +34,20 @@ export function stepOf(l: LessonUi): LessonStep | null {
   return null;
 }
 
-async function fetchJson(path: string): Promise<unknown> {
-  const res = await fetch(new URL(path, document.baseURI));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
+function bundled(kind: 'lesson' | 'scenario', name: string): unknown {
+  const data = kind === 'lesson' ? bundledLesson(name) : bundledScenario(name);
+  if (data === undefined) throw new Error(`no ${kind} "${name}"`);
+  return data;
 }
 
 /** Opens a lesson (from public/lessons) at its first step; `attach` keeps the run already loaded (a share link). */
-export async function openLesson(id: string, step = 0, attach = false): Promise<void> {
+export function openLesson(id: string, step = 0, attach = false): void {
   if (!/^[\w.-]+$/.test(id)) {
     setError({ message: `Unknown lesson "${id}".`, fatal: false });
     return;
   }
   try {
-    const parsed = parseLesson(await fetchJson(`lessons/${id}.json`));
+    const parsed = parseLesson(bundled('lesson', id));
     if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.error}`);
     const lesson = parsed.value;
     const index = Math.max(0, Math.min(step, lesson.steps.length + 1));
@@ -57,9 +58,7 @@ export async function openLesson(id: string, step = 0, attach = false): Promise<
       return;
     }
     const scenario =
-      typeof lesson.scenario === 'string'
-        ? await fetchJson(`scenarios/${lesson.scenario}.json`)
-        : lesson.scenario;
+      typeof lesson.scenario === 'string' ? bundled('scenario', lesson.scenario) : lesson.scenario;
     enterWhenLoaded = { index: 0, run: simStore.getState().view?.run ?? -1 };
     loadScenario(scenario, lesson.timings, false);
     publish();

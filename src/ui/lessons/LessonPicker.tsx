@@ -17,7 +17,7 @@ export function LessonPicker() {
     <select
       aria-label="Lessons"
       value=""
-      onChange={(e) => e.target.value && void openLesson(e.target.value)}
+      onChange={(e) => e.target.value && openLesson(e.target.value)}
     >
       <option value="">Lessons…</option>
       {LESSONS.map((l) => (
