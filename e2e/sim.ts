@@ -56,6 +56,7 @@ export async function runUntilEvent(page: Page, type: string): Promise<void> {
 
 export interface ViewSnapshot {
   time: number;
+  brokers: { id: number; status: string }[];
   partitions: {
     name: string;
     leader: number | null;

@@ -11,15 +11,20 @@ import {
 } from '../store/actions';
 import { setError, simStore, writeView } from '../store/store';
 import type { TimingsPreset } from '../protocol/messages';
-import { connectSimClient, type WorkerPort } from './sim-client';
+import { connectSimClient, type SimClient, type WorkerPort } from './sim-client';
+import { keepLastGoodRun, lastGoodRun, sendRaw } from '../store/actions';
 import { decodeShare } from './share';
 import { bundledScenario, bundledScenarioNames } from './bundled';
 import { openLesson } from '../store/lessons';
 
 export const DEFAULT_SCENARIO = 'lecture';
 
-export function boot(): void {
-  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+let worker: Worker | null = null;
+
+/** Starts (or restarts) the simulation worker and binds the store to it. */
+function startWorker(): SimClient {
+  worker?.terminate();
+  worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   const client = connectSimClient(worker as unknown as WorkerPort, {
     onView: writeView,
     onError: (message, fatal) => setError({ message, fatal }),
@@ -27,6 +32,19 @@ export function boot(): void {
     now: () => performance.now(),
   });
   bindClient(client);
+  return client;
+}
+
+/** After a worker failure: a new worker replays the scenario and the last good run (nothing the user did is lost). */
+export function restartFromLastGood(): void {
+  startWorker();
+  const good = lastGoodRun();
+  if (good) loadScenario(good.scenario, good.timings, false, good.run);
+}
+
+export function boot(): void {
+  startWorker();
+  keepLastGoodRun();
 
   const params = new URLSearchParams(location.search);
   const name = params.get('scenario') ?? DEFAULT_SCENARIO;
@@ -45,6 +63,9 @@ export function boot(): void {
     step,
     pause,
     runUntilEvent,
+    /** test hook: make the worker fail, to check the recovery */
+    failWorker: () => sendRaw({ type: 'debugFail' }),
+    lastGood: () => lastGoodRun(),
   };
 }
 

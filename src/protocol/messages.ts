@@ -41,6 +41,8 @@ export type ToWorker =
   | { type: 'walk'; record: string | 'next' | null }
   /** run two lanes side by side (same seed and actions, one setting changed), or stop */
   | { type: 'compare'; variant: CompareVariant | null }
+  /** test hook: the worker fails as if a bug threw inside it */
+  | { type: 'debugFail' }
   /** the UI has drawn the last view: the worker may post the next */
   | { type: 'viewAck'; version: number };
 

@@ -86,7 +86,10 @@ export function reloadWithTimings(timings: TimingsPreset): void {
     loadScenario(currentScenario, timings, simStore.getState().view?.playing ?? false);
 }
 
-export const command = (c: Command) => client?.send({ type: 'command', command: c });
+export const command = (c: Command) => {
+  client?.send({ type: 'command', command: c });
+  afterCommand();
+};
 export const killBroker = (broker: number) => command({ type: 'kill', broker });
 export const stopBroker = (broker: number) => command({ type: 'stop', broker });
 export const restartBroker = (broker: number) => command({ type: 'restart', broker });
@@ -141,4 +144,31 @@ export const selectBroker = (id: number | null) => setUi({ selectedBroker: id })
 
 function firstTopic(): string {
   return simStore.getState().view?.partitions[0]?.topic ?? '';
+}
+
+/** The latest run known to be good (scenario, timings, commands), refreshed while the worker is healthy. */
+let lastGood: { scenario: unknown; timings: TimingsPreset; run: unknown } | null = null;
+
+export function lastGoodRun() {
+  return lastGood;
+}
+
+/** Every few seconds, and after each command, the run is copied out of the worker. */
+export function keepLastGoodRun(): void {
+  const refresh = () => {
+    if (!client || !currentScenario || simStore.getState().error?.fatal) return;
+    const scenario = currentScenario;
+    const timings = currentTimings;
+    void client.requestRun().then(({ run }) => {
+      if (scenario === currentScenario) lastGood = { scenario, timings, run };
+    });
+  };
+  setInterval(refresh, 3000);
+  afterCommand = () => setTimeout(refresh, 300);
+}
+
+let afterCommand: () => void = () => undefined;
+
+export function sendRaw(message: Parameters<SimClient['send']>[0]): void {
+  client?.send(message);
 }

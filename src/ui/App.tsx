@@ -1,4 +1,5 @@
 import { Toolbar } from './controls/Toolbar';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Timeline } from './timeline/Timeline';
 import { Stage } from './cluster/Stage';
 import { StatusBar } from './status/StatusBar';
@@ -21,11 +22,19 @@ export function App() {
       <Timeline />
       <ErrorBanner />
       <main className="main">
-        <Stage />
-        <SidePanel />
+        <ErrorBoundary area="cluster">
+          <Stage />
+        </ErrorBoundary>
+        <ErrorBoundary area="side panel">
+          <SidePanel />
+        </ErrorBoundary>
       </main>
-      <StatusBar />
-      <EventLog />
+      <ErrorBoundary area="status bar">
+        <StatusBar />
+      </ErrorBoundary>
+      <ErrorBoundary area="event log">
+        <EventLog />
+      </ErrorBoundary>
       <Subtitles />
       <ShortcutsHelp />
     </div>

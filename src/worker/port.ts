@@ -170,6 +170,8 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       case 'walk':
         main.walk(msg.record);
         break;
+      case 'debugFail':
+        throw new Error('a deliberate failure (test hook)');
       case 'exportRun':
         post({
           type: 'run',
