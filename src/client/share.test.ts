@@ -49,3 +49,21 @@ describe('share links', () => {
     }
   });
 });
+
+describe('share links under 10,000 mutations', () => {
+  it('never throw: truncated, tampered or random links are answered with a reason', async () => {
+    const text = await encodeShare(shared);
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/!';
+    for (let i = 0; i < 10_000; i++) {
+      const at = Math.floor(rand() * text.length);
+      const mutated =
+        rand() < 0.5
+          ? text.slice(0, at)
+          : text.slice(0, at) + alphabet[Math.floor(rand() * alphabet.length)] + text.slice(at + 1);
+      const r = await decodeShare(mutated);
+      if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // What-if on a real cluster: `kafka-topics --describe` output (one or more topics) turned into a
 // scenario with exactly that layout: brokers, assignments, current leaders and ISRs, and the
 // topic configs it lists. A line that cannot be read is named in the error.
-import { SCENARIO_FORMAT } from './validate';
+import { SCENARIO_FORMAT, parseScenario } from './validate';
 
 export type DescribeResult =
   { ok: true; scenario: Record<string, unknown> } | { ok: false; error: string };
@@ -55,8 +55,23 @@ export function describeToScenario(text: string): DescribeResult {
       const cfg: Record<string, string> = {};
       const raw = /Configs:\s*(\S*)/.exec(line)?.[1] ?? '';
       for (const pair of raw.split(',').filter(Boolean)) {
-        const [k, v] = pair.split('=');
-        if (k === 'min.insync.replicas' || k === 'unclean.leader.election.enable') cfg[k] = v ?? '';
+        const [k, v = ''] = pair.split('=');
+        if (k === 'min.insync.replicas') {
+          if (!/^[1-9]\d{0,5}$/.test(v))
+            return {
+              ok: false,
+              error: `${where}: Configs: min.insync.replicas=${v}: expected an integer >= 1`,
+            };
+          cfg[k] = v;
+        }
+        if (k === 'unclean.leader.election.enable') {
+          if (v !== 'true' && v !== 'false')
+            return {
+              ok: false,
+              error: `${where}: Configs: unclean.leader.election.enable=${v}: expected true or false`,
+            };
+          cfg[k] = v;
+        }
       }
       configs.set(topic, cfg);
       continue;
@@ -148,24 +163,26 @@ export function describeToScenario(text: string): DescribeResult {
       config: configs.get(topic) ?? {},
     });
   }
-  return {
-    ok: true,
-    scenario: {
-      format: SCENARIO_FORMAT,
-      title: `What if? ${topics.join(', ')} on brokers ${brokers.join(', ')}`,
-      description:
-        'Imported from kafka-topics --describe output: the same brokers, assignments, leaders and ISRs.',
-      seed: 1,
-      cluster: { brokers },
-      topics: topicSpecs,
-      clients: {
-        producer: { type: 'producer', config: { acks: 'all' } },
-        consumer: { type: 'consumer', config: {} },
-      },
-      steps: [
-        { at: 0, do: 'produceStream', client: 'producer', rate: 2 },
-        { at: 0, do: 'subscribe', client: 'consumer' },
-      ],
+  const scenario = {
+    format: SCENARIO_FORMAT,
+    title: `What if? ${topics.join(', ')} on brokers ${brokers.join(', ')}`,
+    description:
+      'Imported from kafka-topics --describe output: the same brokers, assignments, leaders and ISRs.',
+    seed: 1,
+    cluster: { brokers },
+    topics: topicSpecs,
+    clients: {
+      producer: { type: 'producer', config: { acks: 'all' } },
+      consumer: { type: 'consumer', config: {} },
     },
+    steps: [
+      { at: 0, do: 'produceStream', client: 'producer', rate: 2 },
+      { at: 0, do: 'subscribe', client: 'consumer' },
+    ],
   };
+  // Whatever the text held, what we hand on must be a valid scenario.
+  const checked = parseScenario(scenario);
+  if (!checked.ok)
+    return { ok: false, error: `the layout is not a valid cluster: ${checked.errors[0]}` };
+  return { ok: true, scenario };
 }
