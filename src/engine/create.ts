@@ -52,7 +52,6 @@ export function createSimulation(setup: SimSetup): CreateResult {
     producers: {},
     consumers: {},
     records: [],
-    recordsByValue: {},
     events: [],
     eventCount: 0,
     dispatched: 0,

@@ -11,3 +11,4 @@ export { isSettled, produceSettled, manualFetchSettled } from './settle';
 export { abandonManualFetches } from './fetch-abandon';
 export { eventText } from './narrate';
 export { isLost as isLostRecord } from './checker';
+export { findRecord } from './records';

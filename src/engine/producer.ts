@@ -111,7 +111,6 @@ export function producerSend(
     undeliverable: false,
   };
   s.records.push(info);
-  s.recordsByValue[value] = rid;
 
   const queue = (p.queues[partition] ??= []);
   const lastId = queue[queue.length - 1];
@@ -475,8 +474,7 @@ export function onStreamTick(s: SimState, p: Producer, epoch: number): void {
   const topic =
     s.partitionOrder.length > 0 ? s.controller.partitions[s.partitionOrder[0]!]!.topic : null;
   if (topic === null) return;
-  let value = `${p.id}-${++p.stream.sent}`;
-  while (s.recordsByValue[value] !== undefined) value = `${p.id}-${++p.stream.sent}`;
+  const value = `${p.id}-${++p.stream.sent}`;
   producerSend(s, p, value, { topic });
   schedule(s, s.now + Math.max(1, Math.round(1000 / p.stream.rate)), {
     kind: 'streamTick',

@@ -386,7 +386,6 @@ export interface SimState {
   producers: Record<string, Producer>;
   consumers: Record<string, Consumer>;
   records: RecordInfo[];
-  recordsByValue: Record<string, number>;
   /** the latest events (older ones are dropped past EVENT_RETENTION; eventCount keeps counting) */
   events: SimEvent[];
   eventCount: number;

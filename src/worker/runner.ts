@@ -5,6 +5,7 @@ import {
   applyCommand,
   createSimulation,
   eventText,
+  findRecord,
   nextEventTime,
   runUntil,
   stepOne,
@@ -353,7 +354,7 @@ export class SimRunner {
     if (record === null) this.walked = null;
     else if (record === 'next') this.walked = { rid: this.state.records.length };
     else {
-      const rid = this.state.recordsByValue[record];
+      const rid = findRecord(this.state, record)?.rid;
       this.walked = rid === undefined ? null : { rid };
     }
   }

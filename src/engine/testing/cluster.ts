@@ -16,6 +16,7 @@ import type { SimEvent } from '../events';
 import type { SimState } from '../state';
 import type { Payload } from '../messages';
 import { send } from '../core';
+import { findRecord } from '../records';
 
 export interface ClusterOptions {
   brokers?: number[];
@@ -133,7 +134,7 @@ export class Cluster {
   }
 
   record(value: string) {
-    return this.s.records[this.s.recordsByValue[value]!]!;
+    return findRecord(this.s, value)!;
   }
 
   /** Sends a raw request and returns the payload of the answer (before it is delivered). */

@@ -1,0 +1,51 @@
+// npm run bench:soak — 8 simulated hours of the classroom at top speed, producers running, with
+// the app's history (snapshots) on: heap and speed per simulated hour. Speed must not decay and
+// memory must grow only with the data the cluster really holds (the logs), not with history.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { SimRunner } from '../worker/runner';
+
+const HOURS = Number(process.env.SOAK_HOURS ?? 8);
+const created = SimRunner.create(
+  JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
+  'demo',
+);
+if (!created.ok) throw new Error(created.errors.join('; '));
+const r = created.runner;
+r.command({ type: 'produceStream', client: 'producer', rate: 40 });
+const gc = (globalThis as { gc?: () => void }).gc;
+const rows: {
+  hour: number;
+  wallSeconds: number;
+  simSecondsPerWallSecond: number;
+  heapMB: number;
+  records: number;
+  events: number;
+  snapshots: number;
+}[] = [];
+for (let hour = 1; hour <= HOURS; hour++) {
+  const t0 = performance.now();
+  for (let i = 0; i < 3600; i++) r.advance(1000);
+  const wall = (performance.now() - t0) / 1000;
+  gc?.();
+  const snaps = (r as unknown as { branch: { snapshots: unknown[] } }).branch.snapshots.length;
+  rows.push({
+    hour,
+    wallSeconds: Math.round(wall * 10) / 10,
+    simSecondsPerWallSecond: Math.round(3600 / wall),
+    heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+    records: r.state.records.length,
+    events: r.state.events.length,
+    snapshots: snaps,
+  });
+  const x = rows[rows.length - 1]!;
+  console.log(
+    `hour ${x.hour}: ${x.simSecondsPerWallSecond} sim-s/wall-s, heap ${x.heapMB} MB, ${x.records} records, ${x.events} events kept, ${x.snapshots} snapshots`,
+  );
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/soak.json',
+  JSON.stringify({ date: new Date().toISOString(), hours: HOURS, rows }, null, 2),
+);
+console.log('written bench-results/soak.json');
