@@ -16,13 +16,7 @@ import {
   runOnce,
   type RunResult,
 } from './bench/page-run';
-import {
-  CLASSROOM,
-  STRESS,
-  STRESS_SCENARIO_NAME,
-  stressScenarioJson,
-  type PageScenario,
-} from './bench/page-scenarios';
+import { CLASSROOM, STRESS, type PageScenario } from './bench/page-scenarios';
 import { startPreview, type PreviewServer } from './bench/page-server';
 
 interface Options {
@@ -243,11 +237,7 @@ async function main(): Promise<void> {
     throw new Error('dist/index.html not found: run `npm run build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
 
-  // The stress scenario has no shipped file: serve a generated one from the build output.
-  writeFileSync(
-    join(dist, 'scenarios', `${STRESS_SCENARIO_NAME}.json`),
-    JSON.stringify(stressScenarioJson(), null, 2),
-  );
+  // The stress scenario ships as public/scenarios/stress.json (bundled into the app).
   const bundle = bundleSizes(dist);
 
   const scenarios: PageScenario[] = [CLASSROOM, STRESS].filter(
