@@ -3,6 +3,7 @@
 //   replica's log array is copied and its entries shared;
 // - a record settled long ago changes only its `lost` flag, which the checker sets by copy on
 //   write, so such records are shared too (and frozen, so a stray write fails loudly).
+// - events are never changed once emitted: shared too.
 // Everything else is a deep structured clone.
 import type { LogEntry, RecordInfo, SimState } from '../engine/index';
 
@@ -41,6 +42,9 @@ export function cloneState(s: SimState): SimState {
       r.log = [];
     }
   }
+  // Events are never changed once emitted either: share them.
+  const events = s.events;
+  s.events = [];
   const records = s.records;
   const h = horizons(s);
   s.records = records.map((r) => (settled(r, h) ? (null as unknown as RecordInfo) : r));
@@ -50,6 +54,7 @@ export function cloneState(s: SimState): SimState {
     for (const b of Object.values(copy.brokers)) {
       for (const r of Object.values(b.replicas)) r.log = logs[i++]!.slice();
     }
+    copy.events = events.slice();
     copy.records.forEach((r, rid) => {
       if (r === null)
         copy.records[rid] = Object.isFrozen(records[rid])
@@ -58,6 +63,7 @@ export function cloneState(s: SimState): SimState {
     });
     return copy;
   } finally {
+    s.events = events;
     s.records = records;
     replicas.forEach((r, i) => (r.log = logs[i]!));
   }
