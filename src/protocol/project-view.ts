@@ -34,6 +34,8 @@ export interface ProjectionInput {
   inspect: string | null;
   streams: Record<string, number>;
   subscriptions: Record<string, boolean>;
+  /** include the replicas' roles (the controller's metadata changed, or a new run or a seek) */
+  sendStructure: boolean;
 }
 
 const KIND: Record<string, MessageKind> = {
@@ -73,7 +75,7 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     })),
     clients: clientsOf(s, input),
     partitions: partitionsOf(s),
-    replicas: replicasOf(s),
+    replicas: input.sendStructure ? replicasOf(s) : null,
     messages: Object.values(s.inflight).map(messageOf),
     events: eventsSince(s, input.sinceEvent),
     status: statusOf(s),
@@ -194,15 +196,12 @@ function replicasOf(s: SimState): ReplicaView[] {
   for (const name of s.partitionOrder) {
     const p = s.controller.partitions[name]!;
     for (const broker of p.replicas) {
-      const r = s.brokers[broker]?.replicas[name];
       out.push({
         partition: name,
         broker,
         role: p.leader === broker ? 'leader' : 'follower',
         inSync: p.isr.includes(broker),
         preferred: p.replicas[0] === broker,
-        leo: r?.log.length ?? 0,
-        hw: r?.hw ?? 0,
       });
     }
   }

@@ -56,8 +56,6 @@ export interface ReplicaView {
   role: 'leader' | 'follower';
   inSync: boolean;
   preferred: boolean;
-  leo: number;
-  hw: number;
 }
 
 export type MessageKind =
@@ -184,7 +182,8 @@ export interface View {
   controllers: ControllerView[];
   clients: ClientView[];
   partitions: PartitionView[];
-  replicas: ReplicaView[];
+  /** roles and ISR membership: sent only when the controller's metadata changed, else null */
+  replicas: ReplicaView[] | null;
   messages: MessageView[];
   /** events since the previous view */
   events: EventView[];

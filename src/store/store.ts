@@ -86,10 +86,35 @@ export function writeView(view: View, receivedAt: number): void {
   for (const b of view.brokers) brokersById[b.id] = b;
   const partitionsByName: Record<string, PartitionView> = {};
   for (const p of view.partitions) partitionsByName[p.name] = p;
+  // Roles arrive only when they changed (view.replicas null otherwise): keep the previous index.
+  const replicas = view.replicas ?? prev.view?.replicas ?? [];
+  const { replicasByKey, replicasOfBroker } =
+    view.replicas === null && prev.view
+      ? { replicasByKey: prev.replicasByKey, replicasOfBroker: prev.replicasOfBroker }
+      : indexReplicas(view, replicas, prev);
+  const events = view.eventsReset
+    ? view.events.slice(-EVENT_LOG_LIMIT)
+    : view.events.length > 0
+      ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT)
+      : prev.events;
+  const markers = view.timeline?.markers ?? prev.markers;
+  simStore.setState({
+    view: view.replicas === null ? { ...view, replicas } : view,
+    receivedAt,
+    brokersById,
+    partitionsByName,
+    replicasByKey,
+    replicasOfBroker,
+    events,
+    markers,
+  });
+}
+
+function indexReplicas(view: View, replicas: ReplicaView[], prev: SimStoreState) {
   const replicasByKey: Record<string, ReplicaView> = {};
   const byBroker: Record<number, { leaders: string[]; followers: string[] }> = {};
   for (const b of view.brokers) byBroker[b.id] = { leaders: [], followers: [] };
-  for (const r of view.replicas) {
+  for (const r of replicas) {
     replicasByKey[replicaKey(r.partition, r.broker)] = r;
     const entry = (byBroker[r.broker] ??= { leaders: [], followers: [] });
     (r.role === 'leader' ? entry.leaders : entry.followers).push(r.partition);
@@ -102,22 +127,7 @@ export function writeView(view: View, receivedAt: number): void {
         ? old
         : lists;
   }
-  const events = view.eventsReset
-    ? view.events.slice(-EVENT_LOG_LIMIT)
-    : view.events.length > 0
-      ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT)
-      : prev.events;
-  const markers = view.timeline?.markers ?? prev.markers;
-  simStore.setState({
-    view,
-    receivedAt,
-    brokersById,
-    partitionsByName,
-    replicasByKey,
-    replicasOfBroker,
-    events,
-    markers,
-  });
+  return { replicasByKey, replicasOfBroker };
 }
 
 function sameList(a: string[], b: string[]): boolean {

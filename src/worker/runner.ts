@@ -49,6 +49,8 @@ export class SimRunner {
   private version = 0;
   private sentEvents = 0;
   private eventsReset = true;
+  /** the controller metadata offset of the roles last sent */
+  private sentStructureAt = -1;
   private inspected: string | null = null;
   private carry = 0;
   /** the scenario's actions, each applied once when simulated time first reaches it */
@@ -376,7 +378,10 @@ export class SimRunner {
       inspect: this.inspected,
       streams,
       subscriptions,
+      // Roles and ISRs change only with the controller's metadata: send them only then.
+      sendStructure: this.eventsReset || s.controller.offset !== this.sentStructureAt,
     });
+    this.sentStructureAt = s.controller.offset;
     view.eventsReset = this.eventsReset;
     view.timeline = this.timeline.view(this.branch, this.branches);
     view.walk = this.walked

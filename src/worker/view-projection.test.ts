@@ -21,9 +21,9 @@ describe('view projection', () => {
       followers: 4,
     });
     expect(
-      v.replicas.filter((r) => r.broker === 4 && r.role === 'leader').map((r) => r.partition),
+      v.replicas!.filter((r) => r.broker === 4 && r.role === 'leader').map((r) => r.partition),
     ).toEqual(['replicated_topic-2', 'replicated_topic-8']);
-    expect(v.replicas).toHaveLength(30);
+    expect(v.replicas!).toHaveLength(30);
     expect(v.controllers.filter((c) => c.active)).toHaveLength(1);
   });
 
@@ -104,5 +104,22 @@ describe('view projection', () => {
     r.advance(10_000);
     const bytes = JSON.stringify(r.view()).length;
     expect(bytes).toBeLessThan(64 * 1024);
+  });
+});
+
+describe('lean transport', () => {
+  it("sends the replicas' roles only when the controller metadata changed", () => {
+    const r = lecture();
+    expect(r.view().replicas).toHaveLength(30);
+    r.advance(500);
+    expect(r.view().replicas).toBeNull();
+    r.command({ type: 'stop', broker: 2 });
+    r.advance(200);
+    const v = r.view();
+    expect(
+      v.replicas!.find((x) => x.partition === 'replicated_topic-0' && x.broker === 0)!.role,
+    ).toBe('leader');
+    r.seek({ t: 100 });
+    expect(r.view().replicas).toHaveLength(30); // after a seek the roles are sent again
   });
 });
