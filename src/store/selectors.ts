@@ -75,3 +75,4 @@ export const selectClientSubscribed = (id: string) => (s: SimStoreState) =>
   s.view?.clients.find((c) => c.id === id)?.subscribed ?? false;
 /** The partition of the record being walked through (everything else dims), or null. */
 export const selectWalkPartition = (s: SimStoreState) => s.view?.walk?.partition ?? null;
+export const selectNotableEvents = (s: SimStoreState) => s.notable;

@@ -1,6 +1,7 @@
 // The UI store: the latest view from the worker (indexed for cheap selectors), the event log,
 // and UI-only state. Written once per animation frame by the client.
 import { createStore } from 'zustand/vanilla';
+import { isNotable } from './notable';
 import type { LessonUi } from './lessons';
 import type {
   BrokerView,
@@ -27,6 +28,8 @@ export interface UiState {
   compare: 'acks' | 'unclean' | null;
   presenter: boolean;
   showHelp: boolean;
+  /** cards, the large-cluster overview, or chosen by size */
+  clusterView: 'auto' | 'cards' | 'overview';
 }
 
 export interface SimStoreState {
@@ -40,6 +43,8 @@ export interface SimStoreState {
   /** partition names per broker, leaders first */
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
   events: EventView[];
+  /** the notable events only (kept longer: frequent ones would push them out of `events`) */
+  notable: EventView[];
   /** timeline markers of the current branch (views send them only when they change) */
   markers: TimelineMarker[];
   error: { message: string; fatal: boolean } | null;
@@ -59,6 +64,7 @@ export const initialUi: UiState = {
   compare: null,
   presenter: false,
   showHelp: false,
+  clusterView: 'auto',
 };
 
 export const simStore = createStore<SimStoreState>(() => ({
@@ -69,6 +75,7 @@ export const simStore = createStore<SimStoreState>(() => ({
   replicasByKey: {},
   replicasOfBroker: {},
   events: [],
+  notable: [],
   markers: [],
   error: null,
   ui: initialUi,
@@ -97,6 +104,12 @@ export function writeView(view: View, receivedAt: number): void {
     : view.events.length > 0
       ? [...prev.events, ...view.events].slice(-EVENT_LOG_LIMIT)
       : prev.events;
+  const freshNotable = view.events.filter((e) => isNotable(e.type));
+  const notable = view.eventsReset
+    ? freshNotable.slice(-EVENT_LOG_LIMIT)
+    : freshNotable.length > 0
+      ? [...prev.notable, ...freshNotable].slice(-EVENT_LOG_LIMIT)
+      : prev.notable;
   const markers = view.timeline?.markers ?? prev.markers;
   simStore.setState({
     view: view.replicas === null ? { ...view, replicas } : view,
@@ -106,6 +119,7 @@ export function writeView(view: View, receivedAt: number): void {
     replicasByKey,
     replicasOfBroker,
     events,
+    notable,
     markers,
   });
 }
@@ -143,5 +157,5 @@ export function setError(error: SimStoreState['error']): void {
 }
 
 export function resetLog(): void {
-  simStore.setState({ events: [], markers: [] });
+  simStore.setState({ events: [], notable: [], markers: [] });
 }

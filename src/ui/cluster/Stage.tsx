@@ -13,6 +13,14 @@ import { ClientNode } from './ClientNode';
 import { Particles } from '../messages/Particles';
 import { LayoutContext } from './layout-context';
 import { BrokerMenu } from './BrokerMenu';
+import { Overview } from './Overview';
+import { ViewToggle } from './ViewToggle';
+import type { SimStoreState } from '../../store/store';
+
+/** Above these sizes the cards cannot stay readable: the overview is shown (unless chosen otherwise). */
+export const OVERVIEW_BROKERS = 12;
+export const OVERVIEW_REPLICAS_PER_BROKER = 16;
+const selectClusterView = (s: SimStoreState) => s.ui.clusterView;
 import { CompareLanes } from '../compare/CompareLanes';
 import { LessonPanel } from '../lessons/LessonPanel';
 
@@ -41,9 +49,25 @@ export function Stage() {
       }),
     [brokers, controllers, producers, consumers, maxReplicas],
   );
+  const mode = useSim(selectClusterView);
+  const overview =
+    mode === 'overview' ||
+    (mode === 'auto' &&
+      (brokers.length > OVERVIEW_BROKERS || maxReplicas > OVERVIEW_REPLICAS_PER_BROKER));
+  if (overview) {
+    return (
+      <section className="stage" aria-label="Cluster overview">
+        <ViewToggle overview />
+        <Overview />
+        <LessonPanel />
+        <CompareLanes />
+      </section>
+    );
+  }
   return (
     <LayoutContext.Provider value={layout}>
       <section className="stage" aria-label="Cluster">
+        <ViewToggle overview={false} />
         <div className="stage-canvas">
           <svg
             className="stage-svg"

@@ -1,23 +1,15 @@
 import { useMemo } from 'react';
 import { useSim } from '../../store/use-sim';
-import { selectEvents, selectUi } from '../../store/selectors';
+import { selectEvents, selectNotableEvents, selectUi } from '../../store/selectors';
 import { setUi } from '../../store/store';
 import { formatTime } from '../format';
 
-const NOISY = new Set([
-  'recordAppended',
-  'recordReplicated',
-  'highWatermarkAdvanced',
-  'recordAcked',
-  'recordConsumed',
-  'metadataRefreshed',
-  'recordSent',
-]);
 const SHOWN = 60;
 
 /** One plain sentence per event; the important ones are announced to screen readers. */
 export function EventLog() {
-  const events = useSim(selectEvents);
+  const everything = useSim(selectEvents);
+  const notable = useSim(selectNotableEvents);
   const { eventFilter } = useSim(selectUi);
   const [all, setAll] = [
     eventFilter.startsWith('all:'),
@@ -26,21 +18,15 @@ export function EventLog() {
   const text = eventFilter.replace(/^all:/, '');
   const shown = useMemo(() => {
     const needle = text.toLowerCase();
-    return events
+    return (all ? everything : notable)
       .filter(
         (e) =>
-          (all || !NOISY.has(e.type)) &&
-          (!needle ||
-            e.text.toLowerCase().includes(needle) ||
-            e.type.toLowerCase().includes(needle)),
+          !needle || e.text.toLowerCase().includes(needle) || e.type.toLowerCase().includes(needle),
       )
       .slice(-SHOWN)
       .reverse();
-  }, [events, all, text]);
-  const latestImportant = useMemo(
-    () => [...events].reverse().find((e) => !NOISY.has(e.type)),
-    [events],
-  );
+  }, [everything, notable, all, text]);
+  const latestImportant = notable[notable.length - 1];
   return (
     <section className="eventlog" aria-label="Event log" data-testid="event-log">
       <div className="eventlog-head">

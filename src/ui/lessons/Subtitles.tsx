@@ -1,25 +1,15 @@
 // Presenter mode without a lesson: the latest notable event as a subtitle under the cluster.
-import { useMemo } from 'react';
 import { useSim } from '../../store/use-sim';
-import { selectEvents, selectUi } from '../../store/selectors';
+import { selectNotableEvents, selectUi } from '../../store/selectors';
 import type { SimStoreState } from '../../store/store';
 
-const NOISY = new Set([
-  'recordAppended',
-  'recordReplicated',
-  'highWatermarkAdvanced',
-  'recordAcked',
-  'recordConsumed',
-  'metadataRefreshed',
-  'recordSent',
-]);
 const selectHasLesson = (s: SimStoreState) => s.lesson !== null;
 
 export function Subtitles() {
   const { presenter } = useSim(selectUi);
   const hasLesson = useSim(selectHasLesson);
-  const events = useSim(selectEvents);
-  const latest = useMemo(() => [...events].reverse().find((e) => !NOISY.has(e.type)), [events]);
+  const notable = useSim(selectNotableEvents);
+  const latest = notable[notable.length - 1];
   if (!presenter || hasLesson) return null;
   return (
     <div className="subtitles" data-testid="subtitles" aria-hidden="true">
