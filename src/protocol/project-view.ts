@@ -74,7 +74,8 @@ export function projectView(s: SimState, input: ProjectionInput): View {
       active: s.quorum.active === id,
     })),
     clients: clientsOf(s, input),
-    partitions: partitionsOf(s),
+    partitions: input.sendStructure ? partitionsOf(s) : null,
+    offsets: offsetsOf(s),
     replicas: input.sendStructure ? replicasOf(s) : null,
     messages: Object.values(s.inflight).map(messageOf),
     events: eventsSince(s, input.sinceEvent),
@@ -189,6 +190,15 @@ function partitionsOf(s: SimState): PartitionView[] {
       underMinIsr: p.isr.length < minIsr,
     };
   });
+}
+
+function offsetsOf(s: SimState): number[] {
+  const out: number[] = [];
+  for (const name of s.partitionOrder) {
+    const r = leaderReplica(s, name);
+    out.push(r?.log.length ?? 0, r?.hw ?? 0);
+  }
+  return out;
 }
 
 function replicasOf(s: SimState): ReplicaView[] {

@@ -181,7 +181,10 @@ export interface View {
   brokers: BrokerView[];
   controllers: ControllerView[];
   clients: ClientView[];
-  partitions: PartitionView[];
+  /** leaders, ISRs and flags: sent only when the controller's metadata changed, else null */
+  partitions: PartitionView[] | null;
+  /** every partition's leader [LEO, HW], flattened in partition order, in every view */
+  offsets: number[];
   /** roles and ISR membership: sent only when the controller's metadata changed, else null */
   replicas: ReplicaView[] | null;
   messages: MessageView[];

@@ -32,8 +32,16 @@ export interface UiState {
   clusterView: 'auto' | 'cards' | 'overview';
 }
 
+/** The view as the UI sees it: structure sent only on change is filled in from earlier views. */
+export type StoreView = Omit<View, 'partitions' | 'replicas'> & {
+  partitions: PartitionView[];
+  replicas: ReplicaView[];
+};
+
 export interface SimStoreState {
-  view: View | null;
+  view: StoreView | null;
+  /** the latest view exactly as the worker posted it (benchmarks measure its size) */
+  posted: View | null;
   /** performance.now() when the view arrived (particles interpolate from it) */
   receivedAt: number;
   brokersById: Record<number, BrokerView>;
@@ -69,6 +77,7 @@ export const initialUi: UiState = {
 
 export const simStore = createStore<SimStoreState>(() => ({
   view: null,
+  posted: null,
   receivedAt: 0,
   brokersById: {},
   partitionsByName: {},
@@ -91,8 +100,15 @@ export function writeView(view: View, receivedAt: number): void {
   const prev = simStore.getState();
   const brokersById: Record<number, BrokerView> = {};
   for (const b of view.brokers) brokersById[b.id] = b;
+  // Partition structure arrives only when it changed; offsets arrive with every view.
+  const structure = view.partitions ?? prev.view?.partitions ?? [];
+  const partitions = structure.map((p, i) => ({
+    ...p,
+    leo: view.offsets[2 * i] ?? p.leo,
+    hw: view.offsets[2 * i + 1] ?? p.hw,
+  }));
   const partitionsByName: Record<string, PartitionView> = {};
-  for (const p of view.partitions) partitionsByName[p.name] = p;
+  for (const p of partitions) partitionsByName[p.name] = p;
   // Roles arrive only when they changed (view.replicas null otherwise): keep the previous index.
   const replicas = view.replicas ?? prev.view?.replicas ?? [];
   const { replicasByKey, replicasOfBroker } =
@@ -112,7 +128,8 @@ export function writeView(view: View, receivedAt: number): void {
       : prev.notable;
   const markers = view.timeline?.markers ?? prev.markers;
   simStore.setState({
-    view: view.replicas === null ? { ...view, replicas } : view,
+    view: { ...view, replicas, partitions },
+    posted: view,
     receivedAt,
     brokersById,
     partitionsByName,

@@ -123,3 +123,22 @@ describe('lean transport', () => {
     expect(r.view().replicas).toHaveLength(30); // after a seek the roles are sent again
   });
 });
+
+describe('lean transport: partitions', () => {
+  it("sends partition structure on change and the leaders' LEO/HW in every view", () => {
+    const r = lecture();
+    const first = r.view();
+    expect(first.partitions).toHaveLength(10);
+    expect(first.offsets).toHaveLength(20);
+    r.command({
+      type: 'produce',
+      client: 'producer',
+      partition: 'replicated_topic-0',
+      records: ['x'],
+    });
+    r.advance(1000);
+    const next = r.view();
+    expect(next.partitions).toBeNull();
+    expect(next.offsets[0]).toBeGreaterThanOrEqual(1); // replicated_topic-0 leader LEO
+  });
+});

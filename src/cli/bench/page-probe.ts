@@ -78,7 +78,8 @@ export const PAGE_PROBE = String.raw`
     b.versions.push(view ? view.version : -1);
     if (view && ts - b.lastViewSample >= 1000) {
       b.lastViewSample = ts;
-      b.sampledViews.push(view);
+      // the view as posted by the worker (structure sent only on change), not the store's filled-in copy
+      b.sampledViews.push(window.__sim.state().posted || view);
     }
     if (ts - b.lastDomSample >= 1000) {
       b.lastDomSample = ts;

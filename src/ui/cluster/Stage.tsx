@@ -15,6 +15,8 @@ import { LayoutContext } from './layout-context';
 import { BrokerMenu } from './BrokerMenu';
 import { Overview } from './Overview';
 import { ViewToggle } from './ViewToggle';
+import { BrokerZoom } from './BrokerZoom';
+import { BusiestLinks } from './BusiestLinks';
 import type { SimStoreState } from '../../store/store';
 
 /** Above these sizes the cards cannot stay readable: the overview is shown (unless chosen otherwise). */
@@ -58,6 +60,8 @@ export function Stage() {
     return (
       <section className="stage" aria-label="Cluster overview">
         <ViewToggle overview />
+        <BusiestLinks />
+        <BrokerZoom />
         <Overview />
         <LessonPanel />
         <CompareLanes />
