@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './src/cli/chromium';
 
 // Debian's Chromium where present (our machines cannot download Playwright's browsers);
 // elsewhere Playwright's own Chromium (`npx playwright install chromium`).
-const SYSTEM_CHROMIUM = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-].find((p) => existsSync(p));
 if (!SYSTEM_CHROMIUM) {
   console.warn(
     "No system Chromium found (looked for /usr/bin/chromium). Using Playwright's own: if it is missing, run `npx playwright install chromium` (or `apt-get install chromium` on Debian).",
@@ -25,14 +20,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: SYSTEM_CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

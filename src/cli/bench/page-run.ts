@@ -3,16 +3,10 @@
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { PAGE_PROBE } from './page-probe';
 import type { PageScenario } from './page-scenarios';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM = SYSTEM_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_ARGS };
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface RunTimings {

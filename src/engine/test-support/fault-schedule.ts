@@ -301,7 +301,7 @@ export interface RunResult {
   refused: { at: number; command: Command; error: string }[];
 }
 
-/** Replays `schedule` then the finale, ending SETTLE_MS after the fault window. */
+/** Replays `schedule` then the finale, ending SETTLE_MS after the last fault. */
 export function runCase(c: Case, opts: RunOptions = {}): RunResult {
   const created = createSimulation(buildSetup(c.shape, c.mode));
   if (!created.ok) throw new Error(`setup rejected: ${created.error}`);
