@@ -64,7 +64,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
   const pos = positionOf(c, partition);
   const requestId = newId(s);
   if (op.mode === 'poll' && pos.lastEpoch >= 0 && md.leaderEpoch > pos.validatedEpoch) {
-    c.inflight[requestId] = { partition, kind: 'validate', broker: md.leader };
+    c.inflight[requestId] = { partition, kind: 'validate', broker: md.leader, deadline: 0 };
     c.busy[partition] = true;
     send(s, clientAddr(c.id), brokerAddr(md.leader), {
       kind: 'offsetsForLeaderEpoch',
@@ -74,7 +74,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
       epoch: pos.lastEpoch,
     });
   } else {
-    c.inflight[requestId] = { partition, kind: 'fetch', broker: md.leader };
+    c.inflight[requestId] = { partition, kind: 'fetch', broker: md.leader, deadline: 0 };
     c.busy[partition] = true;
     c.lastFrom[partition] = pos.position;
     send(s, clientAddr(c.id), brokerAddr(md.leader), {
@@ -86,11 +86,27 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
       maxWaitMs: c.subscribed.includes(partition) ? c.config['fetch.max.wait.ms'] : 0,
     });
   }
-  schedule(s, s.now + c.config['request.timeout.ms'], {
-    kind: 'consumerTimeout',
-    client: c.id,
-    requestId,
-  });
+  c.inflight[requestId]!.deadline = s.now + c.config['request.timeout.ms'];
+  armConsumerTimer(s, c, s.now + c.config['request.timeout.ms']);
+}
+
+/** One timer per consumer for its requests' timeouts (a timer per request would pile up). */
+function armConsumerTimer(s: SimState, c: Consumer, at: number): void {
+  if (c.timerAt !== 0 && c.timerAt <= at) return;
+  c.timerAt = at;
+  schedule(s, at, { kind: 'consumerTimeout', client: c.id, requestId: 0 });
+}
+
+/** request.timeout.ms passed for requests still unanswered. */
+export function onConsumerTimer(s: SimState, c: Consumer): void {
+  if (c.timerAt !== s.now) return;
+  c.timerAt = 0;
+  let next = Infinity;
+  for (const [id, req] of Object.entries(c.inflight)) {
+    if (req.deadline <= s.now) onConsumerRequestFailed(s, c, Number(id), 'REQUEST_TIMED_OUT');
+    else next = Math.min(next, req.deadline);
+  }
+  if (next < Infinity) armConsumerTimer(s, c, next);
 }
 
 function finish(

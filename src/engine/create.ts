@@ -113,6 +113,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         outcomes: {},
         inflight: {},
         busy: {},
+        timerAt: 0,
         ops: {},
         lastFrom: {},
         subscribed: [],

@@ -21,10 +21,11 @@ import {
   onConsumerMetadataFailed,
   onConsumerMetadataResponse,
   onConsumerRequestFailed,
+  onConsumerTimer,
   onConsumerWake,
   onOffsetsForLeaderEpochResponse,
 } from './consumer';
-import { onFetchFailed, wakeFetcher } from './fetcher';
+import { onFetchTimer, wakeFetcher } from './fetcher';
 import {
   onBatchExpiryCheck,
   onProduceRequestFailed,
@@ -107,7 +108,7 @@ function handle(s: SimState, item: TimerEvent): void {
     case 'fetcherWake':
       return withBroker(s, item, (b) => void wakeFetcher(s, b, item.leader));
     case 'fetchTimeout':
-      return withBroker(s, item, (b) => onFetchFailed(s, b, item.leader, item.fetchId));
+      return withBroker(s, item, (b) => onFetchTimer(s, b, item.leader));
     case 'parkedFetchExpire':
       return withBroker(s, item, (b) => expireParkedFetch(s, b, item.parkedId));
     case 'parkedProduceExpire':
@@ -149,7 +150,7 @@ function handle(s: SimState, item: TimerEvent): void {
     }
     case 'consumerTimeout': {
       const c = s.consumers[item.client];
-      return c ? onConsumerRequestFailed(s, c, item.requestId, 'REQUEST_TIMED_OUT') : undefined;
+      return c ? onConsumerTimer(s, c) : undefined;
     }
     case 'streamTick': {
       const p = s.producers[item.client];

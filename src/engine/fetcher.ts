@@ -17,6 +17,8 @@ type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
 
 function fetcherFor(b: Broker, leader: number): Fetcher {
   return (b.fetchers[leader] ??= {
+    deadline: 0,
+    timerAt: 0,
     leader,
     inflight: 0,
     backoffUntil: 0,
@@ -85,14 +87,35 @@ export function wakeFetcher(
       lastFetchedEpoch: latestEpoch(r),
     })),
   });
-  schedule(s, s.now + b.config['replica.socket.timeout.ms'], {
+  f.deadline = s.now + b.config['replica.socket.timeout.ms'];
+  armFetchTimer(s, b, f);
+  return true;
+}
+
+/**
+ * One timer per fetcher, not one per fetch: fetches follow each other continuously, so a timer
+ * per request would leave thousands of dead timers in the agenda (and in every snapshot).
+ */
+function armFetchTimer(s: SimState, b: Broker, f: Fetcher): void {
+  if (f.timerAt !== 0 && f.timerAt <= f.deadline) return;
+  f.timerAt = f.deadline;
+  schedule(s, f.deadline, {
     kind: 'fetchTimeout',
     broker: b.id,
     incarnation: b.incarnation,
-    leader,
-    fetchId,
+    leader: f.leader,
+    fetchId: 0,
   });
-  return true;
+}
+
+/** replica.socket.timeout.ms passed without an answer to the fetch in flight. */
+export function onFetchTimer(s: SimState, b: Broker, leader: number): void {
+  const f = b.fetchers[leader];
+  if (!f || f.timerAt !== s.now) return;
+  f.timerAt = 0;
+  if (f.inflight === 0) return;
+  if (s.now >= f.deadline) onFetchFailed(s, b, leader, f.inflight);
+  else armFetchTimer(s, b, f);
 }
 
 export function onFetchResponse(s: SimState, b: Broker, leader: number, resp: FetchResponse): void {

@@ -126,6 +126,10 @@ export interface Fetcher {
   backoffUntil: number;
   /** id of a fetch made by the `fetch` action (answered even while paused), 0 when none */
   manual: number;
+  /** when the fetch in flight times out */
+  deadline: number;
+  /** time of the pending timeout timer, 0 when none */
+  timerAt: number;
   /** partitions followed from this leader, valid while `rolesVersion` matches the broker's */
   partitions: string[];
   rolesVersion: number;
@@ -306,7 +310,12 @@ export interface Consumer {
   positions: Record<string, ConsumerPartitionState>;
   /** latest outcome per partition */
   outcomes: Record<string, ConsumeOutcome>;
-  inflight: Record<string, { partition: string; kind: 'fetch' | 'validate'; broker: number }>;
+  inflight: Record<
+    string,
+    { partition: string; kind: 'fetch' | 'validate'; broker: number; deadline: number }
+  >;
+  /** time of the pending request-timeout timer, 0 when none */
+  timerAt: number;
   /** partitions with a request in flight */
   busy: Record<string, true>;
   /** consume/poll operations under way, per partition */
