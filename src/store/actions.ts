@@ -86,6 +86,9 @@ export function reloadWithTimings(timings: TimingsPreset): void {
     loadScenario(currentScenario, timings, simStore.getState().view?.playing ?? false);
 }
 
+/** Runs after every command (keepLastGoodRun uses it to copy the run out of the worker soon after). */
+let afterCommand: () => void = () => undefined;
+
 export const command = (c: Command) => {
   client?.send({ type: 'command', command: c });
   afterCommand();
@@ -167,7 +170,6 @@ export function keepLastGoodRun(): void {
   afterCommand = () => setTimeout(refresh, 300);
 }
 
-let afterCommand: () => void = () => undefined;
 
 export function sendRaw(message: Parameters<SimClient['send']>[0]): void {
   client?.send(message);
