@@ -170,7 +170,6 @@ export function keepLastGoodRun(): void {
   afterCommand = () => setTimeout(refresh, 300);
 }
 
-
 export function sendRaw(message: Parameters<SimClient['send']>[0]): void {
   client?.send(message);
 }

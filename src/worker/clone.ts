@@ -3,7 +3,8 @@
 //   replica's log array is copied and its entries shared;
 // - a record settled long ago changes only its `lost` flag, which the checker sets by copy on
 //   write, so such records are shared too (and frozen, so a stray write fails loudly).
-// - events are never changed once emitted: shared too.
+// - events are never changed once emitted, and partition states are replaced rather than changed
+//   on every metadata change: both are shared too.
 // Everything else is a deep structured clone.
 import type { LogEntry, RecordInfo, SimState } from '../engine/index';
 
@@ -45,6 +46,11 @@ export function cloneState(s: SimState): SimState {
   // Events are never changed once emitted either: share them.
   const events = s.events;
   s.events = [];
+  // Partition states are replaced, never changed, on every metadata change: share them too.
+  const images = Object.values(s.brokers).map((b) => b.image.partitions);
+  for (const b of Object.values(s.brokers)) b.image.partitions = {};
+  const committed = s.controller.partitions;
+  s.controller.partitions = {};
   const records = s.records;
   const h = horizons(s);
   s.records = records.map((r) => (settled(r, h) ? (null as unknown as RecordInfo) : r));
@@ -55,6 +61,8 @@ export function cloneState(s: SimState): SimState {
       for (const r of Object.values(b.replicas)) r.log = logs[i++]!.slice();
     }
     copy.events = events.slice();
+    copy.controller.partitions = { ...committed };
+    Object.values(copy.brokers).forEach((b, i) => (b.image.partitions = { ...images[i] }));
     copy.records.forEach((r, rid) => {
       if (r === null)
         copy.records[rid] = Object.isFrozen(records[rid])
@@ -63,6 +71,8 @@ export function cloneState(s: SimState): SimState {
     });
     return copy;
   } finally {
+    s.controller.partitions = committed;
+    Object.values(s.brokers).forEach((b, i) => (b.image.partitions = images[i]!));
     s.events = events;
     s.records = records;
     replicas.forEach((r, i) => (r.log = logs[i]!));
