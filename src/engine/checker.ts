@@ -175,12 +175,16 @@ export function recordTruncation(
   }
   const p = s.controller.partitions[r.partition];
   if (!p) return;
-  if (p.leader === null)
-    checkPartition(
-      s,
-      r.partition,
-      `broker ${b.id} truncated it and no other in-sync replica holds it`,
-    );
+  // A truncation loses records if no leader is left, or if the truncating broker is already the
+  // controller's new leader (it truncated on a fetch answer from the old leader that arrived
+  // before the news of its election).
+  if (p.leader === null || p.leader === b.id) {
+    const why =
+      p.leader === null
+        ? `broker ${b.id} truncated it and no other in-sync replica holds it`
+        : `broker ${b.id}, just elected leader, truncated it on a late fetch answer from the old leader`;
+    checkPartition(s, r.partition, why);
+  }
   if (p.leader !== null && p.isr.includes(b.id)) {
     const leader = replicaOn(s, p.leader, r.partition);
     if (

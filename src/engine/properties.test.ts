@@ -287,7 +287,7 @@ describe('durability under random fault schedules', () => {
           caseArb(mode.map((m) => ({ ...m, idempotence: m.acks === -1 && m.idempotence }))),
           (c) => lossesMatch(c, seen),
         ),
-        params(DEFAULT_RUNS.unclean),
+        params(DEFAULT_RUNS.unclean, [found.NEW_LEADER_TRUNCATED_ON_LATE_FETCH]),
       );
       seen.expectSeen('losses', 'unclean elections');
     },

@@ -89,3 +89,26 @@ export const EMPTY_EPOCH_FOLLOWER_STUCK: Case = {
     at(9000, { type: 'restart', broker: 3 }),
   ],
 };
+
+/**
+ * R27/R31 (found by the full run, 15,000 cases): broker 1, a zombie leader, wrote "v3.0" too;
+ * an unclean election then made it leader, but a fetch answer from the old leader (broker 3)
+ * arrived before the news and broker 1 truncated "v3.0" as a follower. The loss happened in the
+ * new leader's own log by truncation, which the checker did not look at.
+ */
+export const NEW_LEADER_TRUNCATED_ON_LATE_FETCH: Case = {
+  shape: { brokers: 3, topics: [1, 1], latencyMs: 15, jitterMs: 2, seed: 983448496 },
+  mode: { acks: -1, idempotence: false, minIsr: 1, unclean: true },
+  schedule: [
+    at(1, { type: 'produce', client: 'P', partition: 't0-0', records: ['v0.0'] }),
+    at(6945, { type: 'partitionNetwork', a: 101, b: 1 }),
+    at(7382, { type: 'pauseFetch', broker: 1 }),
+    at(21443, { type: 'produce', client: 'P', topic: 't1', records: ['v3.0'] }),
+    at(21443, { type: 'produce', client: 'P', partition: 't0-0', records: ['v4.0'] }),
+    at(21443, { type: 'resumeFetch', broker: 1 }),
+    at(21443, { type: 'kill', broker: 2 }),
+    at(22921, { type: 'restartController' }),
+    at(23461, { type: 'heal' }),
+    at(24257, { type: 'stop', broker: 3 }),
+  ],
+};
