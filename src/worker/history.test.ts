@@ -110,3 +110,27 @@ describe('time travel', () => {
     expect(r.now).toBe(123_456);
   });
 });
+
+describe('side by side', () => {
+  it('a lane with another setting replays the run so far by simulated time', () => {
+    const main = lecture();
+    main.advance(1000);
+    main.command({ type: 'kill', broker: 2 });
+    main.advance(3000);
+    const scenario = JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8'));
+    const lane = SimRunner.create(
+      {
+        ...scenario,
+        clients: { ...scenario.clients, producer: { type: 'producer', config: { acks: '1' } } },
+      },
+      'demo',
+    );
+    if (!lane.ok) throw new Error(lane.errors.join('; '));
+    lane.runner.replayByTime(main.recordedRun());
+    expect(lane.runner.now).toBe(main.now);
+    expect(dumpState(lane.runner.state).brokers).toMatchObject({ 2: 'down' });
+    expect(
+      lane.runner.commandLog.filter((c) => !c.fromScript).map((c) => [c.t, c.command]),
+    ).toEqual([[1000, { type: 'kill', broker: 2 }]]);
+  });
+});

@@ -58,20 +58,31 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   };
 
   /** Side by side: both lanes rebuilt from the scenario with the setting changed, same seed. */
+  /**
+   * Side by side: both lanes rebuilt from the scenario with the setting changed (same seed), and
+   * the run so far replayed into them, so the comparison covers what the user already did.
+   */
   const compare = (variant: CompareVariant | null) => {
-    if (!loaded) return;
+    if (!loaded || !runners[0]) return;
+    const run = runners[0].recordedRun();
     const main = SimRunner.create(loaded.scenario, loaded.timings);
     if (!main.ok) return;
-    if (variant === null) {
-      runners = [main.runner];
+    const built =
+      variant === null
+        ? [main]
+        : lanes(main.runner.scenario.setup, variant).map((lane) =>
+            SimRunner.fromScenario(main.runner.scenario, loaded!.timings, lane.setup, lane.label),
+          );
+    const ok = built.flatMap((b) => (b.ok ? [b.runner] : []));
+    if (ok.length !== built.length) {
+      post({ type: 'error', message: 'The comparison could not be built.', fatal: false });
       return;
     }
-    const built = lanes(main.runner.scenario.setup, variant).map((lane) =>
-      SimRunner.fromScenario(main.runner.scenario, loaded!.timings, lane.setup, lane.label),
-    );
-    const ok = built.flatMap((b) => (b.ok ? [b.runner] : []));
-    if (ok.length === 2) runners = ok;
-    else post({ type: 'error', message: 'The comparison could not be built.', fatal: false });
+    for (const r of ok) {
+      if (variant === null) r.loadRun(run);
+      else r.replayByTime(run); // positions (dispatch counts) differ between lanes; times do not
+    }
+    runners = ok;
   };
 
   const handle = (msg: ToWorker) => {

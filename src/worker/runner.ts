@@ -159,6 +159,16 @@ export class SimRunner {
     }));
   }
 
+  /** Replays another lane's run by simulated time (its dispatch positions do not apply here). */
+  replayByTime(run: { at: number; commands: LoggedCommand[] }): void {
+    for (const c of run.commands) {
+      if (c.fromScript) continue; // this lane applies its scenario's own actions
+      this.advance(c.t - this.now);
+      this.command(c.command);
+    }
+    this.advance(run.at - this.now);
+  }
+
   /** The current branch up to now, as a recorded run. */
   recordedRun(): { at: number; commands: LoggedCommand[] } {
     return { at: this.state.now, commands: this.branch.commands.slice(0, this.applied) };
