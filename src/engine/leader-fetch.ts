@@ -1,6 +1,6 @@
 // A leader answering fetches: followers (R11, R12, R15, R18) and consumers (R34, R35).
 import { newId, schedule, send } from './core';
-import { emptyFetchResponse, readConsumerFetch } from './leader-read';
+import { emptyFetchResponse, readConsumerFetch, toWire } from './leader-read';
 import {
   maybeExpandIsr,
   maybeIncrementHighWatermark,
@@ -44,18 +44,7 @@ export function onFollowerFetch(s: SimState, b: Broker, msg: Message, req: Req<'
       } else {
         const end = Math.min(leo, part.fetchOffset + b.config['replica.fetch.max.records']);
         const records: WireRecord[] = [];
-        for (let o = part.fetchOffset; o < end; o++) {
-          const e = r.log[o]!;
-          records.push({
-            offset: o,
-            value: e.value,
-            key: e.key,
-            epoch: e.epoch,
-            rid: e.rid,
-            producerId: e.producerId,
-            sequence: e.sequence,
-          });
-        }
+        for (let o = part.fetchOffset; o < end; o++) records.push(toWire(r.log[o]!, o));
         updateFollowerFetchState(s, r, req.replicaId, part.fetchOffset, req.brokerEpoch);
         maybeExpandIsr(s, b, r, req.replicaId);
         maybeIncrementHighWatermark(s, b, r);

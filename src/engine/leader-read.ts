@@ -5,7 +5,8 @@ import type { Broker, LogEntry, SimState } from './state';
 
 const MAX_RECORDS_PER_CONSUMER_FETCH = 500;
 
-function toWire(e: LogEntry, offset: number): WireRecord {
+/** A log entry as it travels in a fetch response. */
+export function toWire(e: LogEntry, offset: number): WireRecord {
   return {
     offset,
     value: e.value,
