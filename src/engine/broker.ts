@@ -7,7 +7,14 @@ import { onProduce } from './leader-produce';
 import { onFetchFailed, onFetchResponse, wakeFetcher } from './fetcher';
 import { applyPartitionState, applySnapshot } from './replica-roles';
 import { answerMetadataRequest } from './broker-metadata';
-import { brokerAddr, controllerAddr, type Broker, type Message, type SimState } from './state';
+import {
+  brokerAddr,
+  controllerAddr,
+  type Broker,
+  type Message,
+  type PendingIsrChange,
+  type SimState,
+} from './state';
 
 function addrToBroker(addr: string): number {
   return Number(addr.slice('broker:'.length));
@@ -55,7 +62,9 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
       return;
     case 'alterPartitionResponse': {
       const r = b.replicas[p.partition];
-      if (!r?.pendingIsr) return;
+      // Kafka ignores an answer to anything but the proposal in flight (Partition.scala): after
+      // the metadata log delivered the change first, a new proposal may be pending already.
+      if (!r?.pendingIsr || !answersProposal(r.pendingIsr, p.proposal)) return;
       if (p.error === 'NOT_CONTROLLER')
         return scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
       if (p.state) applyPartitionState(s, b, p.state);
@@ -65,6 +74,17 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
     default:
       return;
   }
+}
+
+function answersProposal(
+  pending: PendingIsrChange,
+  proposal: { partitionEpoch: number; newIsr: number[] },
+): boolean {
+  return (
+    pending.partitionEpoch === proposal.partitionEpoch &&
+    pending.isr.length === proposal.newIsr.length &&
+    pending.isr.every((id, i) => proposal.newIsr[i] === id)
+  );
 }
 
 /** The peer was down: the connection was refused or reset. */

@@ -64,6 +64,7 @@ export function onControllerMessage(s: SimState, controllerId: number, msg: Mess
         return reply(s, msg, {
           kind: 'alterPartitionResponse',
           partition: p.partition,
+          proposal: { partitionEpoch: p.partitionEpoch, newIsr: p.newIsr },
           error: 'NOT_CONTROLLER',
           state: null,
         });
@@ -253,6 +254,7 @@ function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): 
     reply(s, msg, {
       kind: 'alterPartitionResponse',
       partition: p.partition,
+      proposal: { partitionEpoch: p.partitionEpoch, newIsr: p.newIsr },
       error,
       state: error ? null : (s.controller.partitions[p.partition] ?? null),
     });

@@ -145,7 +145,7 @@ function proposeIsr(
   kind: 'expand' | 'shrink',
   isr: number[],
 ): void {
-  r.pendingIsr = { kind, isr, sentAt: s.now, retryAt: 0 };
+  r.pendingIsr = { kind, isr, partitionEpoch: r.partitionEpoch, sentAt: s.now, retryAt: 0 };
   sendAlterPartition(s, b, r);
 }
 
@@ -167,7 +167,7 @@ export function sendAlterPartition(s: SimState, b: Broker, r: Replica): void {
       brokerEpoch: b.brokerEpoch,
       partition: r.partition,
       leaderEpoch: r.leaderEpoch,
-      partitionEpoch: r.partitionEpoch,
+      partitionEpoch: pending.partitionEpoch,
       newIsr: pending.isr,
       change: pending.kind,
     });

@@ -81,6 +81,8 @@ export type Payload =
   | {
       kind: 'alterPartitionResponse';
       partition: string;
+      /** the request answered (its partition epoch and ISR): a late answer is told apart */
+      proposal: { partitionEpoch: number; newIsr: number[] };
       error: string | null;
       state: PartitionState | null;
     }

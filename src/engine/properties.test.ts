@@ -359,6 +359,7 @@ describe('invariants under random fault schedules', () => {
         params(DEFAULT_RUNS.invariants, [
           found.DEAD_CONTROLLER_FENCES,
           found.MINORITY_CONTROLLER_FENCES,
+          found.ISR_MEMBER_BELOW_HW_AFTER_RESTARTS,
         ]),
       );
     },

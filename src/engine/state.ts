@@ -58,6 +58,8 @@ export interface FollowerState {
 export interface PendingIsrChange {
   kind: 'expand' | 'shrink';
   isr: number[];
+  /** the partition epoch the proposal builds on: with `isr`, what an answer must match */
+  partitionEpoch: number;
   sentAt: number;
   /** resend if still unanswered at this time */
   retryAt: number;

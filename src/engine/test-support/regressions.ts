@@ -112,3 +112,27 @@ export const NEW_LEADER_TRUNCATED_ON_LATE_FETCH: Case = {
     at(24257, { type: 'stop', broker: 3 }),
   ],
 };
+
+/**
+ * R13 (found by the full run, 15,000 cases): after an unclean election and restarts, broker 2
+ * with LEO 0 was in the ISR of t1-0 while leader 1 had HW 1.
+ */
+export const ISR_MEMBER_BELOW_HW_AFTER_RESTARTS: Case = {
+  shape: { brokers: 3, topics: [1, 1], latencyMs: 1, jitterMs: 1, seed: 6 },
+  mode: { acks: -1, idempotence: false, minIsr: 1, unclean: true },
+  schedule: [
+    at(25001, { type: 'kill', broker: 1 }),
+    at(25001, { type: 'produce', client: 'P', topic: 't1', records: ['v2.0'] }),
+    at(25152, { type: 'stop', broker: 2 }),
+    at(26996, { type: 'produce', client: 'P', topic: 't0', records: ['v5.0'] }),
+    at(26997, { type: 'produce', client: 'P', topic: 't1', records: ['v7.0'] }),
+    at(27156, { type: 'restartController' }),
+    at(27247, { type: 'produce', client: 'P', topic: 't0', records: ['v9.0'] }),
+    at(27250, { type: 'stop', broker: 3 }),
+    at(27254, { type: 'produce', client: 'P', partition: 't0-0', records: ['v11.0'] }),
+    at(47873, { type: 'restart', broker: 1 }),
+    at(47876, { type: 'restart', broker: 2 }),
+    at(47908, { type: 'produce', client: 'P', topic: 't1', records: ['v14.0'] }),
+    at(47915, { type: 'restart', broker: 3 }),
+  ],
+};
