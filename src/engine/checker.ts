@@ -43,7 +43,7 @@ export function recordSucceeded(s: SimState, info: RecordInfo): void {
 
 /** An acks=0 send reached a broker (appended or rejected) or was lost on the way (R41). */
 export function checkSentRecord(s: SimState, info: RecordInfo): void {
-  if (info.status === 'sent' && !info.lost) {
+  if (info.status === 'sent' && !s.checker.lost[info.rid]) {
     const why =
       info.appends.length > 0
         ? 'the leader that appended it was replaced before it was replicated'
@@ -74,7 +74,7 @@ export function checkLossesOnLeaderChange(s: SimState, partition: string, unclea
 function checkPartition(s: SimState, partition: string, why: string, rule?: string): void {
   for (const rid of s.checker.succeeded[partition] ?? []) {
     const info = s.records[rid]!;
-    if (!info.lost) checkRecord(s, info, why, rule);
+    if (!s.checker.lost[rid]) checkRecord(s, info, why, rule);
   }
 }
 
@@ -97,9 +97,8 @@ const CHAIN_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
 ]);
 
 function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string): void {
-  if (info.lost || !isLost(s, info)) return;
-  // Copy on write: old settled records may be shared with history snapshots (worker/clone.ts).
-  s.records[info.rid] = { ...info, lost: true };
+  if (s.checker.lost[info.rid] || !isLost(s, info)) return;
+  s.checker.lost[info.rid] = true;
   const partition = info.partition!;
   const replicas = s.controller.partitions[partition]?.replicas ?? [];
   const chain: LossLink[] = [];

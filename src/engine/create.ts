@@ -56,7 +56,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
     eventCount: 0,
     dispatched: 0,
     truncations: [],
-    checker: { losses: [], violations: [], leadersByEpoch: {}, succeeded: {} },
+    checker: { losses: [], violations: [], leadersByEpoch: {}, succeeded: {}, lost: {} },
     messageLog: null,
   };
   for (const id of setup.controllers) s.controllers[id] = { id, up: true, incarnation: 0 };

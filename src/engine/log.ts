@@ -83,7 +83,9 @@ export function offsetOfSequence(r: Replica, producerId: number, sequence: numbe
 
 /** Cuts the log to `offset` records; drops epochs starting at or after it; HW follows (R33). */
 export function truncateTo(r: Replica, offset: number): void {
-  r.log.length = Math.min(r.log.length, offset);
+  // A new array rather than a shorter one: entries below an array's length never change, so
+  // history snapshots can share it (worker/clone.ts).
+  if (offset < r.log.length) r.log = r.log.slice(0, offset);
   while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset) {
     r.epochCache.pop();
   }

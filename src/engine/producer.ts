@@ -105,7 +105,6 @@ export function producerSend(
     sentAt: s.now,
     ackedAt: -1,
     appends: [],
-    lost: false,
     handled: false,
     acks: p.config.acks,
     undeliverable: false,

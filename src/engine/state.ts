@@ -225,7 +225,6 @@ export interface RecordInfo {
   ackedAt: number;
   /** leader appends of this record: broker, offset, epoch, time */
   appends: { broker: number; offset: number; epoch: number; t: number }[];
-  lost: boolean;
   /** a broker has handled (appended or rejected) an attempt of it */
   handled: boolean;
   /** acks of the producer that sent it */
@@ -370,8 +369,10 @@ export interface CheckerState {
   violations: Violation[];
   /** per partition: epoch -> broker that acted as leader in it */
   leadersByEpoch: Record<string, Record<string, number>>;
-  /** per partition: rids told succeeded, in ack order */
+  /** per partition: rids told succeeded, in ack order (append-only) */
   succeeded: Record<string, number[]>;
+  /** rids of the records reported lost (kept here, not in the records: see worker/clone.ts) */
+  lost: Record<number, true>;
 }
 
 export interface SimState {

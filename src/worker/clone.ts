@@ -1,12 +1,32 @@
-// Snapshots of the simulation state, sharing what never changes:
-// - log entries are never modified once written (truncation only shortens the array), so each
-//   replica's log array is copied and its entries shared;
-// - a record settled long ago changes only its `lost` flag, which the checker sets by copy on
-//   write, so such records are shared too (and frozen, so a stray write fails loudly).
-// - events are never changed once emitted, and partition states are replaced rather than changed
-//   on every metadata change: both are shared too.
-// Everything else is a deep structured clone.
-import type { LogEntry, RecordInfo, SimState } from '../engine/index';
+// Snapshots of the simulation state for history. A snapshot must cost little however long the
+// run, so it shares what never changes instead of copying it:
+// - append-only arrays (replica logs, the checker's acknowledged rids per partition, the
+//   records): entries below an array's length are never replaced (the engine truncates a log
+//   by making a new array), so a snapshot keeps the array and its length, not a copy;
+// - a record changes in place only until it is settled (no request can touch it any more), so
+//   a snapshot copies the unsettled ones and shares the rest, frozen so a stray write fails;
+// - events are never changed once emitted (the kept window is short: copied);
+// - partition states are replaced, never changed, on every metadata change: shared.
+// Everything else is a deep structured clone. `thawState` makes a live state from a snapshot.
+import type { LogEntry, RecordInfo, SimEvent, SimState } from '../engine/index';
+
+/** An append-only array as it was: the first `length` entries of `items`. */
+interface Prefix<T> {
+  items: T[];
+  length: number;
+}
+
+export interface FrozenState {
+  /** the state with the parts below (and events and partition states) detached, deep-copied */
+  rest: SimState;
+  events: SimEvent[];
+  /** replica logs, in broker then replica order */
+  logs: Prefix<LogEntry>[];
+  succeeded: Record<string, Prefix<number>>;
+  records: Prefix<RecordInfo>;
+  /** copies of the records that may still change, by rid */
+  unsettled: Map<number, RecordInfo>;
+}
 
 interface Horizons {
   /** sent before this: every request of an answered record is over */
@@ -15,7 +35,7 @@ interface Horizons {
   failed: number;
 }
 
-/** A record is settled for good once no request can touch it any more (only `lost` may change). */
+/** A record is settled for good once no request can touch it any more. */
 function settled(r: RecordInfo, h: Horizons): boolean {
   if (r.status === 'pending') return false;
   if (r.status === 'sent' && !r.handled && !r.undeliverable) return false;
@@ -33,50 +53,101 @@ function horizons(s: SimState): Horizons {
   return { answered: s.now - request - margin, failed: s.now - delivery - request - margin };
 }
 
-export function cloneState(s: SimState): SimState {
-  const logs: LogEntry[][] = [];
-  const replicas = [];
-  for (const b of Object.values(s.brokers)) {
-    for (const r of Object.values(b.replicas)) {
-      replicas.push(r);
-      logs.push(r.log);
-      r.log = [];
+/**
+ * Per records array: how many leading records are frozen (settled), so each snapshot scans
+ * only the records after them.
+ */
+const frozenPrefix = new WeakMap<RecordInfo[], number>();
+
+function unsettledRecords(s: SimState): Map<number, RecordInfo> {
+  const h = horizons(s);
+  const records = s.records;
+  let prefix = frozenPrefix.get(records) ?? 0;
+  const live = new Map<number, RecordInfo>();
+  for (let rid = prefix; rid < records.length; rid++) {
+    const r = records[rid]!;
+    if (Object.isFrozen(r)) {
+      if (rid === prefix) prefix++;
+    } else if (settled(r, h)) {
+      deepFreeze(r);
+      if (rid === prefix) prefix++;
+    } else {
+      live.set(rid, r);
     }
   }
-  // Events are never changed once emitted either: share them.
-  const events = s.events;
-  s.events = [];
-  // Partition states are replaced, never changed, on every metadata change: share them too.
-  const images = Object.values(s.brokers).map((b) => b.image.partitions);
-  for (const b of Object.values(s.brokers)) b.image.partitions = {};
-  const committed = s.controller.partitions;
-  s.controller.partitions = {};
+  frozenPrefix.set(records, prefix);
+  return live;
+}
+
+function replicasOf(s: SimState) {
+  return Object.values(s.brokers).flatMap((b) => Object.values(b.replicas));
+}
+
+export function freezeState(s: SimState): FrozenState {
+  const live = unsettledRecords(s);
+  const replicas = replicasOf(s);
+  const logs = replicas.map((r) => ({ items: r.log, length: r.log.length }));
+  const succeededLists = s.checker.succeeded;
+  const succeeded: FrozenState['succeeded'] = {};
+  for (const [p, list] of Object.entries(succeededLists))
+    succeeded[p] = { items: list, length: list.length };
   const records = s.records;
-  const h = horizons(s);
-  s.records = records.map((r) => (settled(r, h) ? (null as unknown as RecordInfo) : r));
+  const events = s.events;
+  // Detach the shared parts for the structured clone, then put them back.
+  for (const r of replicas) r.log = [];
+  s.checker.succeeded = {};
+  s.records = [];
+  try {
+    const rest = cloneSharingPartitionStates(s);
+    return {
+      rest,
+      events: events.slice(),
+      logs,
+      succeeded,
+      records: { items: records, length: records.length },
+      unsettled: structuredClone(live),
+    };
+  } finally {
+    replicas.forEach((r, i) => (r.log = logs[i]!.items));
+    s.checker.succeeded = succeededLists;
+    s.records = records;
+    s.events = events;
+  }
+}
+
+/** A structured clone whose partition states (and events) are shared, not copied. */
+function cloneSharingPartitionStates(s: SimState): SimState {
+  const images = Object.values(s.brokers).map((b) => b.image.partitions);
+  const committed = s.controller.partitions;
+  const events = s.events;
+  s.controller.partitions = {};
+  for (const b of Object.values(s.brokers)) b.image.partitions = {};
+  s.events = [];
   try {
     const copy = structuredClone(s);
-    let i = 0;
-    for (const b of Object.values(copy.brokers)) {
-      for (const r of Object.values(b.replicas)) r.log = logs[i++]!.slice();
-    }
-    copy.events = events.slice();
     copy.controller.partitions = { ...committed };
     Object.values(copy.brokers).forEach((b, i) => (b.image.partitions = { ...images[i] }));
-    copy.records.forEach((r, rid) => {
-      if (r === null)
-        copy.records[rid] = Object.isFrozen(records[rid])
-          ? records[rid]!
-          : deepFreeze(records[rid]!);
-    });
     return copy;
   } finally {
     s.controller.partitions = committed;
     Object.values(s.brokers).forEach((b, i) => (b.image.partitions = images[i]!));
     s.events = events;
-    s.records = records;
-    replicas.forEach((r, i) => (r.log = logs[i]!));
   }
+}
+
+/** A live state from a snapshot; the snapshot stays as it was. */
+export function thawState(f: FrozenState): SimState {
+  const s = cloneSharingPartitionStates(f.rest);
+  s.events = f.events.slice();
+  replicasOf(s).forEach((r, i) => {
+    const log = f.logs[i]!;
+    r.log = log.items.slice(0, log.length);
+  });
+  for (const [p, list] of Object.entries(f.succeeded))
+    s.checker.succeeded[p] = list.items.slice(0, list.length);
+  s.records = f.records.items.slice(0, f.records.length);
+  for (const [rid, r] of f.unsettled) s.records[rid] = structuredClone(r);
+  return s;
 }
 
 function deepFreeze(r: RecordInfo): RecordInfo {

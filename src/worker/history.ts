@@ -2,7 +2,7 @@
 // simulated time plus the number of scheduled items processed (SimState.dispatched), so replay
 // reaches exactly the moment a command was given, even between two steps of one millisecond.
 import { applyCommand, runUntil, stepOne, type Command, type SimState } from '../engine/index';
-import { cloneState } from './clone';
+import { freezeState, thawState, type FrozenState } from './clone';
 
 export interface LoggedCommand {
   t: number;
@@ -17,7 +17,7 @@ export interface Snapshot {
   d: number;
   /** commands of the branch already applied in this state */
   applied: number;
-  state: SimState;
+  state: FrozenState;
 }
 
 export interface Branch {
@@ -37,7 +37,7 @@ export const SNAPSHOT_INTERVAL_MS = 5_000;
 export const MAX_SNAPSHOTS = 64;
 
 export function snapshotOf(state: SimState, applied: number): Snapshot {
-  return { t: state.now, d: state.dispatched, applied, state: cloneState(state) };
+  return { t: state.now, d: state.dispatched, applied, state: freezeState(state) };
 }
 
 /** Adds a snapshot if the last one is old enough; thins the older half when over the cap. */
@@ -95,7 +95,7 @@ export function replay(state: SimState, branch: Branch, applied: number, target:
 /** A fresh copy of the state at the target, from the nearest snapshot. */
 export function stateAt(branch: Branch, target: Target): { state: SimState; applied: number } {
   const snap = snapshotFor(branch, target);
-  const state = cloneState(snap.state);
+  const state = thawState(snap.state);
   const applied = replay(state, branch, snap.applied, target);
   return { state, applied };
 }

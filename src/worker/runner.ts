@@ -34,7 +34,7 @@ import {
 import { Timeline } from './timeline';
 import { walkthrough } from '../protocol/walkthrough';
 import { checkCommand } from '../scenario/command-check';
-import { cloneState } from './clone';
+import { thawState } from './clone';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
@@ -140,7 +140,7 @@ export class SimRunner {
     this.branch.commands = log;
     this.branch.head = { t: 0, d: 0 };
     this.applied = 0;
-    this.state = cloneState(this.branch.snapshots[0]!.state);
+    this.state = thawState(this.branch.snapshots[0]!.state);
     this.runTo(at as number);
     return null;
   }
