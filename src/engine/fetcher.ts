@@ -166,14 +166,8 @@ function applyFetchedPartition(
   const leoBefore = logEndOffset(r);
   for (const rec of part.records) {
     if (rec.offset !== logEndOffset(r)) continue;
-    appendEntry(r, {
-      value: rec.value,
-      key: rec.key,
-      epoch: rec.epoch,
-      rid: rec.rid,
-      producerId: rec.producerId,
-      sequence: rec.sequence,
-    });
+    // The follower's log holds the same entry as the leader's (Kafka copies the batch as is).
+    appendEntry(r, rec.entry);
   }
   const leo = logEndOffset(r);
   if (leo > leoBefore) {
@@ -181,7 +175,7 @@ function applyFetchedPartition(
       broker: b.id,
       partition: r.partition,
       rule: 'R11',
-      record: part.records[0]?.value,
+      record: part.records[0]?.entry.value,
       data: { from: leoBefore, leo, leader: r.leaderId },
     });
   }

@@ -6,16 +6,8 @@ import type { Broker, LogEntry, SimState } from './state';
 const MAX_RECORDS_PER_CONSUMER_FETCH = 500;
 
 /** A log entry as it travels in a fetch response. */
-export function toWire(e: LogEntry, offset: number): WireRecord {
-  return {
-    offset,
-    value: e.value,
-    key: e.key,
-    epoch: e.epoch,
-    rid: e.rid,
-    producerId: e.producerId,
-    sequence: e.sequence,
-  };
+export function toWire(entry: LogEntry, offset: number): WireRecord {
+  return { offset, entry };
 }
 
 export function emptyFetchResponse(

@@ -1,5 +1,5 @@
 // Every protocol message that crosses the simulated network. The UI animates these.
-import type { MetadataImage, PartitionState } from './state';
+import type { LogEntry, MetadataImage, PartitionState } from './state';
 
 export interface MetadataRecordPartition {
   type: 'partition';
@@ -22,14 +22,10 @@ export interface FetchPartitionRequest {
   lastFetchedEpoch: number;
 }
 
+/** A record in a fetch answer: the leader's entry itself (entries never change once written). */
 export interface WireRecord {
   offset: number;
-  value: string;
-  key: string | null;
-  epoch: number;
-  rid: number;
-  producerId: number;
-  sequence: number;
+  entry: LogEntry;
 }
 
 export interface FetchPartitionResponse {

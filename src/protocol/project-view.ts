@@ -3,6 +3,7 @@ import {
   brokerStatus,
   eventText,
   type Message,
+  type RecordInfo,
   type SimEvent,
   type SimState,
 } from '../engine/index';
@@ -125,15 +126,43 @@ function brokersOf(s: SimState): BrokerView[] {
   });
 }
 
+interface RecordCounts {
+  acked: number;
+  failed: number;
+  pending: number;
+}
+
+function countRecord(counts: Record<string, RecordCounts>, r: RecordInfo): void {
+  const c = (counts[r.client] ??= { acked: 0, failed: 0, pending: 0 });
+  if (r.status === 'acked' || r.status === 'sent') c.acked++;
+  else if (r.status === 'failed') c.failed++;
+  else c.pending++;
+}
+
+/**
+ * Per records array: counts over its leading records that are no longer pending (a status
+ * changes once, from pending), so each view counts only the recent records: a view costs the
+ * same after eight hours as after a minute.
+ */
+const finalCounts = new WeakMap<
+  RecordInfo[],
+  { upTo: number; counts: Record<string, RecordCounts> }
+>();
+
+function countRecords(records: RecordInfo[]): Record<string, RecordCounts> {
+  let done = finalCounts.get(records);
+  if (!done) finalCounts.set(records, (done = { upTo: 0, counts: {} }));
+  while (done.upTo < records.length && records[done.upTo]!.status !== 'pending')
+    countRecord(done.counts, records[done.upTo++]!);
+  const counts: Record<string, RecordCounts> = {};
+  for (const [client, c] of Object.entries(done.counts)) counts[client] = { ...c };
+  for (let i = done.upTo; i < records.length; i++) countRecord(counts, records[i]!);
+  return counts;
+}
+
 function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
   const out: ClientView[] = [];
-  const counts: Record<string, { acked: number; failed: number; pending: number }> = {};
-  for (const r of s.records) {
-    const c = (counts[r.client] ??= { acked: 0, failed: 0, pending: 0 });
-    if (r.status === 'acked' || r.status === 'sent') c.acked++;
-    else if (r.status === 'failed') c.failed++;
-    else c.pending++;
-  }
+  const counts = countRecords(s.records);
   for (const p of Object.values(s.producers)) {
     const c = counts[p.id] ?? { acked: 0, failed: 0, pending: 0 };
     const acks = p.config.acks === -1 ? 'all' : String(p.config.acks);
