@@ -119,7 +119,7 @@ function finish(
   if (c.subscribed.includes(partition)) {
     // The running consumer polls again at once (after a backoff when the poll failed).
     const delay = outcome.error ? c.config['retry.backoff.ms'] : 0;
-    schedule(s, s.now + delay, { kind: 'consumerPoll', client: c.id });
+    schedule(s, s.now + delay, { kind: 'consumerPoll', client: c.id, partition });
   }
   const from = c.lastFrom[partition] ?? positionOf(c, partition).position;
   c.outcomes[partition] = {
@@ -206,7 +206,11 @@ function retryOrFail(s: SimState, c: Consumer, partition: string, error: string)
   op.lastError = error;
   if (!RETRIABLE.has(error)) return finish(s, c, partition, { records: [], error });
   markStale(c.metadata);
-  schedule(s, s.now + c.config['retry.backoff.ms'], { kind: 'consumerPoll', client: c.id });
+  schedule(s, s.now + c.config['retry.backoff.ms'], {
+    kind: 'consumerPoll',
+    client: c.id,
+    partition,
+  });
 }
 
 export function onConsumerRequestFailed(
@@ -223,12 +227,19 @@ export function onConsumerRequestFailed(
   retryOrFail(s, c, req.partition, error);
 }
 
-export function onConsumerWake(s: SimState, c: Consumer): void {
-  for (const partition of c.subscribed) {
-    if (!c.ops[partition])
-      c.ops[partition] = { mode: 'poll', deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
+export function onConsumerWake(s: SimState, c: Consumer, only?: string): void {
+  // One partition's poll ended or backed off: drive that one alone (a wake of all partitions
+  // per answer costs partitions² per round with hundreds of them).
+  if (only !== undefined) {
+    if (c.subscribed.includes(only)) startPollIfIdle(s, c, only);
+    return driveConsumer(s, c, only);
   }
+  for (const partition of c.subscribed) startPollIfIdle(s, c, partition);
   for (const partition of Object.keys(c.ops).sort()) driveConsumer(s, c, partition);
+}
+
+function startPollIfIdle(s: SimState, c: Consumer, partition: string): void {
+  c.ops[partition] ??= { mode: 'poll', deadline: s.now + POLL_TIMEOUT_MS, lastError: null };
 }
 
 /** The app's running consumer: poll every partition continuously (long-poll fetches). */

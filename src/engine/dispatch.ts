@@ -158,7 +158,7 @@ function handle(s: SimState, item: TimerEvent): void {
     }
     case 'consumerPoll': {
       const c = s.consumers[item.client];
-      return c ? onConsumerWake(s, c) : undefined;
+      return c ? onConsumerWake(s, c, item.partition) : undefined;
     }
     default: {
       const never: never = item;

@@ -63,7 +63,9 @@ export function appendEntry(r: Replica, entry: LogEntry): number {
 
 /** Producer state is rebuilt from replicated records, so a new leader can dedup too (R39). */
 function rememberSequence(r: Replica, entry: LogEntry, offset: number): void {
-  const runs = (r.producerState[entry.producerId] ??= []);
+  let state = r.producerState.find((x) => x.producerId === entry.producerId);
+  if (!state) r.producerState.push((state = { producerId: entry.producerId, runs: [] }));
+  const runs = state.runs;
   const last = runs[runs.length - 1];
   if (last && last[1] === entry.sequence - 1 && last[2] + (last[1] - last[0]) === offset - 1) {
     last[1] = entry.sequence;
@@ -75,7 +77,8 @@ function rememberSequence(r: Replica, entry: LogEntry, offset: number): void {
 
 /** Offset at which this producer's record with `sequence` was written, if remembered. */
 export function offsetOfSequence(r: Replica, producerId: number, sequence: number): number | null {
-  for (const [first, last, base] of r.producerState[producerId] ?? []) {
+  const state = r.producerState.find((x) => x.producerId === producerId);
+  for (const [first, last, base] of state?.runs ?? []) {
     if (sequence >= first && sequence <= last) return base + (sequence - first);
   }
   return null;
@@ -90,12 +93,11 @@ export function truncateTo(r: Replica, offset: number): void {
     r.epochCache.pop();
   }
   r.hw = Math.min(r.hw, offset);
-  for (const [pid, runs] of Object.entries(r.producerState)) {
-    const kept = runs.filter((run) => run[2] < offset);
-    for (const run of kept) run[1] = Math.min(run[1], run[0] + (offset - run[2]) - 1);
-    if (kept.length > 0) r.producerState[pid] = kept;
-    else delete r.producerState[pid];
+  for (const state of r.producerState) {
+    state.runs = state.runs.filter((run) => run[2] < offset);
+    for (const run of state.runs) run[1] = Math.min(run[1], run[0] + (offset - run[2]) - 1);
   }
+  r.producerState = r.producerState.filter((state) => state.runs.length > 0);
 }
 
 /**

@@ -14,7 +14,7 @@ export function newReplica(partition: string): Replica {
     hw: 0,
     epochCache: [],
     checkpointedHw: 0,
-    producerState: {},
+    producerState: [],
     role: 'none',
     leaderId: null,
     leaderEpoch: -1,

@@ -65,6 +65,11 @@ export interface PendingIsrChange {
   retryAt: number;
 }
 
+export interface ProducerRuns {
+  producerId: number;
+  runs: [number, number, number][];
+}
+
 export interface Replica {
   partition: string;
   log: LogEntry[];
@@ -73,7 +78,11 @@ export interface Replica {
   epochCache: [number, number][];
   checkpointedHw: number;
   /** R39 producer state rebuilt from the log: per producer id, [firstSeq, lastSeq, baseOffset] runs */
-  producerState: Record<string, [number, number, number][]>;
+  /**
+   * per producer id, its last runs of sequences as [first, last, base offset] (a list, not a
+   * map keyed by id: ids like 1000 as keys make every copy allocate 1,000 slots)
+   */
+  producerState: ProducerRuns[];
   role: 'leader' | 'follower' | 'none';
   leaderId: number | null;
   leaderEpoch: number;

@@ -29,7 +29,11 @@ export type TimerEvent =
   | { kind: 'batchExpire'; client: string; at: number }
   | { kind: 'metadataTimeout'; client: string; requestId: number }
   | { kind: 'consumerTimeout'; client: string; requestId: number }
-  | { kind: 'consumerPoll'; client: string }
+  | {
+      kind: 'consumerPoll';
+      client: string;
+      /** only this partition (else all) */ partition?: string;
+    }
   | { kind: 'streamTick'; client: string; epoch: number };
 
 export type TimerKind = TimerEvent['kind'];

@@ -7,6 +7,7 @@ import {
   type SimState,
 } from '../engine/index';
 import { buildSetup, finale, type Case } from '../engine/test-support/fault-schedule';
+import * as found from '../engine/test-support/regressions';
 import { NEW_LEADER_TRUNCATED_ON_LATE_FETCH } from '../engine/test-support/regressions';
 import { freezeState, thawState, type FrozenState } from './clone';
 
@@ -65,4 +66,12 @@ describe('history snapshots share what never changes', () => {
     // and playing on did not disturb the snapshot
     expect(picture(thawState(mid.frozen))).toBe(mid.picture);
   });
+
+  it.each(Object.entries(found))(
+    'snapshots taken every 500 ms of %s thaw exactly (retries, timeouts, elections)',
+    (_, c) => {
+      const { snaps } = run(c, 500, 30_000);
+      for (const snap of snaps) expect(picture(thawState(snap.frozen))).toBe(snap.picture);
+    },
+  );
 });

@@ -28,29 +28,25 @@ export interface FrozenState {
   unsettled: Map<number, RecordInfo>;
 }
 
-interface Horizons {
-  /** sent before this: every request of an answered record is over */
-  answered: number;
-  /** sent before this: a failed record's last attempt is over too */
-  failed: number;
-}
-
-/** A record is settled for good once no request can touch it any more. */
-function settled(r: RecordInfo, h: Horizons): boolean {
+/**
+ * A record is settled for good once nothing can change it: the producer has its answer (the
+ * status changes once, from pending) and no produce request carrying it is still on the
+ * network, where a broker could append it again (a retry racing its original).
+ */
+function settled(r: RecordInfo, carried: ReadonlySet<number>): boolean {
   if (r.status === 'pending') return false;
   if (r.status === 'sent' && !r.handled && !r.undeliverable) return false;
-  return r.sentAt < (r.status === 'failed' ? h.failed : h.answered);
+  return !carried.has(r.rid);
 }
 
-function horizons(s: SimState): Horizons {
-  let request = 0;
-  let delivery = 0;
-  for (const p of Object.values(s.producers)) {
-    request = Math.max(request, p.config['request.timeout.ms']);
-    delivery = Math.max(delivery, p.config['delivery.timeout.ms']);
+/** Records carried by produce requests on the network. */
+function carriedRecords(s: SimState): Set<number> {
+  const rids = new Set<number>();
+  for (const m of Object.values(s.inflight)) {
+    if (m.payload.kind !== 'produce') continue;
+    for (const batch of m.payload.batches) for (const rec of batch.records) rids.add(rec.rid);
   }
-  const margin = 10_000;
-  return { answered: s.now - request - margin, failed: s.now - delivery - request - margin };
+  return rids;
 }
 
 /**
@@ -60,7 +56,7 @@ function horizons(s: SimState): Horizons {
 const frozenPrefix = new WeakMap<RecordInfo[], number>();
 
 function unsettledRecords(s: SimState): Map<number, RecordInfo> {
-  const h = horizons(s);
+  const carried = carriedRecords(s);
   const records = s.records;
   let prefix = frozenPrefix.get(records) ?? 0;
   const live = new Map<number, RecordInfo>();
@@ -68,7 +64,7 @@ function unsettledRecords(s: SimState): Map<number, RecordInfo> {
     const r = records[rid]!;
     if (Object.isFrozen(r)) {
       if (rid === prefix) prefix++;
-    } else if (settled(r, h)) {
+    } else if (settled(r, carried)) {
       deepFreeze(r);
       if (rid === prefix) prefix++;
     } else {
@@ -98,7 +94,7 @@ export function freezeState(s: SimState): FrozenState {
   s.checker.succeeded = {};
   s.records = [];
   try {
-    const rest = cloneSharingPartitionStates(s);
+    const rest = cloneSharingPartitionStates(s, frozenCopy);
     return {
       rest,
       events: events.slice(),
@@ -115,8 +111,34 @@ export function freezeState(s: SimState): FrozenState {
   }
 }
 
+type PartitionStates = SimState['controller']['partitions'];
+
+/** The last frozen copy of each live map of partition states. */
+const lastCopy = new WeakMap<PartitionStates, PartitionStates>();
+
+/**
+ * A frozen shallow copy of a map of partition states, the previous one when nothing changed
+ * since (most snapshots of a large cluster: 30 brokers × 300 partitions each).
+ */
+function frozenCopy(live: PartitionStates): PartitionStates {
+  const last = lastCopy.get(live);
+  if (last && sameEntries(live, last)) return last;
+  const copy = Object.freeze({ ...live });
+  lastCopy.set(live, copy);
+  return copy;
+}
+
+function sameEntries(a: PartitionStates, b: PartitionStates): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
+}
+
 /** A structured clone whose partition states (and events) are shared, not copied. */
-function cloneSharingPartitionStates(s: SimState): SimState {
+function cloneSharingPartitionStates(
+  s: SimState,
+  copyMap: (live: PartitionStates) => PartitionStates,
+): SimState {
   const images = Object.values(s.brokers).map((b) => b.image.partitions);
   const committed = s.controller.partitions;
   const events = s.events;
@@ -125,8 +147,8 @@ function cloneSharingPartitionStates(s: SimState): SimState {
   s.events = [];
   try {
     const copy = structuredClone(s);
-    copy.controller.partitions = { ...committed };
-    Object.values(copy.brokers).forEach((b, i) => (b.image.partitions = { ...images[i] }));
+    copy.controller.partitions = copyMap(committed);
+    Object.values(copy.brokers).forEach((b, i) => (b.image.partitions = copyMap(images[i]!)));
     return copy;
   } finally {
     s.controller.partitions = committed;
@@ -137,7 +159,7 @@ function cloneSharingPartitionStates(s: SimState): SimState {
 
 /** A live state from a snapshot; the snapshot stays as it was. */
 export function thawState(f: FrozenState): SimState {
-  const s = cloneSharingPartitionStates(f.rest);
+  const s = cloneSharingPartitionStates(f.rest, (frozen) => ({ ...frozen }));
   s.events = f.events.slice();
   replicasOf(s).forEach((r, i) => {
     const log = f.logs[i]!;
