@@ -43,3 +43,25 @@ export function overviewLayout(
     cells,
   };
 }
+
+/** The view's pan and zoom: screen = content × k + (x, y). */
+export interface ZoomTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** The replica square under a point of the canvas (screen pixels), if any. */
+export function cellAt(
+  layout: OverviewLayout,
+  t: ZoomTransform,
+  screenX: number,
+  screenY: number,
+): OverviewCell | undefined {
+  const x = (screenX - t.x) / t.k;
+  const y = (screenY - t.y) / t.k;
+  return layout.cells.find((c) => x >= c.x && x <= c.x + c.size && y >= c.y && y <= c.y + c.size);
+}
+
+/** Partition names are drawn inside the squares once a square is this wide on screen. */
+export const LABEL_MIN_PX = 30;

@@ -1,4 +1,5 @@
-import { killBroker, pauseFetch, restartBroker, stopBroker } from '../../store/actions';
+import { pauseFetch, stopBroker } from '../../store/actions';
+import { KillOrRestart } from './KillOrRestart';
 import type { Box } from '../../viz/layout';
 import type { BrokerStatus } from '../../protocol/view';
 
@@ -18,26 +19,9 @@ export function BrokerActions({
   return (
     <foreignObject x={box.x + 6} y={box.y + box.h - 28} width={box.w - 12} height={24}>
       <div className="broker-actions">
-        {down ? (
-          <button
-            type="button"
-            onClick={() => restartBroker(id)}
-            aria-label={`Restart broker ${id}`}
-            title="Start the broker again"
-          >
-            Restart
-          </button>
-        ) : (
+        <KillOrRestart id={id} down={down} />
+        {down ? null : (
           <>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => killBroker(id)}
-              aria-label={`Kill broker ${id}`}
-              title="Hard crash (kill -9)"
-            >
-              Kill
-            </button>
             <button
               type="button"
               onClick={() => stopBroker(id)}

@@ -1,16 +1,20 @@
 // The large-cluster view: one row per broker, its replicas as small squares (leaders first),
-// coloured by role and ISR membership, drawn on a canvas; in-flight messages per broker as counts.
-// Click a square to inspect its partition, a row to select its broker.
-import { useEffect, useMemo, useRef } from 'react';
+// coloured by role and ISR membership, drawn on a canvas that pans and zooms (partition names
+// appear in the squares when zoomed in); in-flight messages per broker as counts. Click a
+// square to inspect its partition, a row's name for the broker's close-up.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSim, useSimList } from '../../store/use-sim';
 import {
   selectBrokerIds,
   selectSelectedBroker,
   selectSelectedPartition,
 } from '../../store/selectors';
-import { killBroker, restartBroker, selectBroker, selectPartition } from '../../store/actions';
+import { selectBroker, selectPartition } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
-import { overviewLayout, OVERVIEW_ROW_HEIGHT, type OverviewLayout } from '../../viz/overview';
+import { cellAt, overviewLayout, OVERVIEW_ROW_HEIGHT } from '../../viz/overview';
+import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
+import { KillOrRestart } from './KillOrRestart';
+import { useOverviewZoom } from './use-overview-zoom';
 
 const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
 const selectReplicasByKey = (s: SimStoreState) => s.replicasByKey;
@@ -24,8 +28,33 @@ const selectFlows = (s: SimStoreState) => {
   return JSON.stringify(flows);
 };
 
-function cssVar(el: Element, name: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim();
+function colorsOf(el: Element): OverviewColors {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    leader: v('--leader'),
+    follower: v('--follower-line'),
+    bad: v('--bad'),
+    down: v('--card-down'),
+    select: v('--select'),
+    text: v('--fg'),
+    textOnDark: '#fff',
+  };
+}
+
+/** The size of an element, kept current. */
+function useSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() =>
+      setSize({ width: el.clientWidth, height: el.clientHeight }),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
 
 export function Overview() {
@@ -37,119 +66,123 @@ export function Overview() {
   const selectedBroker = useSim(selectSelectedBroker);
   const flows = JSON.parse(useSim(selectFlows)) as Record<string, number>;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const layout: OverviewLayout = useMemo(
+  const box = useRef<HTMLDivElement>(null);
+  const size = useSize(box);
+  const layout = useMemo(
     () => overviewLayout(brokers, replicasOfBroker),
     [brokers, replicasOfBroker],
   );
+  const zoom = useOverviewZoom(canvas, layout, size);
+  const t = zoom.transform;
 
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
+    if (!c || !ctx || size.width <= 0) return;
     const dpr = window.devicePixelRatio || 1;
-    c.width = layout.width * dpr;
-    c.height = layout.height * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, layout.width, layout.height);
-    const colors = {
-      leader: cssVar(c, '--leader'),
-      follower: cssVar(c, '--follower-line'),
-      bad: cssVar(c, '--bad'),
-      down: cssVar(c, '--card-down'),
-      select: cssVar(c, '--select'),
-    };
-    for (const cell of layout.cells) {
-      const r = replicasByKey[`${cell.partition}@${cell.broker}`];
-      const down = brokersById[cell.broker]?.status === 'down';
-      ctx.fillStyle = down
-        ? colors.down
-        : !r?.inSync
-          ? colors.bad
-          : r.role === 'leader'
-            ? colors.leader
-            : colors.follower;
-      ctx.globalAlpha = r?.role === 'leader' || !r?.inSync ? 1 : 0.45;
-      ctx.fillRect(cell.x, cell.y, cell.size, cell.size);
-      if (cell.partition === selectedPartition) {
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = colors.select;
-        ctx.lineWidth = 2;
-        ctx.strokeRect(cell.x - 1, cell.y - 1, cell.size + 2, cell.size + 2);
-      }
-    }
-    ctx.globalAlpha = 1;
-  }, [layout, replicasByKey, brokersById, selectedPartition]);
+    c.width = size.width * dpr;
+    c.height = size.height * dpr;
+    drawOverview(
+      ctx,
+      { ...size, dpr },
+      layout,
+      t,
+      (broker, partition) => {
+        const r = replicasByKey[`${partition}@${broker}`];
+        return {
+          role: r?.role === 'leader' ? 'leader' : r ? 'follower' : undefined,
+          inSync: !!r?.inSync,
+          down: brokersById[broker]?.status === 'down',
+        };
+      },
+      colorsOf(c),
+      selectedPartition,
+    );
+  }, [layout, t, size, replicasByKey, brokersById, selectedPartition]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const x = ((e.clientX - rect.left) / rect.width) * layout.width;
-    const y = ((e.clientY - rect.top) / rect.height) * layout.height;
-    const cell = layout.cells.find(
-      (c) => x >= c.x && x <= c.x + c.size && y >= c.y && y <= c.y + c.size,
-    );
+    const cell = cellAt(layout, t, e.clientX - rect.left, e.clientY - rect.top);
     if (cell) selectPartition(cell.partition);
   };
 
+  const rowHeight = OVERVIEW_ROW_HEIGHT * t.k;
   return (
-    <div className="overview" data-testid="overview">
-      <div className="overview-rows" style={{ height: layout.height }}>
-        {brokers.map((id, i) => {
-          const b = brokersById[id];
-          const down = b?.status === 'down';
-          return (
-            <div
-              key={id}
-              className={`overview-row ${selectedBroker === id ? 'selected' : ''}`}
-              style={{ top: i * OVERVIEW_ROW_HEIGHT }}
-              data-testid={`broker-${id}`}
-              data-status={b?.status}
-              data-leaders={b?.leaders}
-              data-followers={b?.followers}
-            >
-              <button
-                type="button"
-                className="row-name"
-                onClick={() => selectBroker(selectedBroker === id ? null : id)}
-                aria-pressed={selectedBroker === id}
-                aria-label={`Broker ${id}, ${b?.status ?? 'down'}, leader of ${b?.leaders ?? 0} and follower of ${b?.followers ?? 0} partitions`}
-              >
-                Broker {id}
-              </button>
-              <span className={`status-${b?.status}`}>{b?.status}</span>
-              <span className="muted">
-                {b?.leaders}L · {b?.followers}F · ↑{flows[`out:broker:${id}`] ?? 0} ↓
-                {flows[`in:broker:${id}`] ?? 0}
-              </span>
-              {down ? (
-                <button
-                  type="button"
-                  onClick={() => restartBroker(id)}
-                  aria-label={`Restart broker ${id}`}
-                >
-                  Restart
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => killBroker(id)}
-                  aria-label={`Kill broker ${id}`}
-                >
-                  Kill
-                </button>
-              )}
-            </div>
-          );
-        })}
+    <div
+      className="overview"
+      data-testid="overview"
+      data-zoom={t.k.toFixed(3)}
+      data-pan={`${t.x.toFixed(1)},${t.y.toFixed(1)}`}
+    >
+      <div className="overview-tools" role="toolbar" aria-label="Zoom the replica grid">
+        <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out">
+          −
+        </button>
+        <span className="zoom-level" aria-live="polite" aria-label="Zoom level">
+          {Math.round(t.k * 100)}%
+        </span>
+        <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={zoom.reset} aria-label="Reset zoom to 100%">
+          100%
+        </button>
+        <span className="muted">
+          wheel: scroll · Ctrl+wheel or pinch: zoom · drag: pan · double-click: zoom in · names from
+          250%
+        </span>
       </div>
-      <canvas
-        ref={canvas}
-        className="overview-canvas"
-        style={{ width: layout.width, height: layout.height }}
-        onClick={onClick}
-        role="img"
-        aria-label={`${layout.cells.length} replicas: leaders dark, followers light, out of sync red; click one to inspect its partition`}
-      />
+      <div className="overview-viewport">
+        <div className="overview-rows">
+          {brokers.map((id, i) => {
+            const b = brokersById[id];
+            const top = t.y + i * rowHeight;
+            return (
+              <div
+                key={id}
+                className={`overview-row ${selectedBroker === id ? 'selected' : ''}`}
+                style={{ top, height: rowHeight }}
+                // keyboard users reach rows panned out of view: bring the row back in
+                onFocus={() => {
+                  if (top < 0) zoom.panBy(0, -top);
+                  else if (top + rowHeight > size.height)
+                    zoom.panBy(0, size.height - top - rowHeight);
+                }}
+                data-testid={`broker-${id}`}
+                data-status={b?.status}
+                data-leaders={b?.leaders}
+                data-followers={b?.followers}
+              >
+                <button
+                  type="button"
+                  className="row-name"
+                  onClick={() => selectBroker(selectedBroker === id ? null : id)}
+                  aria-pressed={selectedBroker === id}
+                  aria-label={`Broker ${id}, ${b?.status ?? 'down'}, leader of ${b?.leaders ?? 0} and follower of ${b?.followers ?? 0} partitions`}
+                >
+                  Broker {id}
+                </button>
+                <span className={`status-${b?.status}`}>{b?.status}</span>
+                <span className="muted">
+                  {b?.leaders}L · {b?.followers}F · ↑{flows[`out:broker:${id}`] ?? 0} ↓
+                  {flows[`in:broker:${id}`] ?? 0}
+                </span>
+                <KillOrRestart id={id} down={b?.status === 'down'} />
+              </div>
+            );
+          })}
+        </div>
+        <div className="overview-canvas-box" ref={box}>
+          <canvas
+            ref={canvas}
+            className="overview-canvas"
+            style={{ width: size.width, height: size.height }}
+            onClick={onClick}
+            role="img"
+            aria-label={`${layout.cells.length} replicas: leaders dark, followers light, out of sync red; click one to inspect its partition`}
+          />
+        </div>
+      </div>
     </div>
   );
 }
