@@ -43,8 +43,14 @@ export function drawOverview(
     if (x + s < 0 || y + s < 0 || x > width || y > height) continue; // off screen
     const look = lookOf(cell.broker, cell.partition);
     const strong = look.role === 'leader' || !look.inSync;
+    if (look.down) {
+      // a dead broker's replicas: outlines only, whatever the theme
+      ctx.strokeStyle = colors.down;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + 0.5, y + 0.5, s - 1, s - 1);
+    }
     ctx.fillStyle = look.down
-      ? colors.down
+      ? 'transparent'
       : !look.inSync
         ? colors.bad
         : look.role === 'leader'
@@ -60,7 +66,9 @@ export function drawOverview(
     }
     if (labels) {
       ctx.fillStyle = strong && !look.down ? colors.textOnDark : colors.text;
+      if (look.down) ctx.globalAlpha = 0.6;
       drawLabel(ctx, cell.partition, x + s / 2, y + s / 2, s, fontPx);
+      ctx.globalAlpha = 1;
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   selectBrokerIds,
   selectSelectedBroker,
   selectSelectedPartition,
+  selectTheme,
 } from '../../store/selectors';
 import { selectBroker, selectPartition } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
@@ -35,10 +36,10 @@ function colorsOf(el: Element): OverviewColors {
     leader: v('--leader'),
     follower: v('--follower-line'),
     bad: v('--bad'),
-    down: v('--card-down'),
+    down: v('--muted'),
     select: v('--select'),
-    text: v('--fg'),
-    textOnDark: '#fff',
+    text: v('--text'),
+    textOnDark: v('--leader-text'),
   };
 }
 
@@ -64,6 +65,7 @@ export function Overview() {
   const brokersById = useSim(selectBrokersById);
   const selectedPartition = useSim(selectSelectedPartition);
   const selectedBroker = useSim(selectSelectedBroker);
+  const theme = useSim(selectTheme); // colours come from the theme's CSS variables
   const flows = JSON.parse(useSim(selectFlows)) as Record<string, number>;
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -98,7 +100,7 @@ export function Overview() {
       colorsOf(c),
       selectedPartition,
     );
-  }, [layout, t, size, replicasByKey, brokersById, selectedPartition]);
+  }, [layout, t, size, replicasByKey, brokersById, selectedPartition, theme]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

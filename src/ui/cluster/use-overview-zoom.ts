@@ -82,8 +82,9 @@ export function useOverviewZoom(
   return useMemo(
     () => ({
       transform,
-      zoomIn: () => run((b, el) => b.scaleBy(select(el), STEP)),
-      zoomOut: () => run((b, el) => b.scaleBy(select(el), 1 / STEP)),
+      // buttons zoom about the top left corner: the leaders, listed first, stay in view
+      zoomIn: () => run((b, el) => b.scaleBy(select(el), STEP, [0, 0])),
+      zoomOut: () => run((b, el) => b.scaleBy(select(el), 1 / STEP, [0, 0])),
       reset: () => run((b, el) => b.transform(select(el), zoomIdentity)),
       panBy: (dx, dy) =>
         run((b, el) => b.translateBy(select(el), dx / transform.k, dy / transform.k)),
