@@ -34,7 +34,7 @@ export interface Branch {
 
 /** Snapshots are taken this often (simulated ms) and at most this many are kept per branch. */
 export const SNAPSHOT_INTERVAL_MS = 5_000;
-export const MAX_SNAPSHOTS = 128;
+export const MAX_SNAPSHOTS = 64;
 
 export function snapshotOf(state: SimState, applied: number): Snapshot {
   return { t: state.now, d: state.dispatched, applied, state: freezeState(state) };
