@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createSimulation,
@@ -6,7 +7,16 @@ import {
   applyCommand,
   type SimState,
 } from '../engine/index';
-import { buildSetup, finale, type Case } from '../engine/test-support/fault-schedule';
+import {
+  buildSetup,
+  caseArb,
+  describeCase,
+  finale,
+  FAULT_WINDOW_MS,
+  SETTLE_MS,
+  type Case,
+  type Mode,
+} from '../engine/test-support/fault-schedule';
 import * as found from '../engine/test-support/regressions';
 import { NEW_LEADER_TRUNCATED_ON_LATE_FETCH } from '../engine/test-support/regressions';
 import { freezeState, thawState, type FrozenState } from './clone';
@@ -16,26 +26,51 @@ function picture(s: SimState): string {
   return JSON.stringify({ dump: dumpState(s), queue: s.queue.length, now: s.now });
 }
 
-function run(c: Case, observeEveryMs: number, until: number) {
+interface Snap {
+  frozen: FrozenState;
+  picture: string;
+  /** steps of the schedule applied when it was taken */
+  applied: number;
+}
+
+function stepsOf(c: Case, until: number) {
+  return [...c.schedule, ...finale(c.shape)].filter((st) => st.at <= until);
+}
+
+/** Runs the case to `until`, taking a snapshot every `everyMs`. */
+function run(c: Case, everyMs: number, until: number) {
   const created = createSimulation(buildSetup(c.shape, c.mode));
   if (!created.ok) throw new Error(created.error);
   const s = created.state;
-  const steps = [...c.schedule, ...finale(c.shape)].filter((st) => st.at <= until);
-  const snaps: { frozen: FrozenState; picture: string }[] = [];
+  const steps = stepsOf(c, until);
+  const snaps: Snap[] = [];
   let next = 0;
+  let applied = 0;
   const advance = (t: number) => {
-    for (; next <= t; next += observeEveryMs) {
+    for (; next <= t; next += everyMs) {
       runUntil(s, next);
-      snaps.push({ frozen: freezeState(s), picture: picture(s) });
+      snaps.push({ frozen: freezeState(s), picture: picture(s), applied });
     }
     runUntil(s, t);
   };
   for (const st of steps) {
     advance(st.at);
     applyCommand(s, st.command);
+    applied++;
   }
   advance(until);
   return { s, snaps };
+}
+
+/** A live state thawed from the snapshot, played on with the rest of the schedule. */
+function playOn(c: Case, snap: Snap, until: number): SimState {
+  const s = thawState(snap.frozen);
+  for (const st of stepsOf(c, until).slice(snap.applied)) {
+    runUntil(s, st.at);
+    applyCommand(s, st.command);
+  }
+  runUntil(s, until);
+  return s;
 }
 
 describe('history snapshots share what never changes', () => {
@@ -52,17 +87,9 @@ describe('history snapshots share what never changes', () => {
   });
 
   it('a thawed state played on reaches the same end as the live run', () => {
-    const { s, snaps } = run(c, 2_500, until);
+    const { s: live, snaps } = run(c, 2_500, until);
     const mid = snaps[Math.floor(snaps.length / 2)]!;
-    const replayed = thawState(mid.frozen);
-    const from = replayed.now;
-    for (const st of [...c.schedule, ...finale(c.shape)]) {
-      if (st.at <= from || st.at > until) continue;
-      runUntil(replayed, st.at);
-      applyCommand(replayed, st.command);
-    }
-    runUntil(replayed, until);
-    expect(picture(replayed)).toBe(picture(s));
+    expect(picture(playOn(c, mid, until))).toBe(picture(live));
     // and playing on did not disturb the snapshot
     expect(picture(thawState(mid.frozen))).toBe(mid.picture);
   });
@@ -74,4 +101,28 @@ describe('history snapshots share what never changes', () => {
       for (const snap of snaps) expect(picture(thawState(snap.frozen))).toBe(snap.picture);
     },
   );
+
+  const ANY_MODE: fc.Arbitrary<Mode> = fc.record({
+    acks: fc.constantFrom(-1 as const, 1 as const, 0 as const),
+    idempotence: fc.boolean(),
+    minIsr: fc.integer({ min: 1, max: 2 }),
+    unclean: fc.boolean(),
+  });
+
+  it('under random fault schedules, every snapshot thaws exactly and plays on to the live end', () => {
+    const end = FAULT_WINDOW_MS + SETTLE_MS;
+    fc.assert(
+      fc.property(caseArb(ANY_MODE, 6), fc.nat(), (c, pick) => {
+        const { s: live, snaps } = run(c, 7_000, end);
+        const why = describeCase(c);
+        for (const snap of snaps) expect(picture(thawState(snap.frozen)), why).toBe(snap.picture);
+        const from = snaps[pick % snaps.length]!;
+        expect(picture(playOn(c, from, end)), why).toBe(picture(live));
+      }),
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? '') || 25,
+        ...(process.env.CI ? { seed: 20261124 } : {}),
+      },
+    );
+  }, 120_000);
 });
