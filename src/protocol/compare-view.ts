@@ -1,5 +1,6 @@
 // The summary of each lane in a side-by-side comparison, and what differs between them.
-import { brokerStatus, isLostRecord, type SimState } from '../engine/index';
+import { brokerStatus, type SimState } from '../engine/index';
+import { countRecords } from './record-counts';
 import type { CompareView, LaneView } from './view';
 
 export function laneView(s: SimState, label: string): LaneView {
@@ -12,12 +13,12 @@ export function laneView(s: SimState, label: string): LaneView {
   }
   let acked = 0;
   let failed = 0;
-  const lost: string[] = [];
-  for (const r of s.records) {
-    if (r.status === 'acked' || r.status === 'sent') acked++;
-    if (r.status === 'failed') failed++;
-    if (isLostRecord(s, r)) lost.push(r.value);
+  for (const c of Object.values(countRecords(s.records))) {
+    acked += c.acked;
+    failed += c.failed;
   }
+  // the checker's reports: every acknowledged record lost so far (kafka-semantics R41-R43)
+  const lost = [...new Set(s.checker.losses.map((l) => l.value))];
   return {
     label,
     brokers: s.brokerIds.map((id) => ({ id, status: brokerStatus(s, id) })),

@@ -3,12 +3,12 @@ import {
   brokerStatus,
   eventText,
   type Message,
-  type RecordInfo,
   type SimEvent,
   type SimState,
 } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
 import { describePartition } from './describe';
+import { countRecords } from './record-counts';
 import {
   INSPECTOR_LOG_LIMIT,
   type BrokerView,
@@ -124,40 +124,6 @@ function brokersOf(s: SimState): BrokerView[] {
       followers,
     };
   });
-}
-
-interface RecordCounts {
-  acked: number;
-  failed: number;
-  pending: number;
-}
-
-function countRecord(counts: Record<string, RecordCounts>, r: RecordInfo): void {
-  const c = (counts[r.client] ??= { acked: 0, failed: 0, pending: 0 });
-  if (r.status === 'acked' || r.status === 'sent') c.acked++;
-  else if (r.status === 'failed') c.failed++;
-  else c.pending++;
-}
-
-/**
- * Per records array: counts over its leading records that are no longer pending (a status
- * changes once, from pending), so each view counts only the recent records: a view costs the
- * same after eight hours as after a minute.
- */
-const finalCounts = new WeakMap<
-  RecordInfo[],
-  { upTo: number; counts: Record<string, RecordCounts> }
->();
-
-function countRecords(records: RecordInfo[]): Record<string, RecordCounts> {
-  let done = finalCounts.get(records);
-  if (!done) finalCounts.set(records, (done = { upTo: 0, counts: {} }));
-  while (done.upTo < records.length && records[done.upTo]!.status !== 'pending')
-    countRecord(done.counts, records[done.upTo++]!);
-  const counts: Record<string, RecordCounts> = {};
-  for (const [client, c] of Object.entries(done.counts)) counts[client] = { ...c };
-  for (let i = done.upTo; i < records.length; i++) countRecord(counts, records[i]!);
-  return counts;
 }
 
 function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
