@@ -13,3 +13,10 @@ export function formatAddr(addr: string): string {
   if (addr.startsWith('client:')) return addr.slice(7);
   return addr.replace(':', ' ');
 }
+
+/** A count that fits a small node: 999, 12.3k, 1.15M. */
+export function formatCount(n: number): string {
+  if (n < 10_000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)}k`;
+  return `${(n / 1_000_000).toFixed(2)}M`;
+}

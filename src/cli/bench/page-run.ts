@@ -142,6 +142,16 @@ export async function runOnce(
     );
     const clusterDrawnMs = (await page.evaluate('window.__bench.drawnAt')) as number;
     for (const c of scenario.afterLoad) await page.evaluate(hook(c));
+    if (scenario.advanceMs) {
+      const target = scenario.advanceMs;
+      await page.evaluate(`window.__sim.advance(${target})`);
+      await until(
+        page,
+        `(window.__sim.state().view?.time ?? 0) >= ${target}`,
+        600_000,
+        `${target} simulated ms`,
+      );
+    }
     await sleep(t.settleMs);
 
     const heapStart = await heapAfterGc(cdp);

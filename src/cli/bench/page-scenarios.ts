@@ -3,11 +3,13 @@
 // shipped file, so it is built here and written into dist/scenarios/ before the preview starts.
 
 export interface PageScenario {
-  name: 'classroom' | 'stress';
+  name: 'classroom' | 'classroom-8h' | 'stress';
   /** the query string the app is opened with */
   query: string;
   /** test-hook commands sent right after the cluster is drawn */
   afterLoad: unknown[];
+  /** simulated ms run at top speed after those commands, before the settle period */
+  advanceMs?: number;
   /** test-hook commands sent at a given ms into the measurement window */
   during: { atMs: number; command: unknown }[];
   /** deviations from performance.md's spec, printed with the results */
@@ -60,5 +62,15 @@ export const STRESS: PageScenario = {
   during: [{ atMs: 2000, command: { type: 'kill', broker: STRESS_KILL_BROKER } }],
   notes: [
     `stress: public/scenarios/${STRESS_SCENARIO_NAME}.json (one producer at 500 records/s); broker ${STRESS_KILL_BROKER} killed 2 s into the window`,
+  ],
+};
+
+/** The classroom after 8 simulated hours of its stream: does the app stay as smooth? */
+export const CLASSROOM_8H: PageScenario = {
+  ...CLASSROOM,
+  name: 'classroom-8h',
+  advanceMs: 8 * 3600_000,
+  notes: [
+    'classroom-8h: the classroom run first advanced 8 simulated hours (1.15 million records) through the test hook, then measured like classroom',
   ],
 };

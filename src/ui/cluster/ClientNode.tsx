@@ -1,6 +1,7 @@
 import { useSim } from '../../store/use-sim';
 import { selectClientAcks, selectClientCount, selectClientType } from '../../store/selectors';
 import { useLayout } from './layout-context';
+import { formatCount } from '../format';
 
 export function ClientNode({ id }: { id: string }) {
   const box = useLayout().clients[id];
@@ -33,15 +34,15 @@ export function ClientNode({ id }: { id: string }) {
       {producer ? (
         <>
           <text className="node-stat" x={box.cx} y={box.y + 52} textAnchor="middle">
-            ✓ {acked} acked
+            ✓ {formatCount(acked)} acked
           </text>
           <text className="node-stat" x={box.cx} y={box.y + 68} textAnchor="middle">
-            {pending} pend · {failed} fail
+            {formatCount(pending)} pend · {formatCount(failed)} fail
           </text>
         </>
       ) : (
         <text className="node-stat" x={box.cx} y={box.y + 56} textAnchor="middle">
-          {consumed} read
+          {formatCount(consumed)} read
         </text>
       )}
     </g>
