@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { SimRunner } from '../worker/runner';
+import { nextFloat } from '../engine/rng';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 8);
 const created = SimRunner.create(
@@ -43,9 +44,27 @@ for (let hour = 1; hour <= HOURS; hour++) {
     `hour ${x.hour}: ${x.simSecondsPerWallSecond} sim-s/wall-s, heap ${x.heapMB} MB, ${x.records} records, ${x.events} events kept, ${x.snapshots} snapshots`,
   );
 }
+// Time travel at the end of the long run: seek to random moments of it, then back to its end.
+const rng = { rng: 4242 };
+const seeks: number[] = [];
+const end = r.now;
+for (let i = 0; i < 10; i++) {
+  const target = Math.floor(nextFloat(rng) * end);
+  const t0 = performance.now();
+  r.seek({ t: target });
+  seeks.push(performance.now() - t0);
+}
+seeks.sort((a, b) => a - b);
+const seek = {
+  medianMs: Math.round(seeks[Math.floor(seeks.length / 2)]!),
+  maxMs: Math.round(seeks[seeks.length - 1]!),
+};
+console.log(
+  `seek to 10 random moments of the ${HOURS}-hour run: median ${seek.medianMs} ms, max ${seek.maxMs} ms`,
+);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/soak.json',
-  JSON.stringify({ date: new Date().toISOString(), hours: HOURS, rows }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), hours: HOURS, rows, seek }, null, 2),
 );
 console.log('written bench-results/soak.json');
