@@ -172,11 +172,14 @@ export function thawState(f: FrozenState): SimState {
   return s;
 }
 
+/** One empty list for every settled record without errors. */
+const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
+
 function deepFreeze(r: RecordInfo): RecordInfo {
   // An array grown by push keeps room for 16 more entries: over a long run that spare room
   // would be most of a record's memory. A settled record's arrays never grow again.
   if (r.appends.length > 0) r.appends = r.appends.slice();
-  if (r.attemptErrors.length > 0) r.attemptErrors = r.attemptErrors.slice();
+  r.attemptErrors = r.attemptErrors.length > 0 ? r.attemptErrors.slice() : NO_ERRORS;
   Object.freeze(r.attemptErrors);
   for (const a of r.appends) Object.freeze(a);
   Object.freeze(r.appends);
