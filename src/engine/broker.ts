@@ -12,7 +12,9 @@ import {
   controllerAddr,
   type Broker,
   type Message,
+  type PartitionState,
   type PendingIsrChange,
+  type Replica,
   type SimState,
 } from './state';
 
@@ -65,16 +67,51 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
       // Kafka ignores an answer to anything but the proposal in flight (Partition.scala): after
       // the metadata log delivered the change first, a new proposal may be pending already.
       if (!r?.pendingIsr || !answersProposal(r.pendingIsr, p.proposal)) return;
-      if (p.error === 'NOT_CONTROLLER')
-        return scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
-      if (p.state) applyPartitionState(s, b, p.state);
-      r.pendingIsr = null;
-      return;
+      return onAlterPartitionAnswer(s, b, r, p.error, p.state);
     }
     default:
       return;
   }
 }
+
+/**
+ * R17, as Kafka's Partition.handleAlterPartitionError: a rejection that proves the proposal was
+ * not applied (INELIGIBLE_REPLICA) resets to the committed ISR; one that says the leader's view
+ * is out of date (newer partition or leader epoch, unknown partition) keeps the proposal pending,
+ * so the HW still counts a replica the controller may have added, until the metadata log brings
+ * the partition's new state; anything else is retried.
+ */
+function onAlterPartitionAnswer(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  error: string | null,
+  state: PartitionState | null,
+): void {
+  const retryLater = () =>
+    scheduleAlterPartitionRetry(s, b, r, s.now + b.config['replica.fetch.backoff.ms']);
+  if (error === null) {
+    if (state) applyPartitionState(s, b, state);
+    r.pendingIsr = null;
+    return;
+  }
+  if (error === 'INELIGIBLE_REPLICA') {
+    r.pendingIsr = null;
+    return;
+  }
+  if (AWAIT_METADATA.has(error)) {
+    r.pendingIsr!.retryAt = Infinity; // no resend: the metadata log ends it
+    return;
+  }
+  retryLater();
+}
+
+const AWAIT_METADATA = new Set([
+  'INVALID_UPDATE_VERSION',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'INVALID_REQUEST',
+]);
 
 function answersProposal(
   pending: PendingIsrChange,

@@ -1,6 +1,8 @@
 // R11-R18: the follower fetch loop, the high watermark and ISR maintenance.
 import { describe, expect, it } from 'vitest';
 import { cluster } from './testing/cluster';
+import { onBrokerMessage } from './broker';
+import { maximalIsr } from './leader-state';
 
 describe('replication and the high watermark (R11-R15)', () => {
   it('R11: the leader learns a follower has a record only from its next fetch; followers learn the HW one round later', () => {
@@ -91,6 +93,39 @@ describe('ISR maintenance (R15-R19)', () => {
     expect(c.replica(1).pendingIsr?.isr).toEqual([1, 2]);
     expect(c.replica(1).hw).toBe(0);
     expect(c.record('a').status).toBe('pending');
+  });
+
+  it('R17: an answer to another proposal is ignored; a rejection saying the leader is out of date keeps the proposal pending until the metadata log catches up; INELIGIBLE_REPLICA resets it', () => {
+    const c = cluster({ broker: { 'replica.lag.time.max.ms': 4000 } });
+    c.do({ type: 'pauseFetch', broker: 3 });
+    c.produce(['a']);
+    c.waitFor('isrShrunk', { partition: 't-0' }, 10_000);
+    c.do({ type: 'resumeFetch', broker: 3 });
+    c.until(() => c.replica(1).pendingIsr?.kind === 'expand');
+    const pending = { ...c.replica(1).pendingIsr! };
+    expect(pending.isr).toEqual([1, 2, 3]);
+    const answer = (error: string | null, partitionEpoch = pending.partitionEpoch) =>
+      onBrokerMessage(c.s, c.s.brokers[1]!, {
+        id: -1,
+        from: 'controller:101',
+        to: 'broker:1',
+        sentAt: c.s.now,
+        deliverAt: c.s.now,
+        payload: {
+          kind: 'alterPartitionResponse',
+          partition: 't-0',
+          proposal: { partitionEpoch, newIsr: pending.isr },
+          error,
+          state: null,
+        },
+      });
+    answer(null, pending.partitionEpoch - 1); // a late answer to an earlier proposal
+    expect(c.replica(1).pendingIsr?.isr).toEqual([1, 2, 3]);
+    answer('INVALID_UPDATE_VERSION');
+    expect(c.replica(1).pendingIsr?.isr).toEqual([1, 2, 3]);
+    expect(maximalIsr(c.replica(1))).toContain(3); // the HW still waits for broker 3
+    answer('INELIGIBLE_REPLICA');
+    expect(c.replica(1).pendingIsr).toBeNull();
   });
 
   it('R18: a follower rejoins once its LEO reaches the leader HW (not its LEO)', () => {
