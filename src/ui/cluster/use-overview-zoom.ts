@@ -3,7 +3,7 @@
 // and projector use. Returns the transform to draw with.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { OverviewLayout, ZoomTransform } from '../../viz/overview';
 
 // Never below 100%: the rows beside the grid (names, counts, Kill) need their 18 px; a grid
@@ -20,8 +20,6 @@ export interface OverviewZoom {
   reset(): void;
   /** moves the view by screen pixels */
   panBy(dx: number, dy: number): void;
-  /** zoom so that this content rectangle fills the view (a broker's row, a square) */
-  zoomTo(x: number, y: number, w: number, h: number): void;
 }
 
 export function useOverviewZoom(
@@ -59,7 +57,7 @@ export function useOverviewZoom(
     const onWheel = (e: WheelEvent) => {
       if (e.ctrlKey || e.metaKey) return;
       e.preventDefault();
-      const k = (el as unknown as { __zoom?: { k: number } }).__zoom?.k ?? 1;
+      const k = zoomTransform(el).k;
       b.translateBy(sel, -e.deltaX / k, -e.deltaY / k);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
@@ -87,19 +85,11 @@ export function useOverviewZoom(
       zoomOut: () => run((b, el) => b.scaleBy(select(el), 1 / STEP, [0, 0])),
       reset: () => run((b, el) => b.transform(select(el), zoomIdentity)),
       panBy: (dx, dy) =>
-        run((b, el) => b.translateBy(select(el), dx / transform.k, dy / transform.k)),
-      zoomTo: (x, y, w, h) =>
         run((b, el) => {
-          const k = Math.min(MAX_ZOOM, size.width / w, size.height / h);
-          b.transform(
-            select(el),
-            zoomIdentity
-              .translate(size.width / 2, size.height / 2)
-              .scale(k)
-              .translate(-(x + w / 2), -(y + h / 2)),
-          );
+          const k = zoomTransform(el).k; // the current zoom, not the last render's
+          b.translateBy(select(el), dx / k, dy / k);
         }),
     }),
-    [transform, run, size.width, size.height],
+    [transform, run],
   );
 }
