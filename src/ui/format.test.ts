@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from './format';
+import { formatCount, formatTime } from './format';
 
 describe('formatCount', () => {
   it('keeps small counts exact and shortens large ones to fit a client node', () => {
@@ -7,5 +7,15 @@ describe('formatCount', () => {
     expect(formatCount(9_999)).toBe('9999');
     expect(formatCount(12_345)).toBe('12.3k');
     expect(formatCount(1_151_999)).toBe('1.15M');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows seconds with milliseconds, and hours once a run is that long', () => {
+    expect(formatTime(0)).toBe('0.000 s');
+    expect(formatTime(3_599_999)).toBe('3599.999 s');
+    expect(formatTime(3_600_000)).toBe('1:00:00.000');
+    expect(formatTime(28_800_467)).toBe('8:00:00.467');
+    expect(formatTime(3_725_005)).toBe('1:02:05.005');
   });
 });

@@ -1,6 +1,10 @@
-/** Simulated time as seconds with milliseconds: 12.345 s. */
+/** Simulated time as seconds with milliseconds (12.345 s); from an hour on, 8:00:00.467. */
 export function formatTime(ms: number): string {
-  return `${(ms / 1000).toFixed(3)} s`;
+  if (ms < 3_600_000) return `${(ms / 1000).toFixed(3)} s`;
+  const h = Math.floor(ms / 3_600_000);
+  const min = Math.floor((ms % 3_600_000) / 60_000);
+  const sec = ((ms % 60_000) / 1000).toFixed(3).padStart(6, '0');
+  return `${h}:${String(min).padStart(2, '0')}:${sec}`;
 }
 
 /** A duration: 500 ms, 2 s, 30 s. */
