@@ -42,6 +42,10 @@ test('the overview zooms and pans: the square under the pointer opens its partit
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(overview).toHaveAttribute('data-zoom', (1.6 * 1.6).toFixed(3));
+  await page.keyboard.press('-'); // keys too: presenters drive by keys
+  await expect(overview).toHaveAttribute('data-zoom', '1.600');
+  await page.keyboard.press('+');
+  await expect(overview).toHaveAttribute('data-zoom', (1.6 * 1.6).toFixed(3));
   await page.getByRole('button', { name: 'Reset zoom to 100%' }).click();
   await expect(overview).toHaveAttribute('data-zoom', '1.000');
 

@@ -16,6 +16,7 @@ import { cellAt, overviewLayout, OVERVIEW_ROW_HEIGHT } from '../../viz/overview'
 import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
 import { KillOrRestart } from './KillOrRestart';
 import { useOverviewZoom } from './use-overview-zoom';
+import { isTyping } from '../controls/use-shortcuts';
 
 const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
 const selectReplicasByKey = (s: SimStoreState) => s.replicasByKey;
@@ -101,6 +102,18 @@ export function Overview() {
       selectedPartition,
     );
   }, [layout, t, size, replicasByKey, brokersById, selectedPartition, theme]);
+
+  // + and − zoom from the keyboard (presenters drive by keys); listened to only while shown
+  const { zoomIn, zoomOut } = zoom;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '+' || e.key === '=') zoomIn();
+      else if (e.key === '-' || e.key === '−') zoomOut();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoomIn, zoomOut]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

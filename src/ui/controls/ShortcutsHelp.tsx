@@ -13,6 +13,7 @@ export const SHORTCUTS: [string, string][] = [
   ['k', 'kill the selected broker (hard crash)'],
   ['s', 'stop the selected broker (controlled shutdown)'],
   ['r', 'restart the selected broker'],
+  ['+ / −', 'overview: zoom in / out'],
   ['p', 'presenter mode on / off'],
   ['Esc', 'clear the selection, leave presenter mode'],
   ['?', 'this help'],

@@ -15,7 +15,7 @@ import { setUi, simStore } from '../../store/store';
 import { setPresenter, togglePresenter } from './presenter';
 import { backLesson, continueLesson } from '../../store/lessons';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return (
     !!el &&
