@@ -1,18 +1,13 @@
 // npm run bench:soak — 8 simulated hours of the classroom at top speed, producers running, with
 // the app's history (snapshots) on: heap and speed per simulated hour. Speed must not decay and
 // memory must grow only with the data the cluster really holds (the logs), not with history.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { SimRunner } from '../worker/runner';
+import { scenarioRunner } from './scenario-runner';
 import { nextFloat } from '../engine/rng';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 8);
-const created = SimRunner.create(
-  JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
-  'demo',
-);
-if (!created.ok) throw new Error(created.errors.join('; '));
-const r = created.runner;
+const r = scenarioRunner('lecture');
 r.command({ type: 'produceStream', client: 'producer', rate: 40 });
 const gc = (globalThis as { gc?: () => void }).gc;
 const rows: {

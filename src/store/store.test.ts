@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { SimRunner } from '../worker/runner';
+import { scenarioRunner } from '../cli/scenario-runner';
 import { EVENT_LOG_LIMIT, initialUi, simStore, writeView } from './store';
 import {
   selectBrokerIds,
@@ -12,14 +11,7 @@ import {
   selectStatus,
 } from './selectors';
 
-function runner() {
-  const r = SimRunner.create(
-    JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
-    'demo',
-  );
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.runner;
-}
+const runner = () => scenarioRunner('lecture');
 
 beforeEach(() => {
   simStore.setState({

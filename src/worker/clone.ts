@@ -88,7 +88,6 @@ export function freezeState(s: SimState): FrozenState {
   for (const [p, list] of Object.entries(succeededLists))
     succeeded[p] = { items: list, length: list.length };
   const records = s.records;
-  const events = s.events;
   // Detach the shared parts for the structured clone, then put them back.
   for (const r of replicas) r.log = [];
   s.checker.succeeded = {};
@@ -97,7 +96,7 @@ export function freezeState(s: SimState): FrozenState {
     const rest = cloneSharingPartitionStates(s, frozenCopy);
     return {
       rest,
-      events: events.slice(),
+      events: s.events.slice(),
       logs,
       succeeded,
       records: { items: records, length: records.length },
@@ -107,7 +106,6 @@ export function freezeState(s: SimState): FrozenState {
     replicas.forEach((r, i) => (r.log = logs[i]!.items));
     s.checker.succeeded = succeededLists;
     s.records = records;
-    s.events = events;
   }
 }
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readScenario, scenarioRunner } from '../cli/scenario-runner';
 import { dumpState, type SimState } from '../engine/index';
 import { SimRunner } from './runner';
 import { MAX_SNAPSHOTS } from './history';
 
-function lecture() {
-  const r = SimRunner.create(
-    JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
-    'demo',
-  );
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.runner;
-}
+const lecture = () => scenarioRunner('lecture');
 
 /** Everything a user can see: the dump plus messages in flight. */
 function picture(s: SimState) {
@@ -117,7 +110,7 @@ describe('side by side', () => {
     main.advance(1000);
     main.command({ type: 'kill', broker: 2 });
     main.advance(3000);
-    const scenario = JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8'));
+    const scenario = readScenario('lecture') as { clients: Record<string, unknown> };
     const lane = SimRunner.create(
       {
         ...scenario,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { scenarioRunner } from '../cli/scenario-runner';
 import { SimRunner } from './runner';
 
-const scenario = (name: string) =>
-  JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8')) as unknown;
-
-function runner(name = 'three-brokers', timings: 'kafka' | 'demo' = 'kafka') {
-  const r = SimRunner.create(scenario(name), timings);
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.runner;
-}
+const runner = (name = 'three-brokers', timings: 'kafka' | 'demo' = 'kafka') =>
+  scenarioRunner(name, timings);
 
 describe('SimRunner', () => {
   it('reports a bad scenario with the field at fault and builds nothing', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { SimRunner } from '../worker/runner';
+import { scenarioRunner } from '../cli/scenario-runner';
 
-function lecture() {
-  const r = SimRunner.create(
-    JSON.parse(readFileSync('public/scenarios/lecture.json', 'utf8')),
-    'demo',
-  );
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.runner;
-}
+const lecture = () => scenarioRunner('lecture');
 
 describe('view projection', () => {
   it("shows the lecture's layout: broker 4 leads 2 partitions and follows 4", () => {

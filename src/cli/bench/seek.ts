@@ -1,7 +1,6 @@
 // Seek benchmark (performance.md: <= 100 ms anywhere in a 10-minute classroom run).
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { SimRunner } from '../../worker/runner';
+import { scenarioRunner } from '../scenario-runner';
 import { nextFloat } from '../../engine/rng';
 
 export interface SeekResult {
@@ -19,12 +18,7 @@ export interface SeekResult {
 /** classroom: a 10-minute lecture run at 40 records/s (budget 100 ms); stress: 10 minutes of the stress scenario (budget 500 ms). */
 export function benchSeek(workload: 'classroom' | 'stress' = 'classroom'): SeekResult {
   const file = workload === 'classroom' ? 'lecture' : 'stress';
-  const created = SimRunner.create(
-    JSON.parse(readFileSync(`public/scenarios/${file}.json`, 'utf8')),
-    'demo',
-  );
-  if (!created.ok) throw new Error(created.errors.join('; '));
-  const r = created.runner;
+  const r = scenarioRunner(file);
   if (workload === 'classroom') r.command({ type: 'produceStream', client: 'producer', rate: 40 });
   const total = 600_000;
   for (let t = 0; t < total; t += 1000) {

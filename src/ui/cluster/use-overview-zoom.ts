@@ -77,19 +77,20 @@ export function useOverviewZoom(
     [canvas],
   );
 
-  return useMemo(
+  // The actions never change (the keyboard listener subscribes once); the transform does.
+  const actions = useMemo(
     () => ({
-      transform,
       // buttons zoom about the top left corner: the leaders, listed first, stay in view
       zoomIn: () => run((b, el) => b.scaleBy(select(el), STEP, [0, 0])),
       zoomOut: () => run((b, el) => b.scaleBy(select(el), 1 / STEP, [0, 0])),
       reset: () => run((b, el) => b.transform(select(el), zoomIdentity)),
-      panBy: (dx, dy) =>
+      panBy: (dx: number, dy: number) =>
         run((b, el) => {
           const k = zoomTransform(el).k; // the current zoom, not the last render's
           b.translateBy(select(el), dx / k, dy / k);
         }),
     }),
-    [transform, run],
+    [run],
   );
+  return { transform, ...actions };
 }
