@@ -7,6 +7,8 @@ import { onProduce } from './leader-produce';
 import { onFetchFailed, onFetchResponse, wakeFetcher } from './fetcher';
 import { applyPartitionState, applySnapshot } from './replica-roles';
 import { answerMetadataRequest } from './broker-metadata';
+import { logEndOffset } from './log';
+import { scheduleRetentionCheck } from './retention';
 import {
   brokerAddr,
   controllerAddr,
@@ -206,6 +208,7 @@ export function startBrokerTimers(s: SimState, b: Broker): void {
     broker: b.id,
     incarnation: b.incarnation,
   });
+  scheduleRetentionCheck(s, b);
 }
 
 export function onIsrCheck(s: SimState, b: Broker): void {
@@ -308,7 +311,7 @@ export function restartBroker(s: SimState, b: Broker): void {
   b.image = { offset: -1, brokers: {}, partitions: {}, topicConfigs: {} };
   b.rolesVersion++;
   for (const r of Object.values(b.replicas)) {
-    r.hw = Math.min(r.checkpointedHw, r.log.length);
+    r.hw = Math.max(r.logStartOffset, Math.min(r.checkpointedHw, logEndOffset(r)));
     r.role = 'none';
     r.leaderId = null;
     r.leaderEpoch = -1;

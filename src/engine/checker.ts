@@ -5,16 +5,21 @@ import { emit } from './core';
 import type { EventName } from './events';
 import type { Broker, LossLink, RecordInfo, Replica, SimState, Violation } from './state';
 import { eventText } from './narrate';
+import { entryAt, logEndOffset } from './log';
 
 function replicaOn(s: SimState, broker: number, partition: string): Replica | undefined {
   return s.brokers[broker]?.replicas[partition];
 }
 
-/** Whether the record is in this log where it was written. */
+/**
+ * Whether the record is in this log where it was written. Below the log start offset it stands
+ * too: retention deleted it there, which Kafka allows (R47), not a failover.
+ */
 function standsIn(r: Replica | undefined, info: RecordInfo): boolean {
   if (!r) return false;
-  if (info.status === 'acked') return r.log[info.offset]?.rid === info.rid;
-  return info.appends.some((a) => r.log[a.offset]?.rid === info.rid);
+  const at = (offset: number) => offset < r.logStartOffset || entryAt(r, offset)?.rid === info.rid;
+  if (info.status === 'acked') return at(info.offset);
+  return info.appends.some((a) => at(a.offset));
 }
 
 /** Lost = not in the current leader's log; with no leader, in the log of no ISR member. */
@@ -227,17 +232,19 @@ export function checkCommittedRange(s: SimState, b: Broker, r: Replica, from: nu
     if (id === b.id) continue;
     const f = replicaOn(s, id, r.partition);
     if (!f) continue;
-    if (f.log.length < r.hw) {
+    const leo = logEndOffset(f);
+    if (leo < r.hw) {
       violate(s, {
         invariant: 'hwAboveIsrLeo',
         partition: r.partition,
-        detail: `leader ${b.id} HW ${r.hw} is above ISR member ${id}'s LEO ${f.log.length}`,
+        detail: `leader ${b.id} HW ${r.hw} is above ISR member ${id}'s LEO ${leo}`,
       });
       continue;
     }
-    for (let o = from; o < r.hw; o++) {
-      const a = r.log[o]!;
-      const c = f.log[o]!;
+    // Only where both still hold the records (retention deletes on each broker separately).
+    for (let o = Math.max(from, r.logStartOffset, f.logStartOffset); o < r.hw; o++) {
+      const a = entryAt(r, o)!;
+      const c = entryAt(f, o)!;
       if (a.rid !== c.rid || a.epoch !== c.epoch) {
         violate(s, {
           invariant: 'isrDivergence',

@@ -28,6 +28,7 @@ export const BROKER_CONFIG = {
   'auto.leader.rebalance.enable': { kind: 'bool', default: true },
   'leader.imbalance.check.interval.seconds': { kind: 'int', default: 300, min: 1 },
   'unclean.leader.election.interval.ms': { kind: 'ms', default: 300000, min: 1 },
+  'log.retention.check.interval.ms': { kind: 'ms', default: 300000, min: 1 },
   // Topic-level defaults may also be set cluster-wide, as in Kafka.
   'min.insync.replicas': { kind: 'int', default: 1, min: 1 },
   'unclean.leader.election.enable': { kind: 'bool', default: false },
@@ -39,6 +40,9 @@ export const BROKER_CONFIG = {
 export const TOPIC_CONFIG = {
   'min.insync.replicas': BROKER_CONFIG['min.insync.replicas'],
   'unclean.leader.election.enable': BROKER_CONFIG['unclean.leader.election.enable'],
+  // 7 days each; retention.ms -1 keeps records forever
+  'retention.ms': { kind: 'ms', default: 604800000, min: -1 },
+  'segment.ms': { kind: 'ms', default: 604800000, min: 1 },
 } as const satisfies Record<string, ConfigDef>;
 
 export const PRODUCER_CONFIG = {

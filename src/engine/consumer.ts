@@ -143,8 +143,10 @@ export function onConsumerFetchResponse(
   delete c.busy[req.partition];
   const partition = resp.partition;
   const op = c.ops[partition];
-  if (resp.error) return retryOrFail(s, c, partition, resp.error);
   const pos = positionOf(c, partition);
+  if (resp.error === 'OFFSET_OUT_OF_RANGE' && op?.mode === 'poll' && resetPosition(s, c, resp))
+    return driveConsumer(s, c, partition);
+  if (resp.error) return retryOrFail(s, c, partition, resp.error);
   const values = resp.records.map((r) => r.value);
   const last = resp.records[resp.records.length - 1];
   if (last) {
@@ -198,6 +200,33 @@ export function onOffsetsForLeaderEpochResponse(
   }
   if (md) pos.validatedEpoch = md.leaderEpoch;
   driveConsumer(s, c, resp.partition);
+}
+
+/**
+ * A running consumer whose position fell below the log start offset (retention deleted it)
+ * applies auto.offset.reset: `latest` jumps to the HW, `earliest` to the log start offset;
+ * `none` raises the error. Kafka looks the offset up with ListOffsets; the fetch answer carries
+ * both here. Returns whether the position was reset.
+ */
+function resetPosition(s: SimState, c: Consumer, resp: Resp<'consumerFetchResponse'>): boolean {
+  const reset = c.config['auto.offset.reset'];
+  const pos = positionOf(c, resp.partition);
+  if (reset === 'none' || resp.logStartOffset < 0 || pos.position >= resp.logStartOffset)
+    return false;
+  const to = reset === 'earliest' ? resp.logStartOffset : resp.hw;
+  emit(
+    s,
+    'offsetReset',
+    `${c.id}: offset ${pos.position} of ${resp.partition} was deleted by retention (the log starts at ${resp.logStartOffset}); auto.offset.reset=${reset} moves it to ${to}, skipping ${to - pos.position} records.`,
+    {
+      client: c.id,
+      partition: resp.partition,
+      rule: 'R47',
+      data: { from: pos.position, to, logStartOffset: resp.logStartOffset },
+    },
+  );
+  pos.position = to;
+  return true;
 }
 
 function retryOrFail(s: SimState, c: Consumer, partition: string, error: string): void {

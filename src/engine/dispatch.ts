@@ -37,6 +37,7 @@ import {
 } from './producer';
 import { expireParkedFetch, expireParkedProduce } from './purgatory';
 import { onControllerElection } from './quorum';
+import { onRetentionCheck } from './retention';
 import type { Message, SimState } from './state';
 import type { TimerEvent } from './timers';
 
@@ -105,6 +106,8 @@ function handle(s: SimState, item: TimerEvent): void {
       return withBroker(s, item, (b) => onIsrCheck(s, b));
     case 'hwCheckpoint':
       return withBroker(s, item, (b) => onHwCheckpoint(s, b));
+    case 'retentionCheck':
+      return withBroker(s, item, (b) => onRetentionCheck(s, b));
     case 'fetcherWake':
       return withBroker(s, item, (b) => void wakeFetcher(s, b, item.leader));
     case 'fetchTimeout':

@@ -7,8 +7,10 @@ export type RecordStatus = 'pending' | 'acked' | 'sent' | 'failed';
 export interface ReplicaDump {
   leo: number;
   hw: number;
-  /** "<value>:e<epoch>" per offset */
+  /** "<value>:e<epoch>" per offset, from the log start offset */
   log: string[];
+  /** present once retention deleted the start of the log (R47) */
+  logStartOffset?: number;
   /** [leaderEpoch, startOffset] */
   epochCache: [number, number][];
 }

@@ -7,8 +7,10 @@ import {
   followerTruncationOffset,
   latestEpoch,
   logEndOffset,
+  truncateFullyAndStartAt,
   truncateTo,
 } from './log';
+import { advanceLogStartOffset, segmentMsOn } from './retention';
 import type { FetchPartitionResponse, Payload } from './messages';
 import { recordTruncation } from './checker';
 import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } from './state';
@@ -148,6 +150,11 @@ function applyFetchedPartition(
     truncateFollower(s, b, r, part.leaderLeo, "its log is longer than the leader's");
     return;
   }
+  if (part.error === 'OFFSET_OUT_OF_RANGE' && part.logStartOffset > logEndOffset(r)) {
+    // Kafka asks the leader for its earliest offset (ListOffsets); the answer carries it.
+    startLogAt(s, b, r, part.logStartOffset);
+    return;
+  }
   if (part.error) {
     r.fetchBackoffUntil = s.now + b.config['replica.fetch.backoff.ms'];
     return;
@@ -164,10 +171,11 @@ function applyFetchedPartition(
     return;
   }
   const leoBefore = logEndOffset(r);
+  const segmentMs = segmentMsOn(b, r.partition);
   for (const rec of part.records) {
     if (rec.offset !== logEndOffset(r)) continue;
     // The follower's log holds the same entry as the leader's (Kafka copies the batch as is).
-    appendEntry(r, rec.entry);
+    appendEntry(r, rec.entry, segmentMs);
   }
   const leo = logEndOffset(r);
   if (leo > leoBefore) {
@@ -191,6 +199,20 @@ function applyFetchedPartition(
         data: { from, to: hw, role: 'follower' },
       });
   }
+  // The leader deleted old segments: so does the follower (maybeIncrementLogStartOffset).
+  advanceLogStartOffset(r, part.logStartOffset);
+}
+
+/** The follower's whole log lies below the leader's log start offset: it starts over there. */
+function startLogAt(s: SimState, b: Broker, r: Replica, offset: number): void {
+  const from = { logStartOffset: r.logStartOffset, leo: logEndOffset(r) };
+  truncateFullyAndStartAt(r, offset);
+  emit(
+    s,
+    'logStartReset',
+    `Broker ${b.id}'s log of ${r.partition} ends at ${from.leo}, below leader ${r.leaderId}'s log start offset ${offset} (older records were deleted by retention): it empties its log and fetches from ${offset}.`,
+    { broker: b.id, partition: r.partition, rule: 'R47', data: { ...from, to: offset } },
+  );
 }
 
 /** R31/R33: cut the log to the common prefix; the HW never stays above the new end. */

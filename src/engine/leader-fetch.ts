@@ -1,12 +1,12 @@
 // A leader answering fetches: followers (R11, R12, R15, R18) and consumers (R34, R35).
 import { newId, schedule, send } from './core';
-import { emptyFetchResponse, readConsumerFetch, toWire } from './leader-read';
+import { emptyFetchResponse, readConsumerFetch, readWire } from './leader-read';
 import {
   maybeExpandIsr,
   maybeIncrementHighWatermark,
   updateFollowerFetchState,
 } from './leader-state';
-import type { FetchPartitionResponse, Payload, WireRecord } from './messages';
+import type { FetchPartitionResponse, Payload } from './messages';
 import { endOffsetForEpoch, logEndOffset } from './log';
 import { brokerAddr, type Broker, type Message, type SimState } from './state';
 
@@ -36,15 +36,20 @@ export function onFollowerFetch(s: SimState, b: Broker, msg: Message, req: Req<'
       if (diverging) {
         // R12/R31: no records, no fetch-state update: the follower must truncate first.
         resp = {
-          ...emptyFetchResponse(part.partition, null, hwBefore, leo),
+          ...emptyFetchResponse(part.partition, null, hwBefore, leo, r.logStartOffset),
           divergingEpoch: diverging,
         };
-      } else if (part.fetchOffset > leo) {
-        resp = emptyFetchResponse(part.partition, 'OFFSET_OUT_OF_RANGE', hwBefore, leo);
+      } else if (part.fetchOffset > leo || part.fetchOffset < r.logStartOffset) {
+        resp = emptyFetchResponse(
+          part.partition,
+          'OFFSET_OUT_OF_RANGE',
+          hwBefore,
+          leo,
+          r.logStartOffset,
+        );
       } else {
         const end = Math.min(leo, part.fetchOffset + b.config['replica.fetch.max.records']);
-        const records: WireRecord[] = [];
-        for (let o = part.fetchOffset; o < end; o++) records.push(toWire(r.log[o]!, o));
+        const records = readWire(r, part.fetchOffset, end);
         updateFollowerFetchState(s, r, req.replicaId, part.fetchOffset, req.brokerEpoch);
         maybeExpandIsr(s, b, r, req.replicaId);
         maybeIncrementHighWatermark(s, b, r);
@@ -54,6 +59,7 @@ export function onFollowerFetch(s: SimState, b: Broker, msg: Message, req: Req<'
           records,
           hw: hwBefore,
           leaderLeo: leo,
+          logStartOffset: r.logStartOffset,
           divergingEpoch: null,
         };
       }
@@ -119,6 +125,7 @@ export function onConsumerFetch(
       error,
       records: [],
       hw: -1,
+      logStartOffset: -1,
     });
     return;
   }

@@ -1,6 +1,7 @@
 // A broker handling a produce request (R5-R9, R39).
 import { emit, newId, schedule, send } from './core';
-import { appendEntry, offsetOfSequence } from './log';
+import { appendEntry, logEndOffset, offsetOfSequence } from './log';
+import { segmentMsOn } from './retention';
 import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from './messages';
 import { completeParkedFetches, tryCompleteProduce } from './purgatory';
@@ -85,7 +86,8 @@ function appendBatch(
       result.done = false;
       return result;
     }
-    result.baseOffset = r.log.length;
+    result.baseOffset = logEndOffset(r);
+    const segmentMs = segmentMsOn(b, batch.partition);
     for (let i = 0; i < batch.records.length; i++) {
       const rec = batch.records[i]!;
       const offset = appendEntry(r, {
@@ -95,7 +97,8 @@ function appendBatch(
         rid: rec.rid,
         producerId: batch.producerId,
         sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i,
-      });
+        timestamp: s.now,
+      }, segmentMs);
       recordAppendedOnLeader(s, b, r, rec.rid, offset);
     }
     const last = result.baseOffset + batch.records.length - 1;
@@ -108,7 +111,7 @@ function appendBatch(
       data: {
         baseOffset: result.baseOffset,
         count: batch.records.length,
-        leo: r.log.length,
+        leo: logEndOffset(r),
         epoch: r.leaderEpoch,
         values: batch.records.map((x) => x.value),
       },

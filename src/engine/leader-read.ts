@@ -1,7 +1,7 @@
 // Reading from a leader's log for fetch responses (R11, R12, R34).
 import type { FetchPartitionResponse, Payload, WireRecord } from './messages';
-import { logEndOffset } from './log';
-import type { Broker, LogEntry, SimState } from './state';
+import { entryAt, logEndOffset } from './log';
+import type { Broker, LogEntry, Replica, SimState } from './state';
 
 const MAX_RECORDS_PER_CONSUMER_FETCH = 500;
 
@@ -15,8 +15,16 @@ export function emptyFetchResponse(
   error: string | null,
   hw = -1,
   leaderLeo = -1,
+  logStartOffset = -1,
 ): FetchPartitionResponse {
-  return { partition, error, records: [], hw, leaderLeo, divergingEpoch: null };
+  return { partition, error, records: [], hw, leaderLeo, logStartOffset, divergingEpoch: null };
+}
+
+/** Records [from, end) of a leader's log as they travel to a follower. */
+export function readWire(r: Replica, from: number, end: number): WireRecord[] {
+  const records: WireRecord[] = [];
+  for (let o = from; o < end; o++) records.push(toWire(entryAt(r, o)!, o));
+  return records;
 }
 
 /** Records [fetchOffset, LEO) with the leader's HW at this moment (a parked fetch's answer). */
@@ -29,15 +37,26 @@ export function readReplicaFetch(
   const r = b.replicas[partition];
   if (!r || r.role !== 'leader') return emptyFetchResponse(partition, 'NOT_LEADER_OR_FOLLOWER');
   const leo = logEndOffset(r);
-  if (fetchOffset > leo) return emptyFetchResponse(partition, 'OFFSET_OUT_OF_RANGE', r.hw, leo);
+  if (fetchOffset > leo || fetchOffset < r.logStartOffset)
+    return emptyFetchResponse(partition, 'OFFSET_OUT_OF_RANGE', r.hw, leo, r.logStartOffset);
   const end = Math.min(leo, fetchOffset + b.config['replica.fetch.max.records']);
-  const records: WireRecord[] = [];
-  for (let o = fetchOffset; o < end; o++) records.push(toWire(r.log[o]!, o));
+  const records = readWire(r, fetchOffset, end);
   void s;
-  return { partition, error: null, records, hw: r.hw, leaderLeo: leo, divergingEpoch: null };
+  return {
+    partition,
+    error: null,
+    records,
+    hw: r.hw,
+    leaderLeo: leo,
+    logStartOffset: r.logStartOffset,
+    divergingEpoch: null,
+  };
 }
 
-/** R34: consumers get only records below the HW; [HW, LEO] is empty, beyond LEO is out of range. */
+/**
+ * R34: consumers get only records below the HW; [HW, LEO] is empty, beyond LEO or below the log
+ * start offset is out of range.
+ */
 export function readConsumerFetch(
   b: Broker,
   partition: string,
@@ -47,14 +66,15 @@ export function readConsumerFetch(
   const r = b.replicas[partition];
   const base = { kind: 'consumerFetchResponse' as const, requestId, partition };
   if (!r || r.role !== 'leader')
-    return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', records: [], hw: -1 };
-  if (offset < 0 || offset > logEndOffset(r))
-    return { ...base, error: 'OFFSET_OUT_OF_RANGE', records: [], hw: r.hw };
+    return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', records: [], hw: -1, logStartOffset: -1 };
+  const logStartOffset = r.logStartOffset;
+  if (offset < logStartOffset || offset > logEndOffset(r))
+    return { ...base, error: 'OFFSET_OUT_OF_RANGE', records: [], hw: r.hw, logStartOffset };
   const end = Math.min(r.hw, offset + MAX_RECORDS_PER_CONSUMER_FETCH);
   const records = [];
   for (let o = offset; o < end; o++) {
-    const e = r.log[o]!;
+    const e = entryAt(r, o)!;
     records.push({ offset: o, value: e.value, epoch: e.epoch });
   }
-  return { ...base, error: null, records, hw: r.hw };
+  return { ...base, error: null, records, hw: r.hw, logStartOffset };
 }

@@ -1,8 +1,19 @@
-// A replica's log, its leader-epoch cache and truncation (R4, R31, R33).
-import type { LogEntry, Replica } from './state';
+// A replica's log, its leader-epoch cache and truncation (R4, R31, R33). Retention (segments,
+// log start offset) is in retention.ts.
+import type { LogEntry, Replica, Segment } from './state';
 
 export function logEndOffset(r: Replica): number {
-  return r.log.length;
+  return r.logStartOffset + r.log.length;
+}
+
+/** The entry at `offset`, or undefined below the log start offset or at/after the LEO. */
+export function entryAt(r: Replica, offset: number): LogEntry | undefined {
+  const i = offset - r.logStartOffset;
+  return i >= 0 ? r.log[i] : undefined;
+}
+
+export function emptySegment(baseOffset: number): Segment {
+  return { baseOffset, firstTimestamp: -1, maxTimestamp: -1 };
 }
 
 /** Epoch of the last entry in the epoch cache, -1 when empty. */
@@ -53,8 +64,17 @@ export function endOffsetForEpoch(
 /** How many sequence runs per producer a replica remembers (Kafka keeps 5 batches, R39). */
 const RETAINED_RUNS = 5;
 
-export function appendEntry(r: Replica, entry: LogEntry): number {
-  const offset = r.log.length;
+/**
+ * Appends at the LEO, first rolling a new segment when the active one's first record is more
+ * than `segmentMs` older than this one (LogSegment.shouldRoll).
+ */
+export function appendEntry(r: Replica, entry: LogEntry, segmentMs = Infinity): number {
+  const offset = logEndOffset(r);
+  let active = r.segments[r.segments.length - 1]!;
+  if (active.firstTimestamp >= 0 && entry.timestamp - active.firstTimestamp > segmentMs)
+    r.segments.push((active = emptySegment(offset)));
+  if (active.firstTimestamp < 0) active.firstTimestamp = entry.timestamp;
+  active.maxTimestamp = Math.max(active.maxTimestamp, entry.timestamp);
   assignEpochStartOffset(r, entry.epoch, offset);
   r.log.push(entry);
   if (entry.producerId >= 0 && entry.sequence >= 0) rememberSequence(r, entry, offset);
@@ -84,11 +104,17 @@ export function offsetOfSequence(r: Replica, producerId: number, sequence: numbe
   return null;
 }
 
-/** Cuts the log to `offset` records; drops epochs starting at or after it; HW follows (R33). */
+/** Cuts the log to end at `offset`; drops epochs starting at or after it; HW follows (R33). */
 export function truncateTo(r: Replica, offset: number): void {
+  if (offset < r.logStartOffset) return truncateFullyAndStartAt(r, offset);
   // A new array rather than a shorter one: entries below an array's length never change, so
   // history snapshots can share it (worker/clone.ts).
-  if (offset < r.log.length) r.log = r.log.slice(0, offset);
+  if (offset < logEndOffset(r)) {
+    r.log = r.log.slice(0, offset - r.logStartOffset);
+    // Segments starting after the cut go; the one holding it ends there (Kafka truncates it).
+    r.segments = r.segments.filter((seg, i) => i === 0 || seg.baseOffset <= offset);
+    resetTimestamps(r, r.segments[r.segments.length - 1]!);
+  }
   while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset) {
     r.epochCache.pop();
   }
@@ -98,6 +124,31 @@ export function truncateTo(r: Replica, offset: number): void {
     for (const run of state.runs) run[1] = Math.min(run[1], run[0] + (offset - run[2]) - 1);
   }
   r.producerState = r.producerState.filter((state) => state.runs.length > 0);
+}
+
+/** Recomputes a segment's timestamps from the entries it still holds. */
+function resetTimestamps(r: Replica, seg: Segment): void {
+  const next = r.segments[r.segments.indexOf(seg) + 1];
+  const end = next ? next.baseOffset : logEndOffset(r);
+  seg.firstTimestamp = seg.maxTimestamp = -1;
+  for (let o = Math.max(seg.baseOffset, r.logStartOffset); o < end; o++) {
+    const ts = entryAt(r, o)!.timestamp;
+    if (seg.firstTimestamp < 0) seg.firstTimestamp = ts;
+    seg.maxTimestamp = Math.max(seg.maxTimestamp, ts);
+  }
+}
+
+/**
+ * Empties the log and starts it at `offset` (UnifiedLog.truncateFullyAndStartAt): a follower
+ * whose log ends below the leader's log start offset, which it can never fetch again.
+ */
+export function truncateFullyAndStartAt(r: Replica, offset: number): void {
+  r.log = [];
+  r.logStartOffset = offset;
+  r.segments = [emptySegment(offset)];
+  r.epochCache = [];
+  r.producerState = [];
+  r.hw = offset;
 }
 
 /**

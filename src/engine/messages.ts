@@ -34,6 +34,8 @@ export interface FetchPartitionResponse {
   records: WireRecord[];
   hw: number;
   leaderLeo: number;
+  /** the leader's log start offset (-1 with errors that carry none) */
+  logStartOffset: number;
   /** set when the follower's log diverged (R12, R31) */
   divergingEpoch: { epoch: number; endOffset: number } | null;
 }
@@ -106,6 +108,8 @@ export type Payload =
       error: string | null;
       records: { offset: number; value: string; epoch: number }[];
       hw: number;
+      /** the leader's log start offset (-1 when not the leader) */
+      logStartOffset: number;
     }
   | {
       kind: 'offsetsForLeaderEpoch';

@@ -1,6 +1,14 @@
 // Projects the engine state onto the scenario vocabulary (dump.ts) for `expect` and `--dump`.
 import { isLost } from './checker';
-import type { BrokerStatus, ConsumeResult, PartitionDump, RecordDump, StateDump } from './dump';
+import type {
+  BrokerStatus,
+  ConsumeResult,
+  PartitionDump,
+  RecordDump,
+  ReplicaDump,
+  StateDump,
+} from './dump';
+import { entryAt, logEndOffset } from './log';
 import { effectiveMinIsr } from './topics';
 import type { Replica, SimState } from './state';
 
@@ -12,11 +20,12 @@ export function brokerStatus(s: SimState, id: number): BrokerStatus {
   return !b.registered || !reg || reg.fenced ? 'fenced' : 'up';
 }
 
-function replicaDump(r: Replica) {
+function replicaDump(r: Replica): ReplicaDump {
   return {
-    leo: r.log.length,
+    leo: logEndOffset(r),
     hw: r.hw,
     log: r.log.map((e) => `${e.value}:e${e.epoch}`),
+    ...(r.logStartOffset > 0 ? { logStartOffset: r.logStartOffset } : {}),
     epochCache: r.epochCache.map(([e, o]) => [e, o] as [number, number]),
   };
 }
@@ -27,7 +36,7 @@ export function committedValues(s: SimState, partition: string): string[] {
   if (!p || p.leader === null) return [];
   const r = s.brokers[p.leader]?.replicas[partition];
   if (!r) return [];
-  return r.log.slice(0, r.hw).map((e) => e.value);
+  return r.log.slice(0, r.hw - r.logStartOffset).map((e) => e.value);
 }
 
 /** What a fetch by a consumer from `from` returns at this moment (R34), without changing anything. */
@@ -43,8 +52,13 @@ export function readAsConsumer(
   if (p.leader === null) return { ...base, error: 'LEADER_NOT_AVAILABLE' };
   const r = s.brokers[p.leader]?.replicas[partition];
   if (!s.brokers[p.leader]?.up || !r) return { ...base, error: 'NETWORK_EXCEPTION' };
-  if (from < 0 || from > r.log.length) return { ...base, error: 'OFFSET_OUT_OF_RANGE' };
-  return { ...base, records: r.log.slice(from, Math.max(from, r.hw)).map((e) => e.value) };
+  if (from < r.logStartOffset || from > logEndOffset(r))
+    return { ...base, error: 'OFFSET_OUT_OF_RANGE' };
+  const start = r.logStartOffset;
+  return {
+    ...base,
+    records: r.log.slice(from - start, Math.max(from, r.hw) - start).map((e) => e.value),
+  };
 }
 
 export function dumpState(s: SimState): StateDump {
@@ -152,6 +166,6 @@ function isUncommitted(s: SimState, partition: string, rid: number): boolean {
   if (!p || p.leader === null) return false;
   const r = s.brokers[p.leader]?.replicas[partition];
   if (!r) return false;
-  for (let o = r.hw; o < r.log.length; o++) if (r.log[o]!.rid === rid) return true;
+  for (let o = r.hw; o < logEndOffset(r); o++) if (entryAt(r, o)!.rid === rid) return true;
   return false;
 }

@@ -1,6 +1,6 @@
 // A broker applying the controller's partition state: becoming leader (R4, R29), follower, or
 // updating the ISR it leads with (R17).
-import { assignEpochStartOffset, logEndOffset } from './log';
+import { assignEpochStartOffset, emptySegment, logEndOffset } from './log';
 import { maybeIncrementHighWatermark } from './leader-state';
 import { completeParkedFetches, completeParkedProduces } from './purgatory';
 import { wakeFetcher } from './fetcher';
@@ -11,6 +11,8 @@ export function newReplica(partition: string): Replica {
   return {
     partition,
     log: [],
+    logStartOffset: 0,
+    segments: [emptySegment(0)],
     hw: 0,
     epochCache: [],
     checkpointedHw: 0,

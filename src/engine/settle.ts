@@ -1,6 +1,7 @@
 // "Nothing left to happen soon": what `settle` waits for (scenario-format.md): followers caught
 // up, pending ISR changes committed, responses delivered. Periodic background traffic (heartbeats,
 // idle fetches) does not count.
+import { logEndOffset } from './log';
 import type { SimState } from './state';
 
 const BACKGROUND = new Set(['brokerHeartbeat', 'brokerHeartbeatResponse', 'fetch']);
@@ -50,7 +51,7 @@ function replicasQuiet(s: SimState): boolean {
       if (!fb.up || fb.fetchPaused || !reg || reg.fenced) continue;
       const f = fb.replicas[name];
       if (!f || f.role !== 'follower' || f.leaderEpoch !== p.leaderEpoch) return false;
-      if (f.log.length !== leader.log.length || f.hw !== leader.hw) return false;
+      if (logEndOffset(f) !== logEndOffset(leader) || f.hw !== leader.hw) return false;
       if (!p.isr.includes(id)) return false; // caught up: the ISR expansion is still to come
     }
   }

@@ -43,6 +43,17 @@ export interface LogEntry {
   rid: number;
   producerId: number;
   sequence: number;
+  /** when the leader appended it (stands in for the producer's CreateTime): retention reads it */
+  timestamp: number;
+}
+
+/** A log segment's metadata; the entries themselves are in `Replica.log`. */
+export interface Segment {
+  baseOffset: number;
+  /** timestamp of its first record (segment.ms rolls from it), -1 while empty */
+  firstTimestamp: number;
+  /** largest record timestamp in it (retention.ms deletes by it), -1 while empty */
+  maxTimestamp: number;
 }
 
 /** What a leader knows about one follower (R15). */
@@ -72,7 +83,12 @@ export interface ProducerRuns {
 
 export interface Replica {
   partition: string;
+  /** the entries from `logStartOffset` to the LEO (offset o is at index o - logStartOffset) */
   log: LogEntry[];
+  /** the first offset still in the log: retention deletes whole segments below the HW */
+  logStartOffset: number;
+  /** ascending; the last one is the active segment (appends go there) */
+  segments: Segment[];
   hw: number;
   /** [leaderEpoch, startOffset] ascending (R4) */
   epochCache: [number, number][];

@@ -7,6 +7,7 @@ import {
   type SimState,
 } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
+import { logEndOffset } from '../engine/log';
 import { describePartition } from './describe';
 import { countRecords } from './record-counts';
 import {
@@ -177,7 +178,7 @@ function partitionsOf(s: SimState): PartitionView[] {
       leader: p.leader,
       leaderEpoch: p.leaderEpoch,
       isr: p.isr,
-      leo: r?.log.length ?? 0,
+      leo: r ? logEndOffset(r) : 0,
       hw: r?.hw ?? 0,
       minIsr,
       offline: p.leader === null,
@@ -191,7 +192,7 @@ function offsetsOf(s: SimState): number[] {
   const out: number[] = [];
   for (const name of s.partitionOrder) {
     const r = leaderReplica(s, name);
-    out.push(r?.log.length ?? 0, r?.hw ?? 0);
+    out.push(r ? logEndOffset(r) : 0, r?.hw ?? 0);
   }
   return out;
 }
@@ -334,15 +335,16 @@ function inspectorOf(s: SimState, name: string): InspectorView | null {
   const details = p.replicas.map((broker) => {
     const r = s.brokers[broker]?.replicas[name];
     const log = r ? r.log.slice(-INSPECTOR_LOG_LIMIT) : [];
-    const first = r ? r.log.length - log.length : 0;
+    const first = r ? logEndOffset(r) - log.length : 0;
     const f = leader?.role === 'leader' ? leader.followers[broker] : undefined;
-    const caughtUp = f ? (f.leo === leader!.log.length ? s.now : f.lastCaughtUpTime) : null;
+    const caughtUp = f ? (f.leo === logEndOffset(leader!) ? s.now : f.lastCaughtUpTime) : null;
     return {
       broker,
       role: r?.role ?? 'none',
       status: brokerStatus(s, broker),
       inSync: p.isr.includes(broker),
-      leo: r?.log.length ?? 0,
+      leo: r ? logEndOffset(r) : 0,
+      logStartOffset: r?.logStartOffset ?? 0,
       hw: r?.hw ?? 0,
       epochCache: r ? r.epochCache.map(([e, o]) => [e, o] as [number, number]) : [],
       log: log.map((e, i) => ({ offset: first + i, value: e.value, epoch: e.epoch })),

@@ -113,6 +113,8 @@ export interface ReplicaDetail {
   status: BrokerStatus;
   inSync: boolean;
   leo: number;
+  /** the first offset still in its log (retention deletes older segments, R47) */
+  logStartOffset: number;
   hw: number;
   epochCache: [number, number][];
   /** the last entries of its log (at most INSPECTOR_LOG_LIMIT) */

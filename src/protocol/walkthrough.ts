@@ -2,6 +2,7 @@
 // what releases its ack for acks 0/1/all, ticked as the conditions come true.
 import type { SimState } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
+import { entryAt } from '../engine/log';
 import type { WalkView } from './view';
 
 function eventTime(s: SimState, match: (e: SimState['events'][number]) => boolean): number | null {
@@ -62,7 +63,7 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
   const checklistFollowers: WalkView['checklist'] = [];
   for (const f of followers) {
     const r = partition ? s.brokers[f]?.replicas[partition] : undefined;
-    const has = offset >= 0 && r?.log[offset]?.rid === rid;
+    const has = offset >= 0 && !!r && entryAt(r, offset)?.rid === rid;
     const reported = offset >= 0 && (leader?.followers[f]?.leo ?? -1) > offset;
     const fetchedAt = eventTime(
       s,

@@ -1,6 +1,6 @@
 // The `topics` section: names, partition counts, replication factors, manual assignments and
 // topic configs (whose defaults are the cluster's values, as in Kafka).
-import { TOPIC_CONFIG, type BrokerConfig, type TopicConfig } from '../engine/config';
+import { defaultsOf, TOPIC_CONFIG, type BrokerConfig, type TopicConfig } from '../engine/config';
 import type { TopicSetup } from '../engine/setup';
 import { checkBrokerId, type Context } from './context';
 import { at, checkKnownFields, isInt, isObject, own, parseIndexKey, show } from './issues';
@@ -78,8 +78,10 @@ function validateTopic(
   if (assignment && partitions !== undefined && rf !== undefined)
     normalised = checkAssignment(ctx, assignment, at(path, 'assignment'), partitions, rf);
 
-  const base = {} as Record<string, unknown>;
-  for (const key of Object.keys(TOPIC_CONFIG)) base[key] = cluster[key as keyof BrokerConfig];
+  // Topic configs the cluster also sets (min ISR, unclean) default to the cluster's value.
+  const base = defaultsOf(TOPIC_CONFIG) as Record<string, unknown>;
+  for (const key of Object.keys(TOPIC_CONFIG))
+    if (Object.hasOwn(cluster, key)) base[key] = cluster[key as keyof BrokerConfig];
   const { config } = parseConfigFields(
     issues,
     TOPIC_CONFIG,

@@ -37,7 +37,12 @@ describe('the example of scenario-format.md', () => {
         partitions: 1,
         replicationFactor: 3,
         assignment: [[1, 2, 3]],
-        config: { 'min.insync.replicas': 2, 'unclean.leader.election.enable': false },
+        config: {
+          'min.insync.replicas': 2,
+          'unclean.leader.election.enable': false,
+          'retention.ms': 7 * 24 * 3600_000,
+          'segment.ms': 7 * 24 * 3600_000,
+        },
       },
     ]);
     const [producer, consumer] = setup.clients;

@@ -5,13 +5,15 @@ const EPOCH_HUES = [210, 140, 30, 280, 0, 180, 60, 320];
 
 /** One replica's log as a strip of offsets, coloured by leader epoch, with HW and LEO markers. */
 export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; preferred: boolean }) {
-  const { broker, role, status, inSync, leo, hw, log, lagMs, lagRemainingMs } = detail;
+  const { broker, role, status, inSync, leo, logStartOffset, hw, log, lagMs, lagRemainingMs } =
+    detail;
   return (
     <div
       className={`replica-log ${inSync ? '' : 'out-of-sync'}`}
       data-testid={`replica-log-${broker}`}
       data-leo={leo}
       data-hw={hw}
+      data-log-start={logStartOffset}
       data-role={role}
       data-in-sync={inSync}
     >
@@ -24,6 +26,11 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
             : `${role} · ${status}`}
         {preferred ? ' · ★ preferred' : ''} · {inSync ? 'in sync' : 'OUT OF SYNC'}
         <span className="offsets">
+          {logStartOffset > 0 ? (
+            <abbr title="log start offset: older records were deleted by retention.ms">
+              start {logStartOffset} ·{' '}
+            </abbr>
+          ) : null}
           LEO {leo} · HW {hw}
         </span>
       </div>
