@@ -90,15 +90,19 @@ function appendBatch(
     const segmentMs = segmentMsOn(b, batch.partition);
     for (let i = 0; i < batch.records.length; i++) {
       const rec = batch.records[i]!;
-      const offset = appendEntry(r, {
-        value: rec.value,
-        key: rec.key,
-        epoch: r.leaderEpoch,
-        rid: rec.rid,
-        producerId: batch.producerId,
-        sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i,
-        timestamp: s.now,
-      }, segmentMs);
+      const offset = appendEntry(
+        r,
+        {
+          value: rec.value,
+          key: rec.key,
+          epoch: r.leaderEpoch,
+          rid: rec.rid,
+          producerId: batch.producerId,
+          sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i,
+          timestamp: s.now,
+        },
+        segmentMs,
+      );
       recordAppendedOnLeader(s, b, r, rec.rid, offset);
     }
     const last = result.baseOffset + batch.records.length - 1;

@@ -14,7 +14,9 @@ export function topicOf(partition: string): string {
 
 /** A topic config as this broker knows it (Kafka's default before its metadata arrives). */
 export function segmentMsOn(b: Broker, partition: string): number {
-  return b.image.topicConfigs[topicOf(partition)]?.['segment.ms'] ?? TOPIC_CONFIG['segment.ms'].default;
+  return (
+    b.image.topicConfigs[topicOf(partition)]?.['segment.ms'] ?? TOPIC_CONFIG['segment.ms'].default
+  );
 }
 
 function retentionMsOn(b: Broker, partition: string): number {

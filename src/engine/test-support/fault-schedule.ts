@@ -31,6 +31,8 @@ export interface Shape {
   latencyMs: number;
   jitterMs: number;
   seed: number;
+  /** retention.ms of the topics (with 1 s segments, checked every second); none: Kafka's 7 days */
+  retentionMs?: number;
 }
 
 export interface Step {
@@ -70,11 +72,15 @@ export function buildSetup(shape: Shape, mode: Mode): SimSetup {
     'replica.socket.timeout.ms': 3000,
     'min.insync.replicas': mode.minIsr,
     'unclean.leader.election.enable': mode.unclean,
+    ...(shape.retentionMs !== undefined ? { 'log.retention.check.interval.ms': 1000 } : {}),
   };
   const topicConfig = {
     ...defaultsOf(TOPIC_CONFIG),
     'min.insync.replicas': mode.minIsr,
     'unclean.leader.election.enable': mode.unclean,
+    ...(shape.retentionMs !== undefined
+      ? { 'retention.ms': shape.retentionMs, 'segment.ms': 1000 }
+      : {}),
   };
   return {
     seed: shape.seed,
@@ -114,6 +120,8 @@ export function shapeArb(): fc.Arbitrary<Shape> {
     latencyMs: fc.integer({ min: 1, max: 15 }),
     jitterMs: fc.integer({ min: 0, max: 5 }),
     seed: fc.integer({ min: 1, max: 0x7fffffff }),
+    // Half the cases delete old segments while faults happen (R47).
+    retentionMs: fc.option(fc.constantFrom(2000, 5000, 15000), { nil: undefined, freq: 2 }),
   });
 }
 

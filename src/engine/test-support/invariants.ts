@@ -3,6 +3,7 @@
 // quorum and the cut links) and re-derive each rule from kafka-semantics.md; none of them uses
 // the engine's checker.
 import type { SimState } from '../index';
+import { entryAt, logEndOffset } from '../log';
 
 const CONTROLLER_EVENTS = new Set([
   'brokerFenced',
@@ -124,10 +125,15 @@ export class InvariantObserver {
     const p = s.controller.partitions[name]!;
     for (const id of p.replicas) {
       const r = s.brokers[id]?.replicas[name];
-      if (r && r.hw > r.log.length)
+      if (r && r.hw > logEndOffset(r))
         this.fail(
           `hwleo/${name}/${id}`,
-          `R11: t=${s.now} ${name}: broker ${id} HW ${r.hw} is above its LEO ${r.log.length}`,
+          `R11: t=${s.now} ${name}: broker ${id} HW ${r.hw} is above its LEO ${logEndOffset(r)}`,
+        );
+      if (r && r.hw < r.logStartOffset)
+        this.fail(
+          `hwlso/${name}/${id}`,
+          `R47: t=${s.now} ${name}: broker ${id} HW ${r.hw} is below its log start offset ${r.logStartOffset}`,
         );
     }
     if (p.leader === null) return;
@@ -146,16 +152,17 @@ export class InvariantObserver {
       if (id === b.id) continue;
       const f = s.brokers[id]?.replicas[name];
       if (!f) continue;
-      if (f.log.length < leader.hw) {
+      if (logEndOffset(f) < leader.hw) {
         this.fail(
           `R13isr/${name}/${id}`,
-          `R13: t=${s.now} ${name}: leader ${b.id} HW ${leader.hw} is above ISR member ${id}'s LEO ${f.log.length}`,
+          `R13: t=${s.now} ${name}: leader ${b.id} HW ${leader.hw} is above ISR member ${id}'s LEO ${logEndOffset(f)}`,
         );
         continue;
       }
-      for (let o = 0; o < leader.hw; o++) {
-        const a = leader.log[o]!;
-        const c = f.log[o]!;
+      // Where both still hold records: retention deletes on each broker on its own (R47).
+      for (let o = Math.max(leader.logStartOffset, f.logStartOffset); o < leader.hw; o++) {
+        const a = entryAt(leader, o)!;
+        const c = entryAt(f, o)!;
         if (a.value !== c.value || a.epoch !== c.epoch) {
           this.fail(
             `R14/${name}/${id}`,

@@ -6,6 +6,8 @@
 //    (with no leader: while some ISR member's log holds it at o);
 //  - `sent` (acks=0, no offset): it stands while the current leader's log holds it anywhere
 //    (with no leader: some ISR member's log).
+// Below a holder's log start offset every record stands: retention deleted it, which Kafka
+// allows (R47); a `sent` record counts there by the offset where it was first seen.
 // A record is lost the first time it does not stand (sticky: the oracle remembers the time).
 // `sent` records are only judged once they have been seen in a log (they are in flight before),
 // plus a final pass: a `sent` record that never reached any log is lost as well (R41).
@@ -25,13 +27,15 @@ interface PartitionView {
   logs: unknown[][];
   /** value -> offsets, per holder (leader, or ISR members without leader) */
   index: Map<string, number[]>[];
+  /** per holder, its log start offset */
+  starts: number[];
   holders: number[];
 }
 
 export class LossOracle {
   readonly losses = new Map<string, OracleLoss>();
-  /** `sent` records seen in some replica log at least once */
-  private readonly seen = new Set<string>();
+  /** `sent` records seen in some replica log at least once, with the offset first seen at */
+  private readonly seen = new Map<string, number>();
   private readonly views = new Map<string, PartitionView>();
   private readonly statusSeen: string[] = [];
   /** per replica log: its length and last entry at the last scan for `sent` records */
@@ -67,26 +71,32 @@ export class LossOracle {
     }
   }
 
-  /** Losses as of now, not sticky: what the final state shows. */
-  static currentlyLost(s: SimState, seenSent?: (value: string) => boolean): string[] {
+  /**
+   * Losses as of now, not sticky: what the final state shows. `seenSentAt`: where a `sent`
+   * record was first seen in a log (undefined: never).
+   */
+  static currentlyLost(s: SimState, seenSentAt?: (value: string) => number | undefined): string[] {
     const out: string[] = [];
     const tmp = new LossOracle();
     for (const name of s.partitionOrder) tmp.refreshView(s, name);
     for (const info of s.records) {
       if (info.status !== 'acked' && info.status !== 'sent') continue;
       if (info.partition === null) continue;
-      if (info.status === 'sent' && seenSent && !seenSent(info.value)) {
+      const seenAt = info.status === 'sent' ? seenSentAt?.(info.value) : undefined;
+      if (info.status === 'sent' && seenSentAt && seenAt === undefined) {
         out.push(info.value);
         continue;
       }
-      if (!tmp.stands(tmp.views.get(info.partition)!, info.value, info.status, info.offset))
+      const offset = info.status === 'acked' ? info.offset : (seenAt ?? -1);
+      if (!tmp.stands(tmp.views.get(info.partition)!, info.value, info.status, offset))
         out.push(info.value);
     }
     return out;
   }
 
-  wasSeen(value: string): boolean {
-    return this.seen.has(value);
+  /** Where a `sent` record was first seen in a log, if it was. */
+  seenAt(value: string): number | undefined {
+    return this.seen.get(value);
   }
 
   private judge(
@@ -99,7 +109,8 @@ export class LossOracle {
     const view = this.views.get(partition);
     if (!view) return;
     if (status === 'sent' && !this.seen.has(value)) return; // still in flight
-    if (this.stands(view, value, status, offset)) return;
+    const at = status === 'acked' ? offset : this.seen.get(value)!;
+    if (this.stands(view, value, status, at)) return;
     const where =
       view.leader !== null
         ? `leader ${view.leader} (epoch ${s.controller.partitions[partition]!.leaderEpoch})`
@@ -112,8 +123,10 @@ export class LossOracle {
     });
   }
 
+  /** `offset`: where it was acked, or for a `sent` record where it was first seen (-1: unknown). */
   private stands(view: PartitionView, value: string, status: string, offset: number): boolean {
-    return view.index.some((idx) => {
+    return view.index.some((idx, i) => {
+      if (offset >= 0 && offset < view.starts[i]!) return true;
       const offsets = idx.get(value);
       if (!offsets) return false;
       return status === 'acked' ? offsets.includes(offset) : true;
@@ -125,19 +138,22 @@ export class LossOracle {
     const p = s.controller.partitions[name]!;
     const holders = p.leader !== null ? [p.leader] : [...p.isr];
     const logs = holders.map((b) => s.brokers[b]?.replicas[name]?.log ?? []);
+    const starts = holders.map((b) => s.brokers[b]?.replicas[name]?.logStartOffset ?? 0);
     const isrKey = p.isr.join(',');
     const old = this.views.get(name);
     if (
       old &&
       old.leader === p.leader &&
       old.isrKey === isrKey &&
+      old.starts.join() === starts.join() &&
       old.logs.length === logs.length &&
       old.logs.every((l, i) => sameEntries(l, logs[i]!))
     )
       return false;
-    const index = logs.map((log) => {
+    const index = logs.map((log, i) => {
       const m = new Map<string, number[]>();
-      log.forEach((e, o) => {
+      log.forEach((e, at) => {
+        const o = starts[i]! + at;
         const list = m.get(e.value);
         if (list) list.push(o);
         else m.set(e.value, [o]);
@@ -149,6 +165,7 @@ export class LossOracle {
       isrKey,
       logs: logs.map((l) => [...l]),
       index,
+      starts,
       holders,
     });
     return true;
@@ -168,11 +185,11 @@ export class LossOracle {
         const before = this.scanned.get(r.log);
         if (before && before.length === r.log.length && before.last === last) continue;
         this.scanned.set(r.log, { length: r.log.length, last });
-        for (const e of r.log)
-          if (unseen.has(e.value)) {
-            this.seen.add(e.value);
-            found.add(e.value);
-          }
+        r.log.forEach((e, at) => {
+          if (!unseen.has(e.value) || this.seen.has(e.value)) return;
+          this.seen.set(e.value, r.logStartOffset + at);
+          found.add(e.value);
+        });
       }
     return found;
   }
