@@ -2,7 +2,7 @@
 // classroom and stress workloads of performance.md. Prints a table and writes JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { applyCommand, createSimulation, runUntil, type SimState } from '../engine/index';
+import { applyCommand, createSimulation, nextRid, runUntil, type SimState } from '../engine/index';
 import { classroom, stress, type Workload } from './bench/workloads';
 import { benchSeek } from './bench/seek';
 
@@ -60,7 +60,7 @@ function measure(w: Workload) {
       speed: simulatedMs / wallMs,
       itemsPerSecond: (dispatched / wallMs) * 1000,
       events: s.eventCount,
-      records: s.records.length,
+      records: nextRid(s),
       losses: s.checker.losses.length,
       violations: s.checker.violations.length,
     });

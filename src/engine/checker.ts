@@ -6,6 +6,7 @@ import type { EventName } from './events';
 import type { Broker, LossLink, RecordInfo, Replica, SimState, Violation } from './state';
 import { eventText } from './narrate';
 import { entryAt, logEndOffset } from './log';
+import { recordOf } from './records';
 
 function replicaOn(s: SimState, broker: number, partition: string): Replica | undefined {
   return s.brokers[broker]?.replicas[partition];
@@ -64,7 +65,7 @@ export function recordAppendedOnLeader(
   rid: number,
   offset: number,
 ): void {
-  s.records[rid]?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
+  recordOf(s, rid)?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
 }
 
 export function checkLossesOnLeaderChange(s: SimState, partition: string, unclean = false): void {
@@ -78,7 +79,7 @@ export function checkLossesOnLeaderChange(s: SimState, partition: string, unclea
 
 function checkPartition(s: SimState, partition: string, why: string, rule?: string): void {
   for (const rid of s.checker.succeeded[partition] ?? []) {
-    const info = s.records[rid]!;
+    const info = recordOf(s, rid)!;
     if (!s.checker.lost[rid]) checkRecord(s, info, why, rule);
   }
 }

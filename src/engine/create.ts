@@ -52,6 +52,8 @@ export function createSimulation(setup: SimSetup): CreateResult {
     producers: {},
     consumers: {},
     records: [],
+    recordBase: 0,
+    retiredCounts: {},
     events: [],
     eventCount: 0,
     dispatched: 0,

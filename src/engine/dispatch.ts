@@ -40,6 +40,7 @@ import { onControllerElection } from './quorum';
 import { onRetentionCheck } from './retention';
 import type { Message, SimState } from './state';
 import type { TimerEvent } from './timers';
+import { recordOf } from './records';
 
 /** Requests whose sender learns of a dead peer (connection refused or reset). */
 const REQUESTS = new Set([
@@ -232,7 +233,7 @@ function onUndeliverable(s: SimState, m: Message): void {
   if (m.payload.kind !== 'produce' || m.payload.acks !== 0) return;
   for (const batch of m.payload.batches) {
     for (const rec of batch.records) {
-      const info = s.records[rec.rid];
+      const info = recordOf(s, rec.rid);
       if (!info || info.handled) continue;
       info.undeliverable = true;
       checkSentRecord(s, info);

@@ -187,7 +187,9 @@ function applyFetchedPartition(
       data: { from: leoBefore, leo, leader: r.leaderId },
     });
   }
-  const hw = Math.min(part.hw, leo);
+  // UnifiedLog.updateHighWatermark keeps it within [log start offset, LEO]: a new leader's HW
+  // may lag below what this replica already deleted.
+  const hw = Math.max(r.logStartOffset, Math.min(part.hw, leo));
   if (hw !== r.hw) {
     const from = r.hw;
     r.hw = hw;

@@ -11,4 +11,4 @@ export { isSettled, produceSettled, manualFetchSettled } from './settle';
 export { abandonManualFetches } from './fetch-abandon';
 export { eventText } from './narrate';
 export { isLost as isLostRecord } from './checker';
-export { findRecord } from './records';
+export { findRecord, nextRid, recordOf, isSettledRecord, carriedRecords } from './records';

@@ -7,6 +7,7 @@ import type { Payload, ProduceBatchWire } from './messages';
 import { completeParkedFetches, tryCompleteProduce } from './purgatory';
 import type { Broker, Message, ParkedProduce, Replica, SimState } from './state';
 import { checkSentRecord, recordAppendedOnLeader } from './checker';
+import { recordOf } from './records';
 
 type ProduceReq = Extract<Payload, { kind: 'produce' }>;
 type PartResult = ParkedProduce['partitions'][number];
@@ -17,7 +18,7 @@ export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq)
   if (req.acks === 0) {
     // R7: never answered (errors close the connection); R41 decides now whether it is lost.
     for (const batch of req.batches)
-      for (const rec of batch.records) checkSentRecord(s, s.records[rec.rid]!);
+      for (const rec of batch.records) checkSentRecord(s, recordOf(s, rec.rid)!);
     return;
   }
   const parked: ParkedProduce = {
@@ -69,7 +70,7 @@ function appendBatch(
     done: true,
   };
   for (const rec of batch.records) {
-    const info = s.records[rec.rid];
+    const info = recordOf(s, rec.rid);
     if (info) info.handled = true;
   }
   const r = b.replicas[batch.partition];

@@ -21,6 +21,7 @@ import {
   type RecordInfo,
   type SimState,
 } from './state';
+import { nextRid, recordOf } from './records';
 
 /** Errors the client retries (R38). */
 export const RETRIABLE_ERRORS = new Set([
@@ -90,7 +91,7 @@ export function producerSend(
   const bytes = recordBytes(value, key);
   const topic = opts.topic ?? opts.partition!.slice(0, opts.partition!.lastIndexOf('-'));
   const partition = opts.partition ?? choosePartition(s, p, topic, key, bytes);
-  const rid = s.records.length;
+  const rid = nextRid(s);
   const info: RecordInfo = {
     rid,
     value,
@@ -234,8 +235,8 @@ function sendProduceRequest(
       baseSequence: idempotent ? b.sequence : -1,
       records: b.rids.map((rid) => ({
         rid,
-        value: s.records[rid]!.value,
-        key: s.records[rid]!.key,
+        value: recordOf(s, rid)!.value,
+        key: recordOf(s, rid)!.key,
       })),
     })),
   });
@@ -315,19 +316,19 @@ function batchError(
   const retriesDone = batch.attempts - 1;
   const expired = s.now >= batch.createdAt + p.config['delivery.timeout.ms'];
   if (RETRIABLE_ERRORS.has(error) && retriesDone < p.config.retries && !expired) {
-    for (const rid of batch.rids) s.records[rid]!.attemptErrors.push(error);
+    for (const rid of batch.rids) recordOf(s, rid)!.attemptErrors.push(error);
     batch.retryAt = s.now + backoffMs(s, p, batch.attempts);
     emit(
       s,
       'produceAttemptFailed',
-      `${p.id}: sending ${batch.rids.length === 1 ? `"${s.records[batch.rids[0]!]!.value}"` : `${batch.rids.length} records`} to ${batch.partition} on broker ${broker} failed with ${error}; retrying in ${batch.retryAt - s.now} ms.`,
+      `${p.id}: sending ${batch.rids.length === 1 ? `"${recordOf(s, batch.rids[0]!)!.value}"` : `${batch.rids.length} records`} to ${batch.partition} on broker ${broker} failed with ${error}; retrying in ${batch.retryAt - s.now} ms.`,
       {
         client: p.id,
         partition: batch.partition,
         broker,
-        record: s.records[batch.rids[0]!]!.value,
+        record: recordOf(s, batch.rids[0]!)!.value,
         rule: 'R38',
-        data: { error, values: batch.rids.map((r) => s.records[r]!.value) },
+        data: { error, values: batch.rids.map((r) => recordOf(s, r)!.value) },
       },
     );
     if (INVALID_METADATA.has(error)) {
@@ -351,7 +352,7 @@ export function failBatch(
   batch.inflight = false;
   removeFromQueue(p, batch);
   for (const rid of batch.rids) {
-    const r = s.records[rid]!;
+    const r = recordOf(s, rid)!;
     r.status = 'failed';
     r.error = error;
     r.errorMessage = message;
@@ -376,7 +377,7 @@ function completeBatch(
   removeFromQueue(p, batch);
   const acks = p.config.acks;
   batch.rids.forEach((rid, i) => {
-    const r = s.records[rid]!;
+    const r = recordOf(s, rid)!;
     r.status = acks === 0 ? 'sent' : 'acked';
     r.offset = acks === 0 ? -1 : baseOffset + i;
     r.ackedAt = s.now;

@@ -376,6 +376,7 @@ describe('invariants under random fault schedules', () => {
           found.DEAD_CONTROLLER_FENCES,
           found.MINORITY_CONTROLLER_FENCES,
           found.ISR_MEMBER_BELOW_HW_AFTER_RESTARTS,
+          found.FOLLOWER_HW_BELOW_LOG_START,
         ]),
       );
     },

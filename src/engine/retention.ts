@@ -6,6 +6,7 @@
 import { emit, schedule } from './core';
 import { emptySegment, logEndOffset } from './log';
 import { TOPIC_CONFIG } from './config';
+import { retireRecords } from './records';
 import type { Broker, Replica, SimState } from './state';
 
 export function topicOf(partition: string): string {
@@ -73,12 +74,14 @@ function retentionEnd(r: Replica, now: number, retentionMs: number): number {
 
 /** One retention pass over a broker's logs (LogManager.cleanupLogs). */
 export function onRetentionCheck(s: SimState, b: Broker): void {
+  let deleted = false;
   for (const r of Object.values(b.replicas)) {
     const end = retentionEnd(r, s.now, retentionMsOn(b, r.partition));
     if (end <= r.logStartOffset) continue;
     if (end === logEndOffset(r)) r.segments.push(emptySegment(end)); // roll before deleting all
     const from = r.logStartOffset;
     advanceLogStartOffset(r, end);
+    deleted = true;
     emit(
       s,
       'segmentsDeleted',
@@ -86,6 +89,7 @@ export function onRetentionCheck(s: SimState, b: Broker): void {
       { broker: b.id, partition: r.partition, rule: 'R47', data: { from, to: end } },
     );
   }
+  if (deleted) retireRecords(s);
   scheduleRetentionCheck(s, b);
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cluster, type ClusterOptions } from './testing/cluster';
 import { logEndOffset } from './log';
+import { countRecords } from '../protocol/record-counts';
 
 const RETENTION: ClusterOptions = {
   topic: { 'retention.ms': 10_000, 'segment.ms': 2_000 },
@@ -125,5 +126,21 @@ describe('log retention (R47)', () => {
     c.produce(['b']).advance(60_000);
     expect(c.replica(1).logStartOffset).toBe(0);
     expect(c.log(1)).toEqual(['a:e0', 'b:e0']);
+  });
+});
+
+describe('records the cluster no longer holds', () => {
+  it('are retired once retention deleted them: counts stay, the checker forgets them', () => {
+    const c = cluster(RETENTION);
+    c.produce(['a', 'b']).advance(3_000);
+    c.produce(['c']).advance(7_000);
+    expect(c.s.recordBase).toBe(0);
+    c.advance(2_000); // a and b deleted on every replica
+    expect(c.s.recordBase).toBe(2);
+    expect(c.s.records.map((r) => r.value)).toEqual(['c']);
+    expect(c.s.checker.succeeded['t-0']).toEqual([2]);
+    expect(countRecords(c.s)['P']).toEqual({ acked: 3, failed: 0, pending: 0 });
+    c.produce(['d']).advance(1_000);
+    expect(c.record('d')).toMatchObject({ rid: 3, status: 'acked', offset: 3 });
   });
 });

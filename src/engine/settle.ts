@@ -3,6 +3,7 @@
 // idle fetches) does not count.
 import { logEndOffset } from './log';
 import type { SimState } from './state';
+import { recordOf } from './records';
 
 const BACKGROUND = new Set(['brokerHeartbeat', 'brokerHeartbeatResponse', 'fetch']);
 
@@ -76,7 +77,8 @@ export function isSettled(s: SimState): boolean {
  */
 export function produceSettled(s: SimState, rids: number[]): boolean {
   return rids.every((rid) => {
-    const info = s.records[rid]!;
+    const info = recordOf(s, rid);
+    if (!info) return true; // retired: retention deleted it long ago
     if (info.handled || info.undeliverable || info.status === 'failed') return true;
     if (info.status === 'sent') return false; // acks=0: its request is still on the way
     const p = s.producers[info.client];

@@ -422,7 +422,14 @@ export interface SimState {
   brokers: Record<string, Broker>;
   producers: Record<string, Producer>;
   consumers: Record<string, Consumer>;
+  /**
+   * every record sent, by rid from `recordBase` (records[rid - recordBase]); older ones are
+   * retired once retention deleted them (records.ts)
+   */
   records: RecordInfo[];
+  recordBase: number;
+  /** per client, the outcomes of the retired records: views keep counting them */
+  retiredCounts: Record<string, { acked: number; failed: number }>;
   /** the latest events (older ones are dropped past EVENT_RETENTION; eventCount keeps counting) */
   events: SimEvent[];
   eventCount: number;

@@ -13,7 +13,7 @@ export function laneView(s: SimState, label: string): LaneView {
   }
   let acked = 0;
   let failed = 0;
-  for (const c of Object.values(countRecords(s.records))) {
+  for (const c of Object.values(countRecords(s))) {
     acked += c.acked;
     failed += c.failed;
   }

@@ -129,7 +129,7 @@ function brokersOf(s: SimState): BrokerView[] {
 
 function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
   const out: ClientView[] = [];
-  const counts = countRecords(s.records);
+  const counts = countRecords(s);
   for (const p of Object.values(s.producers)) {
     const c = counts[p.id] ?? { acked: 0, failed: 0, pending: 0 };
     const acks = p.config.acks === -1 ? 'all' : String(p.config.acks);

@@ -1,6 +1,6 @@
 // Records per client by outcome, counted incrementally: a view costs the same after eight
 // simulated hours as after a minute.
-import type { RecordInfo } from '../engine/index';
+import type { RecordInfo, SimState } from '../engine/index';
 
 export interface RecordCounts {
   acked: number;
@@ -25,7 +25,18 @@ const finalCounts = new WeakMap<
   { upTo: number; counts: Record<string, RecordCounts> }
 >();
 
-export function countRecords(records: RecordInfo[]): Record<string, RecordCounts> {
+/** Per client, every record's outcome: the retired ones (records.ts) plus those still kept. */
+export function countRecords(s: SimState): Record<string, RecordCounts> {
+  const counts = countKept(s.records);
+  for (const [client, retired] of Object.entries(s.retiredCounts)) {
+    const c = (counts[client] ??= { acked: 0, failed: 0, pending: 0 });
+    c.acked += retired.acked;
+    c.failed += retired.failed;
+  }
+  return counts;
+}
+
+function countKept(records: RecordInfo[]): Record<string, RecordCounts> {
   let done = finalCounts.get(records);
   if (!done) finalCounts.set(records, (done = { upTo: 0, counts: {} }));
   while (done.upTo < records.length && records[done.upTo]!.status !== 'pending')

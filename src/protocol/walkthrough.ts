@@ -4,6 +4,7 @@ import type { SimState } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
 import { entryAt } from '../engine/log';
 import type { WalkView } from './view';
+import { recordOf } from '../engine/records';
 
 function eventTime(s: SimState, match: (e: SimState['events'][number]) => boolean): number | null {
   for (const e of s.events) if (match(e)) return e.t;
@@ -11,7 +12,7 @@ function eventTime(s: SimState, match: (e: SimState['events'][number]) => boolea
 }
 
 export function walkthrough(s: SimState, rid: number): WalkView | null {
-  const info = s.records[rid];
+  const info = recordOf(s, rid);
   if (!info) return null;
   const steps: WalkView['steps'] = [];
   const partition = info.partition;

@@ -5,9 +5,11 @@
 //   by making a new array), so a snapshot keeps the array and its length, not a copy;
 // - a record changes in place only until it is settled (no request can touch it any more), so
 //   a snapshot copies the unsettled ones and shares the rest, frozen so a stray write fails;
+// - retention replaces logs, the records array and the checker's lists with shorter ones;
 // - events are never changed once emitted (the kept window is short: copied);
 // - partition states are replaced, never changed, on every metadata change: shared.
 // Everything else is a deep structured clone. `thawState` makes a live state from a snapshot.
+import { carriedRecords, isSettledRecord } from '../engine/index';
 import type { LogEntry, RecordInfo, SimEvent, SimState } from '../engine/index';
 
 /** An append-only array as it was: the first `length` entries of `items`. */
@@ -29,29 +31,8 @@ export interface FrozenState {
 }
 
 /**
- * A record is settled for good once nothing can change it: the producer has its answer (the
- * status changes once, from pending) and no produce request carrying it is still on the
- * network, where a broker could append it again (a retry racing its original).
- */
-function settled(r: RecordInfo, carried: ReadonlySet<number>): boolean {
-  if (r.status === 'pending') return false;
-  if (r.status === 'sent' && !r.handled && !r.undeliverable) return false;
-  return !carried.has(r.rid);
-}
-
-/** Records carried by produce requests on the network. */
-function carriedRecords(s: SimState): Set<number> {
-  const rids = new Set<number>();
-  for (const m of Object.values(s.inflight)) {
-    if (m.payload.kind !== 'produce') continue;
-    for (const batch of m.payload.batches) for (const rec of batch.records) rids.add(rec.rid);
-  }
-  return rids;
-}
-
-/**
  * Per records array: how many leading records are frozen (settled), so each snapshot scans
- * only the records after them.
+ * only the records after them. (Retiring records makes a new array, scanned once again.)
  */
 const frozenPrefix = new WeakMap<RecordInfo[], number>();
 
@@ -60,15 +41,15 @@ function unsettledRecords(s: SimState): Map<number, RecordInfo> {
   const records = s.records;
   let prefix = frozenPrefix.get(records) ?? 0;
   const live = new Map<number, RecordInfo>();
-  for (let rid = prefix; rid < records.length; rid++) {
-    const r = records[rid]!;
+  for (let i = prefix; i < records.length; i++) {
+    const r = records[i]!;
     if (Object.isFrozen(r)) {
-      if (rid === prefix) prefix++;
-    } else if (settled(r, carried)) {
+      if (i === prefix) prefix++;
+    } else if (isSettledRecord(r, carried)) {
       deepFreeze(r);
-      if (rid === prefix) prefix++;
+      if (i === prefix) prefix++;
     } else {
-      live.set(rid, r);
+      live.set(r.rid, r);
     }
   }
   frozenPrefix.set(records, prefix);
@@ -166,7 +147,7 @@ export function thawState(f: FrozenState): SimState {
   for (const [p, list] of Object.entries(f.succeeded))
     s.checker.succeeded[p] = list.items.slice(0, list.length);
   s.records = f.records.items.slice(0, f.records.length);
-  for (const [rid, r] of f.unsettled) s.records[rid] = structuredClone(r);
+  for (const [rid, r] of f.unsettled) s.records[rid - s.recordBase] = structuredClone(r);
   return s;
 }
 

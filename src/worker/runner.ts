@@ -6,6 +6,7 @@ import {
   createSimulation,
   eventText,
   findRecord,
+  nextRid,
   nextEventTime,
   runUntil,
   stepOne,
@@ -364,7 +365,7 @@ export class SimRunner {
 
   walk(record: string | 'next' | null): void {
     if (record === null) this.walked = null;
-    else if (record === 'next') this.walked = { rid: this.state.records.length };
+    else if (record === 'next') this.walked = { rid: nextRid(this.state) };
     else {
       const rid = findRecord(this.state, record)?.rid;
       this.walked = rid === undefined ? null : { rid };

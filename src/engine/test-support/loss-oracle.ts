@@ -38,6 +38,8 @@ export class LossOracle {
   private readonly seen = new Map<string, number>();
   private readonly views = new Map<string, PartitionView>();
   private readonly statusSeen: string[] = [];
+  /** every `sent` (acks=0) record observed, value -> partition: the engine may retire it later */
+  private readonly sent = new Map<string, string>();
   /** per replica log: its length and last entry at the last scan for `sent` records */
   private readonly scanned = new WeakMap<object, { length: number; last: unknown }>();
 
@@ -45,10 +47,10 @@ export class LossOracle {
     const changed = new Set<string>();
     for (const name of s.partitionOrder) if (this.refreshView(s, name)) changed.add(name);
     const newlySeen = this.noteSeen(s);
-    for (let rid = 0; rid < s.records.length; rid++) {
-      const info = s.records[rid]!;
-      const fresh = this.statusSeen[rid] !== info.status || newlySeen.has(info.value);
-      this.statusSeen[rid] = info.status;
+    for (const info of s.records) {
+      const fresh = this.statusSeen[info.rid] !== info.status || newlySeen.has(info.value);
+      this.statusSeen[info.rid] = info.status;
+      if (info.status === 'sent') this.sent.set(info.value, info.partition ?? '?');
       if (info.status !== 'acked' && info.status !== 'sent') continue;
       if (this.losses.has(info.value) || info.partition === null) continue;
       if (!fresh && !changed.has(info.partition)) continue;
@@ -59,15 +61,14 @@ export class LossOracle {
   /** The end of the run: `sent` records that never reached a log are lost too (R41). */
   finish(s: SimState): void {
     this.observe(s);
-    for (const info of s.records) {
-      if (info.status !== 'sent' || this.losses.has(info.value)) continue;
-      if (!this.seen.has(info.value))
-        this.losses.set(info.value, {
-          value: info.value,
-          partition: info.partition ?? '?',
-          t: s.now,
-          why: 'acks=0 record never reached any replica log',
-        });
+    for (const [value, partition] of this.sent) {
+      if (this.losses.has(value) || this.seen.has(value)) continue;
+      this.losses.set(value, {
+        value,
+        partition,
+        t: s.now,
+        why: 'acks=0 record never reached any replica log',
+      });
     }
   }
 

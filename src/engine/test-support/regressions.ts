@@ -136,3 +136,20 @@ export const ISR_MEMBER_BELOW_HW_AFTER_RESTARTS: Case = {
     at(47915, { type: 'restart', broker: 3 }),
   ],
 };
+
+/**
+ * R47: a follower that had deleted offset 0 by retention took a new leader's lagging HW 0 as its
+ * own, below its log start offset 1 (Kafka keeps a HW within [log start offset, LEO]).
+ */
+export const FOLLOWER_HW_BELOW_LOG_START: Case = {
+  shape: { ...SMALL, retentionMs: 2000 },
+  mode: SAFE,
+  schedule: [
+    at(0, { type: 'kill', broker: 1 }),
+    at(0, { type: 'heal' }),
+    at(26942, { type: 'produce', client: 'P', topic: 't0', records: ['v2.0'] }),
+    at(27108, { type: 'kill', broker: 2 }),
+    at(27108, { type: 'restart', broker: 2 }),
+    at(28996, { type: 'stop', broker: 3 }),
+  ],
+};
