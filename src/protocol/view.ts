@@ -242,6 +242,8 @@ export interface TimelineMarker {
 export interface TimelineView {
   /** furthest simulated time reached on the current branch */
   head: number;
+  /** earliest time time travel reaches (0 unless a long run outgrew the history window) */
+  start: number;
   branch: number;
   branches: { id: number; label: string; head: number }[];
   /** null when unchanged since the previous view */

@@ -18,6 +18,15 @@ interface Prefix<T> {
   length: number;
 }
 
+/**
+ * Shares the array, which keeps growing after the snapshot until retention replaces it. An
+ * empty one is not shared: the snapshot at t=0 would otherwise keep everything appended to its
+ * arrays for as long as the run keeps them.
+ */
+function prefixOf<T>(items: T[]): Prefix<T> {
+  return { items: items.length > 0 ? items : [], length: items.length };
+}
+
 export interface FrozenState {
   /** the state with the parts below (and events and partition states) detached, deep-copied */
   rest: SimState;
@@ -63,11 +72,10 @@ function replicasOf(s: SimState) {
 export function freezeState(s: SimState): FrozenState {
   const live = unsettledRecords(s);
   const replicas = replicasOf(s);
-  const logs = replicas.map((r) => ({ items: r.log, length: r.log.length }));
+  const logs = replicas.map((r) => prefixOf(r.log));
   const succeededLists = s.checker.succeeded;
   const succeeded: FrozenState['succeeded'] = {};
-  for (const [p, list] of Object.entries(succeededLists))
-    succeeded[p] = { items: list, length: list.length };
+  for (const [p, list] of Object.entries(succeededLists)) succeeded[p] = prefixOf(list);
   const records = s.records;
   // Detach the shared parts for the structured clone, then put them back.
   for (const r of replicas) r.log = [];
@@ -80,7 +88,7 @@ export function freezeState(s: SimState): FrozenState {
       events: s.events.slice(),
       logs,
       succeeded,
-      records: { items: records, length: records.length },
+      records: prefixOf(records),
       unsettled: structuredClone(live),
     };
   } finally {

@@ -35,6 +35,11 @@ export interface Branch {
 /** Snapshots are taken this often (simulated ms) and at most this many are kept per branch. */
 export const SNAPSHOT_INTERVAL_MS = 5_000;
 export const MAX_SNAPSHOTS = 64;
+/**
+ * How far back time travel reaches in a long run. A snapshot keeps the logs and records of its
+ * moment alive, including those retention has since deleted: a window keeps memory bounded.
+ */
+export const HISTORY_WINDOW_MS = 30 * 60_000;
 
 export function snapshotOf(state: SimState, applied: number): Snapshot {
   return { t: state.now, d: state.dispatched, applied, state: freezeState(state) };
@@ -53,6 +58,17 @@ export function maybeSnapshot(branch: Branch, state: SimState, applied: number):
     branch.snapshots = branch.snapshots.filter((_, i) => i % 2 === 0 || i === last);
     branch.snapshotInterval *= 2;
   }
+  // Forget what lies before the window, keeping one snapshot at or before its start.
+  const horizon = state.now - HISTORY_WINDOW_MS;
+  let first = 0;
+  while (first + 1 < branch.snapshots.length && branch.snapshots[first + 1]!.t <= horizon) first++;
+  if (first > 0) branch.snapshots = branch.snapshots.slice(first);
+}
+
+/** The earliest position time travel reaches on this branch. */
+export function historyStart(branch: Branch): { t: number; d: number } {
+  const first = branch.snapshots[0]!;
+  return { t: first.t, d: first.d };
 }
 
 /** A time, a dispatch count, or both (a dispatch count and the clock's time after it). */

@@ -23,6 +23,7 @@ import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
 import {
   SNAPSHOT_INTERVAL_MS,
+  historyStart,
   isBefore,
   maybeSnapshot,
   replay,
@@ -30,6 +31,7 @@ import {
   stateAt,
   type Branch,
   type LoggedCommand,
+  type Snapshot,
   type Target,
 } from './history';
 import { Timeline } from './timeline';
@@ -61,6 +63,8 @@ export class SimRunner {
   /** commands of the current branch applied to `state` */
   private applied = 0;
   private readonly timeline = new Timeline();
+  /** the state before anything ran (history may have forgotten it in a long run) */
+  private readonly initial: Snapshot;
 
   private constructor(
     initial: SimState,
@@ -68,6 +72,7 @@ export class SimRunner {
     readonly timings: TimingsPreset,
   ) {
     this.state = initial;
+    this.initial = snapshotOf(initial, 0);
     let at = 0;
     this.script = [];
     for (const step of scenario.steps) {
@@ -80,7 +85,7 @@ export class SimRunner {
       label: 'main',
       parent: null,
       commands: [],
-      snapshots: [snapshotOf(initial, 0)],
+      snapshots: [this.initial],
       head: { t: 0, d: 0 },
       snapshotInterval: SNAPSHOT_INTERVAL_MS,
     };
@@ -137,11 +142,11 @@ export class SimRunner {
       last = pos;
     }
     // Replay from the initial state (the first snapshot).
-    this.branch.snapshots = [this.branch.snapshots[0]!];
+    this.branch.snapshots = [this.initial];
     this.branch.commands = log;
     this.branch.head = { t: 0, d: 0 };
     this.applied = 0;
-    this.state = thawState(this.branch.snapshots[0]!.state);
+    this.state = thawState(this.initial.state);
     this.runTo(at as number);
     return null;
   }
@@ -310,13 +315,14 @@ export class SimRunner {
   /** The state exactly as it was at that time (or position) of the current branch. */
   seek(target: Target): void {
     const head = this.branch.head;
+    const start = historyStart(this.branch);
     const clamped: Target =
       'd' in target
         ? {
-            d: Math.min(target.d, head.d),
-            ...(target.t !== undefined ? { t: Math.min(target.t, head.t) } : {}),
+            d: Math.max(start.d, Math.min(target.d, head.d)),
+            ...(target.t !== undefined ? { t: Math.max(start.t, Math.min(target.t, head.t)) } : {}),
           }
-        : { t: Math.min(Math.max(0, target.t), head.t) };
+        : { t: Math.min(Math.max(start.t, target.t), head.t) };
     const { state, applied } = stateAt(this.branch, clamped);
     this.state = state;
     this.applied = applied;

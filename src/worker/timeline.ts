@@ -1,7 +1,7 @@
 // Timeline markers (kills, restarts, fencing, leader changes, ISR changes, data loss) per branch,
 // collected from the event stream as the run goes; sent to the UI only when they changed.
 import type { SimState } from '../engine/index';
-import type { Branch } from './history';
+import { historyStart, type Branch } from './history';
 import type { TimelineView, TimelineMarker } from '../protocol/view';
 
 const MARKED = new Set([
@@ -80,6 +80,7 @@ export class Timeline {
     this.sentVersion = this.version;
     return {
       head: branch.head.t,
+      start: historyStart(branch).t,
       branch: branch.id,
       branches: branches.map((b) => ({ id: b.id, label: b.label, head: b.head.t })),
       markers: send ? (this.markers.get(branch.id) ?? []) : null,

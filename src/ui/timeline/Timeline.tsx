@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { MARKER_STYLES, markerStyle } from '../../viz/markers';
 
 const selectHead = (s: SimStoreState) => s.view?.timeline?.head ?? 0;
+const selectStart = (s: SimStoreState) => s.view?.timeline?.start ?? 0;
 const selectBranchId = (s: SimStoreState) => s.view?.timeline?.branch ?? 0;
 const selectBranches = (s: SimStoreState) => s.view?.timeline?.branches;
 const selectMarkers = (s: SimStoreState) => s.markers;
@@ -18,7 +19,9 @@ export function Timeline() {
   const branch = useSim(selectBranchId);
   const branches = useSim(selectBranches);
   const markers = useSim(selectMarkers);
-  const span = Math.max(head, 1);
+  // A long run keeps only the last HISTORY_WINDOW_MS of history: the track starts there.
+  const start = useSim(selectStart);
+  const span = Math.max(head - start, 1);
   const inPast = time < head;
   return (
     <section
@@ -27,6 +30,7 @@ export function Timeline() {
       data-testid="timeline"
       data-time={time}
       data-head={head}
+      data-start={start}
     >
       <button
         type="button"
@@ -38,27 +42,29 @@ export function Timeline() {
       </button>
       <div className="track">
         <div className="marks" aria-hidden="true">
-          {markers.map((m, i) => (
-            <span
-              key={`${m.d}-${i}`}
-              className="mark"
-              title={`${formatTime(m.t)} ${m.label}`}
-              style={{
-                left: `${(m.t / span) * 100}%`,
-                background: markerStyle(m.type).color,
-                height: markerStyle(m.type).tall ? '100%' : '55%',
-              }}
-            />
-          ))}
+          {markers.map((m, i) =>
+            m.t < start ? null : (
+              <span
+                key={`${m.d}-${i}`}
+                className="mark"
+                title={`${formatTime(m.t)} ${m.label}`}
+                style={{
+                  left: `${((m.t - start) / span) * 100}%`,
+                  background: markerStyle(m.type).color,
+                  height: markerStyle(m.type).tall ? '100%' : '55%',
+                }}
+              />
+            ),
+          )}
         </div>
         <input
           type="range"
-          min={0}
-          max={span}
+          min={start}
+          max={Math.max(head, start + 1)}
           step={1}
           value={time}
           aria-label="Simulated time"
-          aria-valuetext={`${formatTime(time)} of ${formatTime(head)}`}
+          aria-valuetext={`${formatTime(time)} of ${formatTime(head)}${start > 0 ? ` (history from ${formatTime(start)})` : ''}`}
           onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
