@@ -1,19 +1,44 @@
-// A replica's log, its leader-epoch cache and truncation (R4, R31, R33). Retention (segments,
-// log start offset) is in retention.ts.
+// A replica's log (its segments), its leader-epoch cache and truncation (R4, R31, R33).
+// Retention (deleting segments, the log start offset) is in retention.ts.
 import type { LogEntry, Replica, Segment } from './state';
 
+function activeSegment(r: Replica): Segment {
+  return r.segments[r.segments.length - 1]!;
+}
+
 export function logEndOffset(r: Replica): number {
-  return r.logStartOffset + r.log.length;
+  const active = activeSegment(r);
+  return active.baseOffset + active.entries.length;
 }
 
 /** The entry at `offset`, or undefined below the log start offset or at/after the LEO. */
 export function entryAt(r: Replica, offset: number): LogEntry | undefined {
-  const i = offset - r.logStartOffset;
-  return i >= 0 ? r.log[i] : undefined;
+  if (offset < r.logStartOffset) return undefined;
+  for (let i = r.segments.length - 1; i >= 0; i--) {
+    const seg = r.segments[i]!;
+    if (offset >= seg.baseOffset) return seg.entries[offset - seg.baseOffset];
+  }
+  return undefined;
+}
+
+/** The entries in [from, to) (clamped to the log), as a new array. */
+export function logEntries(
+  r: Replica,
+  from = r.logStartOffset,
+  to = logEndOffset(r),
+): LogEntry[] {
+  const out: LogEntry[] = [];
+  const start = Math.max(from, r.logStartOffset);
+  for (const seg of r.segments) {
+    const end = Math.min(to, seg.baseOffset + seg.entries.length);
+    for (let o = Math.max(start, seg.baseOffset); o < end; o++)
+      out.push(seg.entries[o - seg.baseOffset]!);
+  }
+  return out;
 }
 
 export function emptySegment(baseOffset: number): Segment {
-  return { baseOffset, firstTimestamp: -1, maxTimestamp: -1 };
+  return { baseOffset, entries: [], firstTimestamp: -1, maxTimestamp: -1 };
 }
 
 /** Epoch of the last entry in the epoch cache, -1 when empty. */
@@ -70,13 +95,13 @@ const RETAINED_RUNS = 5;
  */
 export function appendEntry(r: Replica, entry: LogEntry, segmentMs = Infinity): number {
   const offset = logEndOffset(r);
-  let active = r.segments[r.segments.length - 1]!;
+  let active = activeSegment(r);
   if (active.firstTimestamp >= 0 && entry.timestamp - active.firstTimestamp > segmentMs)
     r.segments.push((active = emptySegment(offset)));
   if (active.firstTimestamp < 0) active.firstTimestamp = entry.timestamp;
   active.maxTimestamp = Math.max(active.maxTimestamp, entry.timestamp);
   assignEpochStartOffset(r, entry.epoch, offset);
-  r.log.push(entry);
+  active.entries.push(entry);
   if (entry.producerId >= 0 && entry.sequence >= 0) rememberSequence(r, entry, offset);
   return offset;
 }
@@ -107,13 +132,14 @@ export function offsetOfSequence(r: Replica, producerId: number, sequence: numbe
 /** Cuts the log to end at `offset`; drops epochs starting at or after it; HW follows (R33). */
 export function truncateTo(r: Replica, offset: number): void {
   if (offset < r.logStartOffset) return truncateFullyAndStartAt(r, offset);
-  // A new array rather than a shorter one: entries below an array's length never change, so
-  // history snapshots can share it (worker/clone.ts).
   if (offset < logEndOffset(r)) {
-    r.log = r.log.slice(0, offset - r.logStartOffset);
     // Segments starting after the cut go; the one holding it ends there (Kafka truncates it).
     r.segments = r.segments.filter((seg, i) => i === 0 || seg.baseOffset <= offset);
-    resetTimestamps(r, r.segments[r.segments.length - 1]!);
+    const active = activeSegment(r);
+    // A new array rather than a shorter one: entries below an array's length never change, so
+    // history snapshots can share it (worker/clone.ts).
+    active.entries = active.entries.slice(0, offset - active.baseOffset);
+    resetTimestamps(r, active);
   }
   while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset) {
     r.epochCache.pop();
@@ -128,11 +154,9 @@ export function truncateTo(r: Replica, offset: number): void {
 
 /** Recomputes a segment's timestamps from the entries it still holds. */
 function resetTimestamps(r: Replica, seg: Segment): void {
-  const next = r.segments[r.segments.indexOf(seg) + 1];
-  const end = next ? next.baseOffset : logEndOffset(r);
   seg.firstTimestamp = seg.maxTimestamp = -1;
-  for (let o = Math.max(seg.baseOffset, r.logStartOffset); o < end; o++) {
-    const ts = entryAt(r, o)!.timestamp;
+  for (let i = Math.max(0, r.logStartOffset - seg.baseOffset); i < seg.entries.length; i++) {
+    const ts = seg.entries[i]!.timestamp;
     if (seg.firstTimestamp < 0) seg.firstTimestamp = ts;
     seg.maxTimestamp = Math.max(seg.maxTimestamp, ts);
   }
@@ -143,7 +167,6 @@ function resetTimestamps(r: Replica, seg: Segment): void {
  * whose log ends below the leader's log start offset, which it can never fetch again.
  */
 export function truncateFullyAndStartAt(r: Replica, offset: number): void {
-  r.log = [];
   r.logStartOffset = offset;
   r.segments = [emptySegment(offset)];
   r.epochCache = [];

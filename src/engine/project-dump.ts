@@ -8,7 +8,7 @@ import type {
   ReplicaDump,
   StateDump,
 } from './dump';
-import { entryAt, logEndOffset } from './log';
+import { entryAt, logEndOffset, logEntries } from './log';
 import { effectiveMinIsr } from './topics';
 import type { Replica, SimState } from './state';
 
@@ -24,7 +24,7 @@ function replicaDump(r: Replica): ReplicaDump {
   return {
     leo: logEndOffset(r),
     hw: r.hw,
-    log: r.log.map((e) => `${e.value}:e${e.epoch}`),
+    log: logEntries(r).map((e) => `${e.value}:e${e.epoch}`),
     ...(r.logStartOffset > 0 ? { logStartOffset: r.logStartOffset } : {}),
     epochCache: r.epochCache.map(([e, o]) => [e, o] as [number, number]),
   };
@@ -36,7 +36,7 @@ export function committedValues(s: SimState, partition: string): string[] {
   if (!p || p.leader === null) return [];
   const r = s.brokers[p.leader]?.replicas[partition];
   if (!r) return [];
-  return r.log.slice(0, r.hw - r.logStartOffset).map((e) => e.value);
+  return logEntries(r, r.logStartOffset, r.hw).map((e) => e.value);
 }
 
 /** What a fetch by a consumer from `from` returns at this moment (R34), without changing anything. */
@@ -54,11 +54,7 @@ export function readAsConsumer(
   if (!s.brokers[p.leader]?.up || !r) return { ...base, error: 'NETWORK_EXCEPTION' };
   if (from < r.logStartOffset || from > logEndOffset(r))
     return { ...base, error: 'OFFSET_OUT_OF_RANGE' };
-  const start = r.logStartOffset;
-  return {
-    ...base,
-    records: r.log.slice(from - start, Math.max(from, r.hw) - start).map((e) => e.value),
-  };
+  return { ...base, records: logEntries(r, from, Math.max(from, r.hw)).map((e) => e.value) };
 }
 
 export function dumpState(s: SimState): StateDump {

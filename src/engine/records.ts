@@ -59,6 +59,12 @@ function deletedByRetention(s: SimState, r: RecordInfo): boolean {
 }
 
 /**
+ * Retire only when this share of the records can go: each retirement makes new arrays, and
+ * every history snapshot taken in between would keep one of them.
+ */
+const RETIRE_SHARE = 1 / 8;
+
+/**
  * Drops the oldest records that are settled and deleted by retention (up to the first one that
  * is not): their outcomes go into `retiredCounts`, their rids leave the checker. The records
  * array is replaced, not cut in place, as history snapshots share it (worker/clone.ts).
@@ -69,13 +75,15 @@ export function retireRecords(s: SimState): void {
   while (n < s.records.length) {
     const r = s.records[n]!;
     if (!isSettledRecord(r, carried) || !deletedByRetention(s, r)) break;
+    n++;
+  }
+  if (n === 0 || n < s.records.length * RETIRE_SHARE) return;
+  for (const r of s.records.slice(0, n)) {
     const counts = (s.retiredCounts[r.client] ??= { acked: 0, failed: 0 });
     if (r.status === 'failed') counts.failed++;
     else counts.acked++;
     delete s.checker.lost[r.rid];
-    n++;
   }
-  if (n === 0) return;
   s.records = s.records.slice(n);
   s.recordBase += n;
   const base = s.recordBase;

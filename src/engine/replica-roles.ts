@@ -10,7 +10,6 @@ import type { Broker, MetadataImage, PartitionState, Replica, SimState } from '.
 export function newReplica(partition: string): Replica {
   return {
     partition,
-    log: [],
     logStartOffset: 0,
     segments: [emptySegment(0)],
     hw: 0,

@@ -35,9 +35,8 @@ function retentionMsOn(b: Broker, partition: string): number {
 export function advanceLogStartOffset(r: Replica, offset: number): boolean {
   const start = Math.min(offset, r.hw);
   if (start <= r.logStartOffset) return false;
-  // A new array, as for truncation: history snapshots share the old one (worker/clone.ts).
-  r.log = r.log.slice(start - r.logStartOffset);
   r.logStartOffset = start;
+  // Whole segments go; entries of the first one below the start stay until it goes too.
   while (r.segments.length > 1 && r.segments[1]!.baseOffset <= start) r.segments.shift();
   let firstKept = r.epochCache.findIndex(([, from]) => from >= start);
   if (firstKept < 0) firstKept = r.epochCache.length;

@@ -1,5 +1,6 @@
 // R5-R10: the produce path on the leader, acks levels and min.insync.replicas.
 import { describe, expect, it } from 'vitest';
+import { logEndOffset } from './log';
 import { cluster } from './testing/cluster';
 
 const fastLag = { 'replica.lag.time.max.ms': 4000 };
@@ -40,10 +41,10 @@ describe('produce path (R5-R10)', () => {
     c.produce(['warmup']); // a write so the paused followers fall behind the leader's LEO
     c.waitFor('isrShrunk', { partition: 't-0' }, 10_000);
     expect(c.partition().isr).toEqual([1]);
-    const leoBefore = c.replica(1).log.length;
+    const leoBefore = logEndOffset(c.replica(1));
     c.produce(['x']).advance(100);
     expect(c.record('x')).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
-    expect(c.replica(1).log.length).toBe(leoBefore);
+    expect(logEndOffset(c.replica(1))).toBe(leoBefore);
   });
 
   it('R7: acks=0 completes at once with offset -1 and the leader never answers', () => {

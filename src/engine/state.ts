@@ -47,9 +47,13 @@ export interface LogEntry {
   timestamp: number;
 }
 
-/** A log segment's metadata; the entries themselves are in `Replica.log`. */
+/**
+ * A log segment: its entries from `baseOffset` on. Only the last (active) one grows; entries
+ * are never replaced in place (truncation makes a new array), so history snapshots share them.
+ */
 export interface Segment {
   baseOffset: number;
+  entries: LogEntry[];
   /** timestamp of its first record (segment.ms rolls from it), -1 while empty */
   firstTimestamp: number;
   /** largest record timestamp in it (retention.ms deletes by it), -1 while empty */
@@ -83,11 +87,12 @@ export interface ProducerRuns {
 
 export interface Replica {
   partition: string;
-  /** the entries from `logStartOffset` to the LEO (offset o is at index o - logStartOffset) */
-  log: LogEntry[];
-  /** the first offset still in the log: retention deletes whole segments below the HW */
+  /**
+   * the first offset still in the log: retention deletes whole segments below the HW; entries
+   * of the first segment below it are gone too (read through log.ts, never directly)
+   */
   logStartOffset: number;
-  /** ascending; the last one is the active segment (appends go there) */
+  /** ascending, never empty; the last one is the active segment (appends go there) */
   segments: Segment[];
   hw: number;
   /** [leaderEpoch, startOffset] ascending (R4) */

@@ -7,7 +7,7 @@ import {
   type SimState,
 } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
-import { logEndOffset } from '../engine/log';
+import { logEndOffset, logEntries } from '../engine/log';
 import { describePartition } from './describe';
 import { countRecords } from './record-counts';
 import {
@@ -334,8 +334,9 @@ function inspectorOf(s: SimState, name: string): InspectorView | null {
   const leader = p.leader !== null ? s.brokers[p.leader]?.replicas[name] : undefined;
   const details = p.replicas.map((broker) => {
     const r = s.brokers[broker]?.replicas[name];
-    const log = r ? r.log.slice(-INSPECTOR_LOG_LIMIT) : [];
-    const first = r ? logEndOffset(r) - log.length : 0;
+    const leo = r ? logEndOffset(r) : 0;
+    const log = r ? logEntries(r, leo - INSPECTOR_LOG_LIMIT) : [];
+    const first = leo - log.length;
     const f = leader?.role === 'leader' ? leader.followers[broker] : undefined;
     const caughtUp = f ? (f.leo === logEndOffset(leader!) ? s.now : f.lastCaughtUpTime) : null;
     return {

@@ -1,11 +1,12 @@
 // Snapshots of the simulation state for history. A snapshot must cost little however long the
 // run, so it shares what never changes instead of copying it:
-// - append-only arrays (replica logs, the checker's acknowledged rids per partition, the
-//   records): entries below an array's length are never replaced (the engine truncates a log
-//   by making a new array), so a snapshot keeps the array and its length, not a copy;
+// - append-only arrays (log segments, the checker's acknowledged rids per partition, the
+//   records): entries below an array's length are never replaced (the engine truncates a
+//   segment by making a new array), so a snapshot keeps the array and its length, not a copy;
+//   retention drops whole segments, so the snapshots of a long run share all but the newest;
 // - a record changes in place only until it is settled (no request can touch it any more), so
 //   a snapshot copies the unsettled ones and shares the rest, frozen so a stray write fails;
-// - retention replaces logs, the records array and the checker's lists with shorter ones;
+// - retiring records replaces the records array and the checker's lists with shorter ones;
 // - events are never changed once emitted (the kept window is short: copied);
 // - partition states are replaced, never changed, on every metadata change: shared.
 // Everything else is a deep structured clone. `thawState` makes a live state from a snapshot.
@@ -31,8 +32,8 @@ export interface FrozenState {
   /** the state with the parts below (and events and partition states) detached, deep-copied */
   rest: SimState;
   events: SimEvent[];
-  /** replica logs, in broker then replica order */
-  logs: Prefix<LogEntry>[];
+  /** the entries of each replica's segments, in broker then replica then segment order */
+  logs: Prefix<LogEntry>[][];
   succeeded: Record<string, Prefix<number>>;
   records: Prefix<RecordInfo>;
   /** copies of the records that may still change, by rid */
@@ -72,13 +73,14 @@ function replicasOf(s: SimState) {
 export function freezeState(s: SimState): FrozenState {
   const live = unsettledRecords(s);
   const replicas = replicasOf(s);
-  const logs = replicas.map((r) => prefixOf(r.log));
+  const segments = replicas.map((r) => r.segments.map((seg) => seg.entries));
+  const logs = segments.map((entries) => entries.map((e) => prefixOf(e)));
   const succeededLists = s.checker.succeeded;
   const succeeded: FrozenState['succeeded'] = {};
   for (const [p, list] of Object.entries(succeededLists)) succeeded[p] = prefixOf(list);
   const records = s.records;
   // Detach the shared parts for the structured clone, then put them back.
-  for (const r of replicas) r.log = [];
+  for (const r of replicas) for (const seg of r.segments) seg.entries = [];
   s.checker.succeeded = {};
   s.records = [];
   try {
@@ -92,7 +94,7 @@ export function freezeState(s: SimState): FrozenState {
       unsettled: structuredClone(live),
     };
   } finally {
-    replicas.forEach((r, i) => (r.log = logs[i]!.items));
+    replicas.forEach((r, i) => r.segments.forEach((seg, j) => (seg.entries = segments[i]![j]!)));
     s.checker.succeeded = succeededLists;
     s.records = records;
   }
@@ -149,8 +151,13 @@ export function thawState(f: FrozenState): SimState {
   const s = cloneSharingPartitionStates(f.rest, (frozen) => ({ ...frozen }));
   s.events = f.events.slice();
   replicasOf(s).forEach((r, i) => {
-    const log = f.logs[i]!;
-    r.log = log.items.slice(0, log.length);
+    const logs = f.logs[i]!;
+    r.segments.forEach((seg, j) => {
+      const { items, length } = logs[j]!;
+      // Only the active (last) segment grows: the others are shared when whole.
+      const shared = j < logs.length - 1 && items.length === length;
+      seg.entries = shared ? items : items.slice(0, length);
+    });
   });
   for (const [p, list] of Object.entries(f.succeeded))
     s.checker.succeeded[p] = list.items.slice(0, list.length);

@@ -12,6 +12,7 @@
 // `sent` records are only judged once they have been seen in a log (they are in flight before),
 // plus a final pass: a `sent` record that never reached any log is lost as well (R41).
 import type { SimState } from '../index';
+import { entryAt, logEndOffset, logEntries } from '../log';
 
 export interface OracleLoss {
   value: string;
@@ -138,7 +139,10 @@ export class LossOracle {
   private refreshView(s: SimState, name: string): boolean {
     const p = s.controller.partitions[name]!;
     const holders = p.leader !== null ? [p.leader] : [...p.isr];
-    const logs = holders.map((b) => s.brokers[b]?.replicas[name]?.log ?? []);
+    const logs = holders.map((b) => {
+      const r = s.brokers[b]?.replicas[name];
+      return r ? logEntries(r) : [];
+    });
     const starts = holders.map((b) => s.brokers[b]?.replicas[name]?.logStartOffset ?? 0);
     const isrKey = p.isr.join(',');
     const old = this.views.get(name);
@@ -182,11 +186,12 @@ export class LossOracle {
     for (const b of Object.values(s.brokers))
       for (const r of Object.values(b.replicas)) {
         // a log whose length and last entry did not change since the last scan has nothing new
-        const last = r.log[r.log.length - 1];
-        const before = this.scanned.get(r.log);
-        if (before && before.length === r.log.length && before.last === last) continue;
-        this.scanned.set(r.log, { length: r.log.length, last });
-        r.log.forEach((e, at) => {
+        const length = logEndOffset(r);
+        const last = entryAt(r, length - 1);
+        const before = this.scanned.get(r);
+        if (before && before.length === length && before.last === last) continue;
+        this.scanned.set(r, { length, last });
+        logEntries(r).forEach((e, at) => {
           if (!unseen.has(e.value) || this.seen.has(e.value)) return;
           this.seen.set(e.value, r.logStartOffset + at);
           found.add(e.value);

@@ -17,6 +17,7 @@ import type { SimState } from '../state';
 import type { Payload } from '../messages';
 import { send } from '../core';
 import { findRecord } from '../records';
+import { logEntries } from '../log';
 
 export interface ClusterOptions {
   brokers?: number[];
@@ -156,6 +157,6 @@ export class Cluster {
   }
 
   log(broker: number, name = 't-0'): string[] {
-    return this.replica(broker, name).log.map((e) => `${e.value}:e${e.epoch}`);
+    return logEntries(this.replica(broker, name)).map((e) => `${e.value}:e${e.epoch}`);
   }
 }
