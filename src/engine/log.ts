@@ -22,11 +22,7 @@ export function entryAt(r: Replica, offset: number): LogEntry | undefined {
 }
 
 /** The entries in [from, to) (clamped to the log), as a new array. */
-export function logEntries(
-  r: Replica,
-  from = r.logStartOffset,
-  to = logEndOffset(r),
-): LogEntry[] {
+export function logEntries(r: Replica, from = r.logStartOffset, to = logEndOffset(r)): LogEntry[] {
   const out: LogEntry[] = [];
   const start = Math.max(from, r.logStartOffset);
   for (const seg of r.segments) {

@@ -8,6 +8,7 @@ import {
 } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
 import { logEndOffset, logEntries } from '../engine/log';
+import { TOPIC_CONFIG } from '../engine/config';
 import { describePartition } from './describe';
 import { countRecords } from './record-counts';
 import {
@@ -374,6 +375,8 @@ function configOf(s: SimState): View['config'] {
     'enable.idempotence': producer?.config['enable.idempotence'] ?? true,
     'min.insync.replicas': topic?.['min.insync.replicas'] ?? 1,
     'unclean.leader.election.enable': topic?.['unclean.leader.election.enable'] ?? false,
+    'retention.ms': topic?.['retention.ms'] ?? TOPIC_CONFIG['retention.ms'].default,
+    'segment.ms': topic?.['segment.ms'] ?? TOPIC_CONFIG['segment.ms'].default,
     'replica.lag.time.max.ms': s.clusterConfig['replica.lag.time.max.ms'],
     'broker.session.timeout.ms': s.clusterConfig['broker.session.timeout.ms'],
   };

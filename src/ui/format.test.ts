@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatTime } from './format';
+import { formatCount, formatDuration, formatTime } from './format';
 
 describe('formatCount', () => {
   it('keeps small counts exact and shortens large ones to fit a client node', () => {
@@ -17,5 +17,16 @@ describe('formatTime', () => {
     expect(formatTime(3_600_000)).toBe('1:00:00.000');
     expect(formatTime(28_800_467)).toBe('8:00:00.467');
     expect(formatTime(3_725_005)).toBe('1:02:05.005');
+  });
+});
+
+describe('formatDuration', () => {
+  it('names a config duration in its largest whole unit', () => {
+    expect(formatDuration(604_800_000)).toBe('7 days');
+    expect(formatDuration(86_400_000)).toBe('1 day');
+    expect(formatDuration(3_600_000)).toBe('1 h');
+    expect(formatDuration(600_000)).toBe('10 min');
+    expect(formatDuration(90_000)).toBe('90 s');
+    expect(formatDuration(1_500)).toBe('1.5 s');
   });
 });

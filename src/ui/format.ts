@@ -24,3 +24,18 @@ export function formatCount(n: number): string {
   if (n < 1_000_000) return `${(n / 1000).toFixed(1)}k`;
   return `${(n / 1_000_000).toFixed(2)}M`;
 }
+
+/** A config duration in its largest whole unit: 10 s, 1 min, 1 h, 7 days (else formatMs). */
+export function formatDuration(ms: number): string {
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+  ];
+  for (const [size, unit] of units) {
+    if (ms < size || ms % size !== 0) continue;
+    const n = ms / size;
+    return unit === 'day' ? `${n} day${n === 1 ? '' : 's'}` : `${n} ${unit}`;
+  }
+  return formatMs(ms);
+}

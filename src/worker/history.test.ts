@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readScenario, scenarioRunner } from '../cli/scenario-runner';
 import { dumpState, type SimState } from '../engine/index';
 import { SimRunner } from './runner';
-import { MAX_SNAPSHOTS } from './history';
+import { HISTORY_WINDOW_MS, MAX_SNAPSHOTS } from './history';
 
 const lecture = () => scenarioRunner('lecture');
 
@@ -101,6 +101,24 @@ describe('time travel', () => {
     expect(snaps).toBeLessThanOrEqual(MAX_SNAPSHOTS);
     r.seek({ t: 123_456 });
     expect(r.now).toBe(123_456);
+  });
+
+  it('a run longer than the window keeps its last 30 minutes: older moments clamp to the start', () => {
+    const r = lecture();
+    r.advance(HISTORY_WINDOW_MS * 2); // one jump: the runner still snapshots along the way
+    const snaps = (r as unknown as { branch: { snapshots: { t: number }[] } }).branch.snapshots;
+    const start = snaps[0]!.t;
+    expect(start).toBeGreaterThan(0);
+    expect(r.now - start).toBeGreaterThanOrEqual(HISTORY_WINDOW_MS);
+    expect(r.now - start).toBeLessThan(HISTORY_WINDOW_MS * 1.2);
+    expect(snaps.length).toBeGreaterThan(10);
+    const head = picture(r.state);
+    r.seek({ t: 1_000 });
+    expect(r.now).toBe(start);
+    r.seek({ t: start + 60_000 });
+    expect(r.now).toBe(start + 60_000);
+    r.seek({ t: r.view().timeline!.head });
+    expect(picture(r.state)).toBe(head);
   });
 });
 

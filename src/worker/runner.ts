@@ -202,6 +202,14 @@ export class SimRunner {
 
   /** Runs to `t`: the branch's logged commands replay at their positions; new script actions apply and are logged. */
   private runTo(t: number): void {
+    // A long jump at the head goes in snapshot-sized chunks, so history keeps its spacing (and
+    // its window: a single snapshot at the end would leave a 3-hour replay behind it).
+    while (this.atHead() && t - this.state.now > this.branch.snapshotInterval)
+      this.runChunkTo(this.state.now + this.branch.snapshotInterval);
+    this.runChunkTo(t);
+  }
+
+  private runChunkTo(t: number): void {
     for (;;) {
       if (this.applied < this.branch.commands.length) {
         this.applied = replay(this.state, this.branch, this.applied, { t });

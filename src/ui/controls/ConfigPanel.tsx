@@ -3,6 +3,7 @@ import { selectConfig, selectProducerIds } from '../../store/selectors';
 import { useSimList } from '../../store/use-sim';
 import { setBrokerConfig, setClientConfig, setTopicConfig } from '../../store/actions';
 import { ClusterShape } from './ClusterShape';
+import { formatDuration } from '../format';
 
 /** Kafka's config names and values, changed live. */
 export function ConfigPanel() {
@@ -84,7 +85,45 @@ export function ConfigPanel() {
           ))}
         </select>
       </label>
+      <RetentionSelect
+        name="retention.ms"
+        value={Number(config['retention.ms'])}
+        choices={[60_000, 600_000, 3_600_000, 604_800_000, -1]}
+        title="Each broker deletes whole segments whose newest record is older than this (every log.retention.check.interval.ms, never above its HW)."
+      />
+      <RetentionSelect
+        name="segment.ms"
+        value={Number(config['segment.ms'])}
+        choices={[10_000, 60_000, 600_000, 604_800_000]}
+        title="A new segment starts once the active one's first record is this old; retention only deletes whole segments."
+      />
       <ClusterShape />
     </section>
+  );
+}
+
+/** A topic duration config: Kafka's value in ms, with a readable length beside it. */
+function RetentionSelect(props: {
+  name: 'retention.ms' | 'segment.ms';
+  value: number;
+  choices: number[];
+  title: string;
+}) {
+  const { name, value, choices, title } = props;
+  const options = choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b);
+  return (
+    <label title={title}>
+      <code>{name}</code>
+      <select
+        value={String(value)}
+        onChange={(e) => setTopicConfig({ [name]: Number(e.target.value) })}
+      >
+        {options.map((ms) => (
+          <option key={ms} value={ms}>
+            {ms} ({ms < 0 ? 'forever' : formatDuration(ms)})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
