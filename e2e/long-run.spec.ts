@@ -46,6 +46,7 @@ test('three hours of the classroom: old segments deleted, every record counted, 
   expect(start).toBeGreaterThan(0);
   expect(head - start).toBeGreaterThanOrEqual(30 * 60_000);
   expect(head - start).toBeLessThan(40 * 60_000);
+  await expect(page.getByTestId('history-start')).toHaveText(/^from 2:[23]\d:\d\d\.\d{3}$/);
   await page.getByRole('slider', { name: 'Simulated time' }).press('Home');
   await expect.poll(() => simTime(page)).toBe(start);
   await expect(timeline).toContainText('in the past');

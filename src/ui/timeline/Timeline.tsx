@@ -40,6 +40,15 @@ export function Timeline() {
       >
         ◀ Back
       </button>
+      {start > 0 ? (
+        <span
+          className="history-start"
+          data-testid="history-start"
+          title="A long run keeps the last 30 simulated minutes of history"
+        >
+          from {formatTime(start)}
+        </span>
+      ) : null}
       <div className="track">
         <div className="marks" aria-hidden="true">
           {markers.map((m, i) =>
