@@ -226,6 +226,9 @@ function resetPosition(s: SimState, c: Consumer, resp: Resp<'consumerFetchRespon
     },
   );
   pos.position = to;
+  // A reset position carries no epoch (SubscriptionState.seekUnvalidated with no epoch): there is
+  // nothing to validate until a record is read from it, or a new leader would send it back.
+  pos.lastEpoch = -1;
   return true;
 }
 

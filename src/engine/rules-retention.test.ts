@@ -94,6 +94,35 @@ describe('log retention (R47)', () => {
     },
   );
 
+  it('a reset position has no epoch to validate: a new leader does not send it back', () => {
+    const c = cluster({
+      topic: { 'retention.ms': 30_000, 'segment.ms': 2_000 },
+      broker: { 'log.retention.check.interval.ms': 1_000 },
+      consumer: { 'auto.offset.reset': 'latest' },
+    });
+    const poll = () => {
+      c.do({ type: 'poll', client: 'C', partition: 't-0' });
+      c.until((s) => !s.consumers.C!.ops['t-0']);
+      return c.s.consumers.C!.outcomes['t-0']!;
+    };
+    c.produce(['a', 'b']).advance(1_000);
+    expect(poll().records).toEqual(['a', 'b']);
+    c.do({ type: 'kill', broker: c.partition().leader! });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    c.advance(2_000);
+    c.produce(['c']).advance(20_000);
+    c.produce(['d', 'e']).advance(1_000);
+    c.until(() => c.replica(c.partition().leader!).logStartOffset >= 3);
+    expect(poll().records).toEqual([]); // a to c deleted: latest jumps to the HW (5)
+    expect(c.s.consumers.C!.positions['t-0']!.position).toBe(5);
+    c.do({ type: 'kill', broker: c.partition().leader! });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    c.advance(500);
+    expect(poll().records).toEqual([]);
+    expect(c.events('logTruncationDetected')).toEqual([]);
+    expect(c.s.consumers.C!.positions['t-0']!.position).toBe(5);
+  });
+
   it('records deleted by retention are not reported lost when the leader changes', () => {
     const c = cluster(RETENTION);
     c.produce(['a', 'b']).advance(3_000);
