@@ -18,9 +18,13 @@ function replicaOn(s: SimState, broker: number, partition: string): Replica | un
  */
 function standsIn(r: Replica | undefined, info: RecordInfo): boolean {
   if (!r) return false;
-  const at = (offset: number) => offset < r.logStartOffset || entryAt(r, offset)?.rid === info.rid;
-  if (info.status === 'acked') return at(info.offset);
-  return info.appends.some((a) => at(a.offset));
+  if (info.status === 'acked') return standsAt(r, info.offset, info.rid);
+  for (const a of info.appends) if (standsAt(r, a.offset, info.rid)) return true;
+  return false;
+}
+
+function standsAt(r: Replica, offset: number, rid: number): boolean {
+  return offset < r.logStartOffset || entryAt(r, offset)?.rid === rid;
 }
 
 /** Lost = not in the current leader's log; with no leader, in the log of no ISR member. */

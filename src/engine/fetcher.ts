@@ -171,7 +171,7 @@ function applyFetchedPartition(
     return;
   }
   const leoBefore = logEndOffset(r);
-  const segmentMs = segmentMsOn(b, r.partition);
+  const segmentMs = part.records.length > 0 ? segmentMsOn(b, r.partition) : 0;
   for (const rec of part.records) {
     if (rec.offset !== logEndOffset(r)) continue;
     // The follower's log holds the same entry as the leader's (Kafka copies the batch as is).

@@ -9,8 +9,14 @@ import { TOPIC_CONFIG } from './config';
 import { retireRecords } from './records';
 import type { Broker, Replica, SimState } from './state';
 
+/** Partition name -> topic name, remembered: it is asked on every append. */
+const topics = new Map<string, string>();
+
 export function topicOf(partition: string): string {
-  return partition.slice(0, partition.lastIndexOf('-'));
+  let topic = topics.get(partition);
+  if (topic === undefined)
+    topics.set(partition, (topic = partition.slice(0, partition.lastIndexOf('-'))));
+  return topic;
 }
 
 /** A topic config as this broker knows it (Kafka's default before its metadata arrives). */
