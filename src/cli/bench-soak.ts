@@ -8,8 +8,10 @@ import { nextFloat } from '../engine/rng';
 import { nextRid } from '../engine/index';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 8);
-const r = scenarioRunner('lecture');
-r.command({ type: 'produceStream', client: 'producer', rate: 40 });
+// SOAK_SCENARIO=stress soaks the large cluster instead (its own stream, 500 records/s).
+const SCENARIO = process.env.SOAK_SCENARIO ?? 'lecture';
+const r = scenarioRunner(SCENARIO);
+if (SCENARIO === 'lecture') r.command({ type: 'produceStream', client: 'producer', rate: 40 });
 const gc = (globalThis as { gc?: () => void }).gc;
 const rows: {
   hour: number;
@@ -63,7 +65,11 @@ console.log(
 );
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
-  'bench-results/soak.json',
-  JSON.stringify({ date: new Date().toISOString(), hours: HOURS, rows, seek }, null, 2),
+  `bench-results/soak${SCENARIO === 'lecture' ? '' : `-${SCENARIO}`}.json`,
+  JSON.stringify(
+    { date: new Date().toISOString(), scenario: SCENARIO, hours: HOURS, rows, seek },
+    null,
+    2,
+  ),
 );
-console.log('written bench-results/soak.json');
+console.log(`written bench-results/soak${SCENARIO === 'lecture' ? '' : `-${SCENARIO}`}.json`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readScenario, scenarioRunner } from '../cli/scenario-runner';
-import { dumpState, type SimState } from '../engine/index';
+import { dumpState, nextRid, type SimState } from '../engine/index';
 import { SimRunner } from './runner';
-import { HISTORY_WINDOW_MS, MAX_SNAPSHOTS } from './history';
+import { HISTORY_MAX_RECORDS, HISTORY_WINDOW_MS, MAX_SNAPSHOTS } from './history';
 
 const lecture = () => scenarioRunner('lecture');
 
@@ -101,6 +101,22 @@ describe('time travel', () => {
     expect(snaps).toBeLessThanOrEqual(MAX_SNAPSHOTS);
     r.seek({ t: 123_456 });
     expect(r.now).toBe(123_456);
+  });
+
+  it('a fast stream shortens the window: at most HISTORY_MAX_RECORDS records back', () => {
+    const r = lecture();
+    r.command({ type: 'produceStream', client: 'producer', rate: 500 });
+    r.advance(12 * 60_000);
+    const snaps = (r as unknown as { branch: { snapshots: { t: number; sent: number }[] } }).branch
+      .snapshots;
+    const sent = nextRid(r.state);
+    expect(sent).toBeGreaterThan(HISTORY_MAX_RECORDS * 1.2);
+    // The first snapshot is the last one at or before the window's start.
+    expect(snaps[0]!.sent).toBeLessThanOrEqual(sent - HISTORY_MAX_RECORDS);
+    expect(snaps[1]!.sent).toBeGreaterThan(sent - HISTORY_MAX_RECORDS);
+    expect(r.now - snaps[0]!.t).toBeLessThan(HISTORY_WINDOW_MS / 2);
+    r.seek({ t: 0 });
+    expect(r.now).toBe(snaps[0]!.t);
   });
 
   it('a run longer than the window keeps its last 30 minutes: older moments clamp to the start', () => {

@@ -1,7 +1,14 @@
 // History: a branch's command log and snapshots, and replay to any position. A position is a
 // simulated time plus the number of scheduled items processed (SimState.dispatched), so replay
 // reaches exactly the moment a command was given, even between two steps of one millisecond.
-import { applyCommand, runUntil, stepOne, type Command, type SimState } from '../engine/index';
+import {
+  applyCommand,
+  nextRid,
+  runUntil,
+  stepOne,
+  type Command,
+  type SimState,
+} from '../engine/index';
 import { freezeState, thawState, type FrozenState } from './clone';
 
 export interface LoggedCommand {
@@ -15,6 +22,8 @@ export interface LoggedCommand {
 export interface Snapshot {
   t: number;
   d: number;
+  /** records sent before it (engine nextRid) */
+  sent: number;
   /** commands of the branch already applied in this state */
   applied: number;
   state: FrozenState;
@@ -36,13 +45,21 @@ export interface Branch {
 export const SNAPSHOT_INTERVAL_MS = 5_000;
 export const MAX_SNAPSHOTS = 64;
 /**
- * How far back time travel reaches in a long run. A snapshot keeps the logs and records of its
+ * How far back time travel reaches in a long run: 30 simulated minutes, or fewer when more than
+ * HISTORY_MAX_RECORDS records were sent in them. A snapshot keeps the logs and records of its
  * moment alive, including those retention has since deleted: a window keeps memory bounded.
  */
 export const HISTORY_WINDOW_MS = 30 * 60_000;
+export const HISTORY_MAX_RECORDS = 250_000;
 
 export function snapshotOf(state: SimState, applied: number): Snapshot {
-  return { t: state.now, d: state.dispatched, applied, state: freezeState(state) };
+  return {
+    t: state.now,
+    d: state.dispatched,
+    sent: nextRid(state),
+    applied,
+    state: freezeState(state),
+  };
 }
 
 /** Adds a snapshot if the last one is old enough; thins the older half when over the cap. */
@@ -60,8 +77,10 @@ export function maybeSnapshot(branch: Branch, state: SimState, applied: number):
   }
   // Forget what lies before the window, keeping one snapshot at or before its start.
   const horizon = state.now - HISTORY_WINDOW_MS;
+  const sentHorizon = nextRid(state) - HISTORY_MAX_RECORDS;
+  const before = (snap: Snapshot) => snap.t <= horizon || snap.sent <= sentHorizon;
   let first = 0;
-  while (first + 1 < branch.snapshots.length && branch.snapshots[first + 1]!.t <= horizon) first++;
+  while (first + 1 < branch.snapshots.length && before(branch.snapshots[first + 1]!)) first++;
   if (first > 0) branch.snapshots = branch.snapshots.slice(first);
 }
 

@@ -225,6 +225,11 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       if (runners[0]?.playing) {
         for (const r of runners) r.tick(now - lastWall);
         dirty = true;
+        const notice = runners.map((r) => r.takeNotice()).find((n) => n !== null);
+        if (notice) {
+          for (const r of runners) r.playing = false;
+          post({ type: 'error', message: notice, fatal: false });
+        }
       }
       lastWall = now;
       if (dirty) postView();

@@ -36,6 +36,30 @@ describe('SimRunner', () => {
     expect(r.now).toBe(250);
   });
 
+  it('stops playing with a notice once it keeps too many records for the tab', () => {
+    const r = runner('lecture');
+    r.keptRecordsLimit = 2_000;
+    r.command({ type: 'produceStream', client: 'producer', rate: 40 });
+    r.playing = true;
+    r.speed = 100;
+    for (let i = 0; i < 100 && r.playing; i++) r.tick(250); // 25 simulated s per tick
+    expect(r.playing).toBe(false);
+    const kept = r.state.records.length;
+    expect(kept).toBeGreaterThanOrEqual(2_000);
+    expect(kept).toBeLessThan(2_000 + 25 * 40 + 10); // stopped at the first tick past it
+    expect(r.takeNotice()).toMatch(
+      /^Paused: the simulated cluster keeps 2,\d{3} records.*retention\.ms/,
+    );
+    expect(r.takeNotice()).toBeNull();
+    // Below the limit nothing stops: the lecture's own hour of retention keeps far fewer.
+    const quiet = runner('lecture');
+    quiet.playing = true;
+    quiet.speed = 100;
+    for (let i = 0; i < 100; i++) quiet.tick(250);
+    expect(quiet.playing).toBe(true);
+    expect(quiet.takeNotice()).toBeNull();
+  });
+
   it('step processes one protocol event: one delivery or one state change', () => {
     const r = runner();
     r.command({ type: 'produce', client: 'P', partition: 't-0', records: ['a'] });

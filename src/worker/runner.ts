@@ -45,6 +45,9 @@ const MAX_TICK_WALL_MS = 250;
 export type { LoggedCommand };
 export type RunnerResult = { ok: true; runner: SimRunner } | { ok: false; errors: string[] };
 
+/** See SimRunner.keptRecordsLimit. */
+export const MAX_KEPT_RECORDS = 1_000_000;
+
 export class SimRunner {
   playing = false;
   speed = 1;
@@ -258,6 +261,28 @@ export class SimRunner {
     const whole = Math.floor(simulated);
     this.carry = simulated - whole;
     if (whole > 0) this.runTo(this.state.now + whole);
+    this.checkMemory();
+  }
+
+  /**
+   * Play stops (with a notice) once the simulator keeps this many records: about 460 MB of them
+   * (docs/known-issues.md), before the tab runs out of memory. Retention lowers the count.
+   */
+  keptRecordsLimit = MAX_KEPT_RECORDS;
+  private notice: string | null = null;
+
+  private checkMemory(): void {
+    const kept = this.state.records.length;
+    if (kept < this.keptRecordsLimit) return;
+    this.playing = false;
+    this.notice = `Paused: the simulated cluster keeps ${kept.toLocaleString('en')} records, about as many as this tab can hold. Kafka keeps records for retention.ms (7 days by default): lower retention.ms in Config so old segments are deleted, then play on.`;
+  }
+
+  /** A notice for the user since the last call (play stopped for memory), if any. */
+  takeNotice(): string | null {
+    const notice = this.notice;
+    this.notice = null;
+    return notice;
   }
 
   /** Where each step started, so step back can return there exactly. */
