@@ -209,6 +209,8 @@ export function applyCommand(s: SimState, cmd: Command): CommandResult {
 }
 
 function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): CommandResult {
+  if (Object.keys(cmd.config).length === 0)
+    return { ok: false, error: 'config: expected at least one config to change, got {}' };
   const apply = <T extends Record<string, ConfigDef>>(
     defs: T,
     base: Record<string, unknown>,
