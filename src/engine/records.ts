@@ -78,7 +78,8 @@ export function retireRecords(s: SimState): void {
     n++;
   }
   if (n === 0 || n < s.records.length * RETIRE_SHARE) return;
-  for (const r of s.records.slice(0, n)) {
+  for (let i = 0; i < n; i++) {
+    const r = s.records[i]!;
     const counts = (s.retiredCounts[r.client] ??= { acked: 0, failed: 0 });
     if (r.status === 'failed') counts.failed++;
     else counts.acked++;

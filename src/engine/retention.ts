@@ -9,28 +9,18 @@ import { TOPIC_CONFIG } from './config';
 import { retireRecords } from './records';
 import type { Broker, Replica, SimState } from './state';
 
-/** Partition name -> topic name, remembered: it is asked on every append. */
-const topics = new Map<string, string>();
-
-export function topicOf(partition: string): string {
-  let topic = topics.get(partition);
-  if (topic === undefined)
-    topics.set(partition, (topic = partition.slice(0, partition.lastIndexOf('-'))));
-  return topic;
+/**
+ * A partition's topic config as this broker knows it from its metadata (Kafka's default before
+ * the metadata arrives).
+ */
+function topicConfigOn(b: Broker, partition: string, name: 'segment.ms' | 'retention.ms'): number {
+  const topic = b.image.partitions[partition]?.topic;
+  const config = topic !== undefined ? b.image.topicConfigs[topic] : undefined;
+  return config?.[name] ?? TOPIC_CONFIG[name].default;
 }
 
-/** A topic config as this broker knows it (Kafka's default before its metadata arrives). */
 export function segmentMsOn(b: Broker, partition: string): number {
-  return (
-    b.image.topicConfigs[topicOf(partition)]?.['segment.ms'] ?? TOPIC_CONFIG['segment.ms'].default
-  );
-}
-
-function retentionMsOn(b: Broker, partition: string): number {
-  return (
-    b.image.topicConfigs[topicOf(partition)]?.['retention.ms'] ??
-    TOPIC_CONFIG['retention.ms'].default
-  );
+  return topicConfigOn(b, partition, 'segment.ms');
 }
 
 /**
@@ -81,7 +71,7 @@ function retentionEnd(r: Replica, now: number, retentionMs: number): number {
 export function onRetentionCheck(s: SimState, b: Broker): void {
   let deleted = false;
   for (const r of Object.values(b.replicas)) {
-    const end = retentionEnd(r, s.now, retentionMsOn(b, r.partition));
+    const end = retentionEnd(r, s.now, topicConfigOn(b, r.partition, 'retention.ms'));
     if (end <= r.logStartOffset) continue;
     if (end === logEndOffset(r)) r.segments.push(emptySegment(end)); // roll before deleting all
     const from = r.logStartOffset;
