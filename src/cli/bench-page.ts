@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     throw new Error('dist/index.html not found: run `npm run build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
 
-  // The stress scenario ships as public/scenarios/stress.json (bundled into the app).
+  // The stress scenario ships as src/data/scenarios/stress.json (bundled into the app).
   const bundle = bundleSizes(dist);
 
   // classroom-8h (a long run's page) only when asked for: it takes minutes per run

@@ -1,11 +1,11 @@
-// A runner for one of the shipped scenario files (public/scenarios/<name>.json), for the tests
+// A runner for one of the shipped scenario files (src/data/scenarios/<name>.json), for the tests
 // and benchmarks that run in Node.
 import { readFileSync } from 'node:fs';
 import { SimRunner } from '../worker/runner';
 import type { TimingsPreset } from '../protocol/messages';
 
 export function readScenario(name: string): unknown {
-  return JSON.parse(readFileSync(`public/scenarios/${name}.json`, 'utf8'));
+  return JSON.parse(readFileSync(`src/data/scenarios/${name}.json`, 'utf8'));
 }
 
 export function scenarioRunner(name: string, timings: TimingsPreset = 'demo'): SimRunner {

@@ -83,11 +83,11 @@ function mutateText(text: string, r: () => number): string {
   return ops[Math.floor(r() * ops.length)]!();
 }
 
-const scenarioTexts = readdirSync('public/scenarios')
+const scenarioTexts = readdirSync('src/data/scenarios')
   .filter((f) => f.endsWith('.json'))
-  .map((f) => readFileSync(`public/scenarios/${f}`, 'utf8'));
-const lessons = readdirSync('public/lessons').map(
-  (f) => JSON.parse(readFileSync(`public/lessons/${f}`, 'utf8')) as unknown,
+  .map((f) => readFileSync(`src/data/scenarios/${f}`, 'utf8'));
+const lessons = readdirSync('src/data/lessons').map(
+  (f) => JSON.parse(readFileSync(`src/data/lessons/${f}`, 'utf8')) as unknown,
 );
 const DESCRIBE =
   'Topic: orders\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2\n\tTopic: orders\tPartition: 0\tLeader: 2\tReplicas: 2,0,1\tIsr: 2,0\n\tTopic: orders\tPartition: 1\tLeader: none\tReplicas: 0,1,2\tIsr: 0\n\tTopic: orders\tPartition: 2\tLeader: 1\tReplicas: 1,2,0\tIsr: 1,2,0';

@@ -1,4 +1,4 @@
-// Lessons: a scenario plus narration steps (public/lessons/*.json). Each step may act on the
+// Lessons: a scenario plus narration steps (src/data/lessons/*.json). Each step may act on the
 // cluster, focus a partition or a record, and wait for an event of the simulation (or for
 // Continue). The last step asks the class a question; playing on reveals the answer.
 import type { Command } from '../engine/index';
@@ -27,7 +27,7 @@ export interface LessonStep {
 export interface Lesson {
   id: string;
   title: string;
-  /** a scenario object, or the name of a file in public/scenarios */
+  /** a scenario object, or the name of a file in src/data/scenarios */
   scenario: unknown;
   timings: 'kafka' | 'demo';
   steps: LessonStep[];

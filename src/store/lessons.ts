@@ -40,7 +40,7 @@ function bundled(kind: 'lesson' | 'scenario', name: string): unknown {
   return data;
 }
 
-/** Opens a lesson (from public/lessons) at its first step; `attach` keeps the run already loaded (a share link). */
+/** Opens a lesson (from src/data/lessons) at its first step; `attach` keeps the run already loaded (a share link). */
 export function openLesson(id: string, step = 0, attach = false): void {
   if (!/^[\w.-]+$/.test(id)) {
     setError({ message: `Unknown lesson "${id}".`, fatal: false });

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseLesson, type LessonStep } from '../scenario/lesson';
 import { SimRunner } from './runner';
 
-const files = readdirSync('public/lessons').filter((f) => f.endsWith('.json'));
+const files = readdirSync('src/data/lessons').filter((f) => f.endsWith('.json'));
 
 function playStep(r: SimRunner, step: LessonStep): { t: number; type: string } | null {
   for (const c of step.do) {
@@ -40,13 +40,13 @@ describe('lessons', () => {
 
   for (const file of files) {
     it(`${file} is valid and plays to its end`, () => {
-      const parsed = parseLesson(JSON.parse(readFileSync(`public/lessons/${file}`, 'utf8')));
+      const parsed = parseLesson(JSON.parse(readFileSync(`src/data/lessons/${file}`, 'utf8')));
       if (!parsed.ok) throw new Error(parsed.error);
       const lesson = parsed.value;
       expect(`${lesson.id}.json`).toBe(file);
       const scenario =
         typeof lesson.scenario === 'string'
-          ? JSON.parse(readFileSync(`public/scenarios/${lesson.scenario}.json`, 'utf8'))
+          ? JSON.parse(readFileSync(`src/data/scenarios/${lesson.scenario}.json`, 'utf8'))
           : lesson.scenario;
       const created = SimRunner.create(scenario, lesson.timings);
       if (!created.ok) throw new Error(created.errors.join('; '));
@@ -58,10 +58,10 @@ describe('lessons', () => {
 
   it('lesson 4 ends with the acknowledged record lost; lesson 3 with nothing lost', () => {
     const run = (id: string) => {
-      const lesson = parseLesson(JSON.parse(readFileSync(`public/lessons/${id}.json`, 'utf8')));
+      const lesson = parseLesson(JSON.parse(readFileSync(`src/data/lessons/${id}.json`, 'utf8')));
       if (!lesson.ok) throw new Error(lesson.error);
       const scenario = JSON.parse(
-        readFileSync(`public/scenarios/${lesson.value.scenario as string}.json`, 'utf8'),
+        readFileSync(`src/data/scenarios/${lesson.value.scenario as string}.json`, 'utf8'),
       );
       const r = (SimRunner.create(scenario, 'demo') as { ok: true; runner: SimRunner }).runner;
       for (const step of [...lesson.value.steps, lesson.value.question.reveal]) playStep(r, step);

@@ -57,7 +57,7 @@ describe('worker transport', () => {
       now: () => 0,
     });
     client.load(
-      JSON.parse(readFileSync('public/scenarios/three-brokers.json', 'utf8')),
+      JSON.parse(readFileSync('src/data/scenarios/three-brokers.json', 'utf8')),
       'kafka',
       false,
     );

@@ -61,7 +61,7 @@ export const STRESS: PageScenario = {
   afterLoad: [],
   during: [{ atMs: 2000, command: { type: 'kill', broker: STRESS_KILL_BROKER } }],
   notes: [
-    `stress: public/scenarios/${STRESS_SCENARIO_NAME}.json (one producer at 500 records/s); broker ${STRESS_KILL_BROKER} killed 2 s into the window`,
+    `stress: src/data/scenarios/${STRESS_SCENARIO_NAME}.json (one producer at 500 records/s); broker ${STRESS_KILL_BROKER} killed 2 s into the window`,
   ],
 };
 

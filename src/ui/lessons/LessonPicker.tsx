@@ -1,6 +1,6 @@
 import { openLesson } from '../../store/lessons';
 
-/** The lessons of public/lessons, in teaching order. */
+/** The lessons of src/data/lessons, in teaching order. */
 export const LESSONS = [
   { id: 'leaders-and-followers', title: '1. Leaders and followers' },
   { id: 'produce-path-acks-all', title: '2. The produce path with acks=all' },
