@@ -9,6 +9,10 @@ if (!SYSTEM_CHROMIUM) {
   );
 }
 
+// E2E_PORT and E2E_DIST let several checkouts or builds be tested side by side (default: dist/ on 4173).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -16,7 +20,7 @@ export default defineConfig({
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://localhost:4173/',
+    baseURL: `http://localhost:${port}/`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: SYSTEM_CHROMIUM,
@@ -24,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173/',
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
