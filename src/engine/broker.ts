@@ -62,8 +62,7 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
       if (p.error === 'STALE_BROKER_EPOCH') return register(s, b);
       if (p.shouldShutDown) return finishShutdown(s, b);
       if (b.shuttingDown && p.snapshot) return sendHeartbeat(s, b); // report the applied moves (R22)
-      scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
-      return;
+      return onHeartbeatAnswer(s, b, p.caughtUp, p.fenced);
     case 'alterPartitionResponse': {
       const r = b.replicas[p.partition];
       // Kafka ignores an answer to anything but the proposal in flight (Partition.scala): after
@@ -152,6 +151,23 @@ export function onBrokerDisconnect(
   }
 }
 
+/**
+ * BrokerLifecycleManager after a registration: while STARTING it heartbeats every 10 ms until the
+ * controller says it caught up with the metadata log; then (no log recovery to do here) it is
+ * ready to be unfenced and asks at once; once unfenced it is RUNNING, at the normal interval.
+ */
+const STARTING_HEARTBEAT_MS = 10;
+
+function onHeartbeatAnswer(s: SimState, b: Broker, caughtUp: boolean, fenced: boolean): void {
+  if (b.lifecycle === 'starting') {
+    if (!caughtUp) return scheduleHeartbeat(s, b, s.now + STARTING_HEARTBEAT_MS);
+    b.lifecycle = 'recovery';
+    return sendHeartbeat(s, b);
+  }
+  if (b.lifecycle === 'recovery' && !fenced) b.lifecycle = 'running';
+  scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
+}
+
 export function scheduleHeartbeat(s: SimState, b: Broker, at: number): void {
   b.heartbeatDueAt = at;
   schedule(s, at, { kind: 'brokerHeartbeat', broker: b.id, incarnation: b.incarnation });
@@ -174,6 +190,7 @@ export function sendHeartbeat(s: SimState, b: Broker): void {
       brokerEpoch: b.brokerEpoch,
       metadataOffset: b.image.offset,
       wantShutDown: b.shuttingDown,
+      wantFence: b.lifecycle === 'starting',
     });
   }
   scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
@@ -197,6 +214,7 @@ function onRegistrationResponse(s: SimState, b: Broker, error: string | null, ep
   if (error) return; // R21: the old session is still valid; the heartbeat timer retries
   b.registered = true;
   b.brokerEpoch = epoch;
+  b.lifecycle = 'starting';
   sendHeartbeat(s, b);
 }
 

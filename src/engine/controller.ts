@@ -56,6 +56,7 @@ export function onControllerMessage(s: SimState, controllerId: number, msg: Mess
           error: 'NOT_CONTROLLER',
           fenced: true,
           shouldShutDown: false,
+          caughtUp: false,
           snapshot: null,
         });
       return onHeartbeat(s, msg, p);
@@ -117,6 +118,7 @@ function keepSessionAlive(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>):
     error: null,
     fenced: reg.fenced,
     shouldShutDown: false,
+    caughtUp: p.metadataOffset >= reg.registeredAtOffset,
     snapshot: null,
   });
 }
@@ -129,13 +131,16 @@ function onHeartbeat(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void
       error: 'STALE_BROKER_EPOCH',
       fenced: true,
       shouldShutDown: false,
+      caughtUp: false,
       snapshot: null,
     });
   }
   reg.lastContact = s.now;
   if (p.wantShutDown && !reg.shuttingDown) beginControlledShutdown(s, p.broker, reg);
-  else if (!p.wantShutDown && reg.fenced && p.metadataOffset >= reg.registeredAtOffset)
-    unfence(s, p.broker, reg);
+  // R21, BrokerHeartbeatManager.calculateNextBrokerState: unfenced once it asks (no longer
+  // starting up) and has replayed the metadata log up to its registration record.
+  const caughtUp = p.metadataOffset >= reg.registeredAtOffset;
+  if (!p.wantShutDown && !p.wantFence && reg.fenced && caughtUp) unfence(s, p.broker, reg);
 
   let shouldShutDown = false;
   // R22: the broker may exit once it leads nothing and has applied the moves of its leaderships.
@@ -155,6 +160,7 @@ function onHeartbeat(s: SimState, msg: Message, p: Req<'brokerHeartbeat'>): void
     error: null,
     fenced: reg.fenced,
     shouldShutDown,
+    caughtUp,
     snapshot: behind ? metadataSnapshot(s) : null,
   });
   scheduleSessionCheck(s);

@@ -188,6 +188,7 @@ function newBroker(s: SimState, id: number, rack: string | null): Broker {
     config: { ...s.clusterConfig },
     brokerEpoch: reg.epoch,
     registered: true,
+    lifecycle: 'running',
     shuttingDown: false,
     fetchPaused: false,
     image: { offset: 0, brokers, partitions: {}, topicConfigs: { ...s.controller.topicConfigs } },

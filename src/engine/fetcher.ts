@@ -45,7 +45,11 @@ function followedFrom(b: Broker, f: Fetcher, now: number): Replica[] {
   return out;
 }
 
-/** Sends the next fetch to `leader` unless one is in flight, the follower is paused or backing off. */
+/**
+ * Sends the next fetch to `leader` unless one is in flight, the follower is paused or backing
+ * off. A manual fetch (the `fetch` action) always makes a new round trip: a fetch still parked at
+ * the leader from before a pause is superseded, and its answer is discarded on arrival.
+ */
 export function wakeFetcher(
   s: SimState,
   b: Broker,
@@ -55,7 +59,7 @@ export function wakeFetcher(
 ): boolean {
   if (!b.up) return false;
   const f = fetcherFor(b, leader);
-  if (f.inflight !== 0) return false;
+  if (f.inflight !== 0 && !manual) return false;
   if (b.fetchPaused && !manual) return false;
   if (!manual && f.backoffUntil > s.now) {
     schedule(s, f.backoffUntil, {

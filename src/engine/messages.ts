@@ -57,12 +57,16 @@ export type Payload =
       brokerEpoch: number;
       metadataOffset: number;
       wantShutDown: boolean;
+      /** still starting up (BrokerLifecycleManager: not ready to unfence) */
+      wantFence: boolean;
     }
   | {
       kind: 'brokerHeartbeatResponse';
       error: string | null;
       fenced: boolean;
       shouldShutDown: boolean;
+      /** the broker has replayed the metadata log up to its registration record */
+      caughtUp: boolean;
       snapshot: MetadataImage | null;
     }
   | { kind: 'metadataUpdate'; fromOffset: number; toOffset: number; records: MetadataRecord[] }

@@ -20,6 +20,26 @@ describe('replication and the high watermark (R11-R15)', () => {
     expect(c.replica(2).hw).toBe(1);
   });
 
+  it('R11: a manual fetch makes one new round trip even while a fetch from before the pause is parked', () => {
+    const c = cluster();
+    c.s.messageLog = [];
+    c.at(1000); // follower 3's idle fetch is parked at leader 1
+    const parked = c.s.brokers[1]!.parkedFetches.filter((p) => p.replicaId === 3);
+    expect(parked).toHaveLength(1);
+    c.do({ type: 'pauseFetch', broker: 3 }).do({ type: 'fetch', broker: 3 });
+    const sent = () =>
+      c.s.messageLog!.filter(
+        (m) => m.what === 'send' && m.kind === 'fetch' && m.from === 'broker:3',
+      );
+    const before = sent().length;
+    c.advance(1);
+    expect(sent()).toHaveLength(before); // nothing else sends: the new fetch left at t=1000
+    expect(sent().at(-1)!.t).toBe(1000);
+    c.advance(600); // both fetches answered: the old one is discarded, the new one counted
+    expect(c.s.brokers[3]!.fetchers[1]!.inflight).toBe(0);
+    expect(c.s.brokers[1]!.parkedFetches.filter((p) => p.replicaId === 3)).toHaveLength(0);
+  });
+
   it('R12: a fetch with an old leader epoch gets FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH', () => {
     const c = cluster();
     c.do({ type: 'stop', broker: 1 }).advance(100);

@@ -177,6 +177,11 @@ export interface Broker {
   /** from the controller's registration; -1 until registered */
   brokerEpoch: number;
   registered: boolean;
+  /**
+   * Kafka's BrokerLifecycleManager after a registration: STARTING (heartbeats every 10 ms until
+   * caught up with the metadata log), RECOVERY (asks to be unfenced), RUNNING
+   */
+  lifecycle: 'starting' | 'recovery' | 'running';
   shuttingDown: boolean;
   fetchPaused: boolean;
   image: MetadataImage;
