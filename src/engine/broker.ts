@@ -1,6 +1,6 @@
 // A broker process: start, crash, controlled shutdown, restart (R21, R22); registration and
 // heartbeats to the active controller (R20); metadata updates; routing of incoming messages.
-import { emit, schedule, send } from './core';
+import { closeConnection, emit, schedule, send } from './core';
 import { onAlterPartitionRetry, maybeShrinkIsr, scheduleAlterPartitionRetry } from './leader-state';
 import { onConsumerFetch, onFollowerFetch, onOffsetsForLeaderEpoch } from './leader-fetch';
 import { onProduce } from './leader-produce';
@@ -295,14 +295,7 @@ function resetConnection(
   request: string,
   requestId: number,
 ): void {
-  schedule(s, s.now + s.setup.network.latencyMs, {
-    kind: 'disconnect',
-    messageId: -1,
-    from: brokerAddr(b.id),
-    to,
-    request,
-    requestId,
-  });
+  closeConnection(s, brokerAddr(b.id), to, request, requestId);
 }
 
 /** Controlled shutdown (R22): ask the controller via heartbeat, then exit when told to. */

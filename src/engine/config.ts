@@ -57,6 +57,8 @@ export const PRODUCER_CONFIG = {
   'retry.backoff.ms': { kind: 'ms', default: 100, min: 0 },
   'retry.backoff.max.ms': { kind: 'ms', default: 1000, min: 0 },
   'metadata.max.age.ms': { kind: 'ms', default: 300000, min: 0 },
+  'reconnect.backoff.ms': { kind: 'ms', default: 50, min: 0 },
+  'reconnect.backoff.max.ms': { kind: 'ms', default: 1000, min: 0 },
 } as const satisfies Record<string, ConfigDef>;
 
 export const CONSUMER_CONFIG = {

@@ -60,6 +60,27 @@ export function healLink(s: SimState, a?: Addr, b?: Addr): void {
   s.cutCount = Object.keys(s.cuts).length;
 }
 
+/**
+ * A broker closes (or a dying process resets) a connection: the peer learns it one network hop
+ * later, as a disconnect of the request it had on that connection.
+ */
+export function closeConnection(
+  s: SimState,
+  from: Addr,
+  to: Addr,
+  request: string,
+  requestId: number,
+): void {
+  schedule(s, s.now + s.setup.network.latencyMs, {
+    kind: 'disconnect',
+    messageId: -1,
+    from,
+    to,
+    request,
+    requestId,
+  });
+}
+
 /** Sends a message; it arrives after the configured latency plus seeded jitter. */
 export function send(s: SimState, from: Addr, to: Addr, payload: Payload): Message {
   const { latencyMs, jitterMs } = s.setup.network;

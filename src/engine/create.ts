@@ -104,6 +104,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         stickyPartition: {},
         stream: { rate: 0, sent: 0, epoch: 0 },
         expiryCheckAt: 0,
+        refused: {},
         wakeAt: -1,
       };
     } else {

@@ -28,6 +28,8 @@ export const EXTRA_EVENTS = [
   'recordAppended',
   'recordReplicated',
   'recordSent',
+  'connectionRefused',
+  'connectionClosed',
   'recordConsumed',
   'metadataRefreshed',
   'fetchPaused',

@@ -1,6 +1,6 @@
 // A broker handling a produce request (R5-R9, R39).
-import { emit, newId, schedule, send } from './core';
-import { appendEntry, logEndOffset, offsetOfSequence } from './log';
+import { closeConnection, emit, newId, schedule, send } from './core';
+import { appendEntry, lastSequenceOf, logEndOffset, offsetOfSequence } from './log';
 import { segmentMsOn } from './retention';
 import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from './messages';
@@ -16,9 +16,11 @@ export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq)
   const client = msg.from.slice('client:'.length);
   const results: PartResult[] = req.batches.map((batch) => appendBatch(s, b, req, batch, client));
   if (req.acks === 0) {
-    // R7: never answered (errors close the connection); R41 decides now whether it is lost.
+    // R7: never answered; R41 decides now whether it is lost.
     for (const batch of req.batches)
       for (const rec of batch.records) checkSentRecord(s, recordOf(s, rec.rid)!);
+    const failed = results.find((r) => r.error !== null);
+    if (failed) closeOnAcksZeroError(s, b, msg, req, client, failed);
     return;
   }
   const parked: ParkedProduce = {
@@ -54,6 +56,27 @@ export function onProduce(s: SimState, b: Broker, msg: Message, req: ProduceReq)
   }
 }
 
+/**
+ * KafkaApis.handleProduceRequest: an acks=0 request is never answered, so an error closes the
+ * connection instead; the client sees the disconnect and refreshes its metadata.
+ */
+function closeOnAcksZeroError(
+  s: SimState,
+  b: Broker,
+  msg: Message,
+  req: ProduceReq,
+  client: string,
+  failed: PartResult,
+): void {
+  emit(
+    s,
+    'connectionClosed',
+    `Broker ${b.id} answered ${client}'s acks=0 request for ${failed.partition} with ${failed.error} by closing the connection (acks=0 gets no answer); the records are lost and ${client} refreshes its metadata.`,
+    { broker: b.id, client, partition: failed.partition, rule: 'R7', data: { error: failed.error } },
+  );
+  closeConnection(s, msg.to, msg.from, 'produce', req.requestId);
+}
+
 function appendBatch(
   s: SimState,
   b: Broker,
@@ -85,6 +108,10 @@ function appendBatch(
       result.baseOffset = dup;
       result.requiredOffset = dup + batch.records.length;
       result.done = false;
+      return result;
+    }
+    if (!inSequence(r, batch)) {
+      result.error = 'OUT_OF_ORDER_SEQUENCE_NUMBER'; // R39: nothing is appended; the client retries
       return result;
     }
     result.baseOffset = logEndOffset(r);
@@ -127,6 +154,17 @@ function appendBatch(
     completeParkedFetches(s, b, batch.partition, 'data');
   }
   return result;
+}
+
+/**
+ * R39 (ProducerAppendInfo.checkSequence): a known producer's batch must start right after the
+ * last sequence appended; a producer with no state here (new, or its records deleted) may start
+ * anywhere.
+ */
+function inSequence(r: Replica, batch: ProduceBatchWire): boolean {
+  if (batch.producerId < 0 || batch.baseSequence < 0) return true;
+  const last = lastSequenceOf(r, batch.producerId);
+  return last === null || batch.baseSequence === last + 1;
 }
 
 /** R39: the base offset of this producer's batch if it is already in the log. */

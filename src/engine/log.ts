@@ -125,6 +125,12 @@ export function offsetOfSequence(r: Replica, producerId: number, sequence: numbe
   return null;
 }
 
+/** The last sequence of this producer appended here, or null when its state is unknown. */
+export function lastSequenceOf(r: Replica, producerId: number): number | null {
+  const runs = r.producerState.find((x) => x.producerId === producerId)?.runs;
+  return runs && runs.length > 0 ? runs[runs.length - 1]![1] : null;
+}
+
 /** Cuts the log to end at `offset`; drops epochs starting at or after it; HW follows (R33). */
 export function truncateTo(r: Replica, offset: number): void {
   if (offset < r.logStartOffset) return truncateFullyAndStartAt(r, offset);

@@ -34,6 +34,7 @@ export const RETRIABLE_ERRORS = new Set([
   'FENCED_LEADER_EPOCH',
   'UNKNOWN_LEADER_EPOCH',
   'UNKNOWN_TOPIC_OR_PARTITION',
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
 ]);
 
 /** Errors that mean the client's metadata is wrong: refresh before retrying (R38). */
@@ -151,10 +152,22 @@ export function wakeProducer(s: SimState, p: Producer, at: number): void {
   schedule(s, at, { kind: 'producerWake', client: p.id, at });
 }
 
-function firstSendable(p: Producer, ids: number[]): ProducerBatch | undefined {
+/**
+ * The partition's next batch to drain: the first one not in flight. The queue stays in sequence
+ * order (a failed batch keeps its place, as RecordAccumulator.insertInSequenceOrder puts it back),
+ * and a retried batch waits until every earlier one is answered, so while a partition retries it
+ * sends one batch at a time (R39, shouldStopDrainBatchesForPartition).
+ */
+function nextToDrain(p: Producer, ids: number[]): ProducerBatch | undefined {
+  let earlierInflight = false;
   for (const id of ids) {
     const b = p.batches[id]!;
-    if (!b.done && !b.inflight) return b;
+    if (b.done) continue;
+    if (b.inflight) {
+      earlierInflight = true;
+      continue;
+    }
+    return b.sequence >= 0 && earlierInflight ? undefined : b;
   }
   return undefined;
 }
@@ -176,7 +189,7 @@ export function runSender(s: SimState, p: Producer): void {
   let nextWake = Infinity;
   let needMetadata = p.metadata.stale && p.metadata.fetchedAt < 0;
   for (const partition of Object.keys(p.queues).sort()) {
-    const batch = firstSendable(p, p.queues[partition]!);
+    const batch = nextToDrain(p, p.queues[partition]!);
     if (!batch) continue;
     const leader = leaderOf(p, partition);
     if (leader === null) {
@@ -199,11 +212,51 @@ export function runSender(s: SimState, p: Producer): void {
   }
   for (const [leader, batches] of [...byLeader.entries()].sort((a, b) => a[0] - b[0])) {
     if (inflightTo(p, leader) >= p.config['max.in.flight.requests.per.connection']) continue;
+    const retryAt = connect(s, p, leader);
+    if (retryAt > s.now) {
+      nextWake = Math.min(nextWake, retryAt);
+      needMetadata ||= p.metadata.stale;
+      continue;
+    }
     sendProduceRequest(s, p, leader, batches);
   }
   if (needMetadata)
     requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
   if (nextWake < Infinity) wakeProducer(s, p, nextWake);
+}
+
+/**
+ * A connection to the leader (NetworkClient.ready): a broker whose process is down refuses it,
+ * so nothing is written and the batches wait (with acks=0 too: they are not "sent"); the client
+ * backs off (reconnect.backoff.ms, doubling to reconnect.backoff.max.ms) and refreshes its
+ * metadata (handleServerDisconnect). Returns when a connection may be tried again (now if up).
+ * The refusal is known at once here: the attempt's own round trip is not modelled.
+ */
+function connect(s: SimState, p: Producer, broker: number): number {
+  const refused = p.refused[broker];
+  if (s.brokers[broker]?.up) {
+    if (refused) delete p.refused[broker];
+    return s.now;
+  }
+  if (refused && refused.retryAt > s.now) return refused.retryAt;
+  const attempts = (refused?.attempts ?? 0) + 1;
+  const base = p.config['reconnect.backoff.ms'] * 2 ** (attempts - 1);
+  const capped = Math.min(
+    base,
+    Math.max(p.config['reconnect.backoff.max.ms'], p.config['reconnect.backoff.ms']),
+  );
+  const retryAt = s.now + Math.max(1, Math.floor(capped * (0.8 + 0.4 * nextFloat(s))));
+  p.refused[broker] = { attempts, retryAt };
+  p.metadata.failed[broker] = s.now;
+  markStale(p.metadata);
+  if (attempts === 1)
+    emit(
+      s,
+      'connectionRefused',
+      `${p.id} cannot connect to broker ${broker} (its process is down): nothing is written, the records wait in the producer, and it refreshes its metadata.`,
+      { client: p.id, broker, rule: 'R38' },
+    );
+  return retryAt;
 }
 
 function sendProduceRequest(
@@ -285,7 +338,11 @@ export function onProduceRequestFailed(
   error: string,
 ): void {
   const req = p.inflight[requestId];
-  if (!req) return;
+  if (!req) {
+    // acks=0: the broker closed the connection instead of answering; refresh (R38)
+    if (error === 'NETWORK_EXCEPTION') refreshProducerMetadata(s, p);
+    return;
+  }
   delete p.inflight[requestId];
   if (error === 'NETWORK_EXCEPTION') p.metadata.failed[req.broker] = s.now;
   for (const id of req.batchIds) {

@@ -62,13 +62,46 @@ describe('producer client (R37-R40)', () => {
   it('R38: a retriable error is retried after a metadata refresh and succeeds on the new leader', () => {
     const c = cluster();
     c.produce(['a']).advance(1000);
-    c.do({ type: 'kill', broker: 1 }).produce(['b']);
+    c.produce(['b']).advance(5); // linger.ms: the request is on the wire now
+    c.do({ type: 'kill', broker: 1 }); // the connection breaks under it
     c.waitFor('recordAcked', { record: 'b' });
     const b = c.record('b');
     expect(b.attemptErrors.length).toBeGreaterThan(0);
     expect(b.attemptErrors[0]).toBe('NETWORK_EXCEPTION');
     expect(b).toMatchObject({ status: 'acked', offset: 1 });
     expect(c.partition().leader).toBe(2);
+  });
+
+  it('R38 (connections): a request to a broker whose process is down is never written; the record waits and goes to the new leader', () => {
+    const c = cluster({ producer: { acks: 0, 'enable.idempotence': false } });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'kill', broker: 1 }).produce(['b']).advance(1000);
+    expect(c.record('b')).toMatchObject({ status: 'pending', attemptErrors: [] });
+    expect(c.events('connectionRefused')).toHaveLength(1);
+    expect(c.dump().lost).toEqual([]);
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    c.waitFor('recordSent', { record: 'b' });
+    c.advance(100);
+    expect(c.partition().leader).toBe(2);
+    expect(c.log(2)).toEqual(['a:e0', 'b:e1']);
+    expect(c.dump().lost).toEqual([]);
+  });
+
+  it('R7/R38 (connections): an acks=0 produce to a broker that no longer leads closes the connection; the client refreshes and sends to the new leader', () => {
+    const c = cluster({ producer: { acks: 0, 'enable.idempotence': false } });
+    c.produce(['a']).advance(1000);
+    // Move leadership away from 1 without the producer noticing: a controlled shutdown and restart.
+    c.do({ type: 'stop', broker: 1 }).advance(50);
+    c.do({ type: 'restart', broker: 1 }).advance(3000);
+    expect(c.partition().leader).toBe(2);
+    expect(c.s.producers.P!.metadata.partitions['t-0']!.leader).toBe(1); // stale
+    c.produce(['b']).advance(200);
+    expect(c.events('connectionClosed')).toHaveLength(1);
+    expect(c.record('b').status).toBe('sent');
+    expect(c.dump().lost).toEqual(['b']); // R41: an acks=0 record the broker did not take
+    expect(c.s.producers.P!.metadata.partitions['t-0']!.leader).toBe(2); // refreshed
+    c.produce(['c']).advance(200);
+    expect(c.log(2)).toEqual(['a:e0', 'c:e1']);
   });
 
   it('R39: an idempotent retry of a batch already in the log gets its original offset and is not appended twice', () => {

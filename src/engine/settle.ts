@@ -135,7 +135,8 @@ export function isSettled(s: SimState): boolean {
 
 /**
  * A produce step is complete when every record was appended by a leader, rejected, or waits in
- * the producer with no leader known; a request lost on a cut link also ends the wait.
+ * the producer with no reachable leader known; a request lost on a cut link also ends the wait.
+ * It never waits for a failover.
  */
 export function produceSettled(s: SimState, rids: number[]): boolean {
   return rids.every((rid) => {
@@ -149,8 +150,10 @@ export function produceSettled(s: SimState, rids: number[]): boolean {
     if (!batch) return true;
     if (batch.inflight)
       return Object.values(p.inflight).some((r) => r.batchIds.includes(batch.id) && r.dropped);
+    // waiting in the producer with no reachable leader known (no leader, or its process is down)
     const known = p.metadata.fetchedAt >= 0 && p.metadata.inflight === 0;
-    return known && (p.metadata.partitions[info.partition]?.leader ?? null) === null;
+    const leader = p.metadata.partitions[info.partition]?.leader ?? null;
+    return known && (leader === null || !s.brokers[leader]?.up);
   });
 }
 

@@ -321,6 +321,8 @@ export interface Producer {
   /** time of the pending delivery-timeout check, 0 when none */
   expiryCheckAt: number;
   wakeAt: number;
+  /** brokers that refused a connection (process down): tries so far and when to try again */
+  refused: Record<string, { attempts: number; retryAt: number }>;
 }
 
 export interface ConsumerPartitionState {
