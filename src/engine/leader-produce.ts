@@ -72,7 +72,13 @@ function closeOnAcksZeroError(
     s,
     'connectionClosed',
     `Broker ${b.id} answered ${client}'s acks=0 request for ${failed.partition} with ${failed.error} by closing the connection (acks=0 gets no answer); the records are lost and ${client} refreshes its metadata.`,
-    { broker: b.id, client, partition: failed.partition, rule: 'R7', data: { error: failed.error } },
+    {
+      broker: b.id,
+      client,
+      partition: failed.partition,
+      rule: 'R7',
+      data: { error: failed.error },
+    },
   );
   closeConnection(s, msg.to, msg.from, 'produce', req.requestId);
 }
