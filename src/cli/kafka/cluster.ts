@@ -1,0 +1,312 @@
+// A real KRaft cluster on loopback for one scenario: one JVM per node (small heap), data in a
+// temporary folder, ports chosen free at start. Every JVM it starts is registered in `live` and
+// killed on any exit path (normal end, failure, timeout, Ctrl-C).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HarnessError, KAFKA_DIR } from './jars';
+
+/** Small heaps and a quick-starting JIT: the machine has 2 cores shared with other work. */
+export const JVM_OPTS = [
+  '-Xmx256m',
+  '-Xms32m',
+  '-XX:+UseSerialGC',
+  '-XX:TieredStopAtLevel=1',
+  '-Djava.awt.headless=true',
+  `-Dlog4j2.configurationFile=${join(KAFKA_DIR, 'log4j2.properties')}`,
+];
+
+const live = new Set<ChildProcess>();
+let hooked = false;
+
+/** Kills every JVM still running; safe to call from exit and signal handlers. */
+export function killAll(): void {
+  for (const p of live) {
+    try {
+      p.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(sig, () => {
+      console.error(`\n${sig}: stopping every Kafka JVM this run started`);
+      killAll();
+      process.exit(130);
+    });
+}
+
+export function spawnJava(args: string[], logFile: string, stdin: 'pipe' | 'ignore' = 'ignore') {
+  hookExit();
+  const fd = openSync(logFile, 'a');
+  const child = spawn('java', args, {
+    stdio: [stdin, stdin === 'pipe' ? 'pipe' : fd, fd],
+  });
+  closeSync(fd);
+  live.add(child);
+  child.on('exit', () => live.delete(child));
+  return child;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NodeSpec {
+  id: number;
+  role: 'broker' | 'controller';
+  rack?: string;
+}
+
+export interface KafkaNode extends NodeSpec {
+  port: number;
+  dir: string;
+  logFile: string;
+  props: string;
+  proc: ChildProcess | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Broker configs the engine knows that a Kafka 4 node must not be given (they are feature flags). */
+const ENGINE_ONLY = new Set(['eligible.leader.replicas.enable']);
+
+export class KafkaCluster {
+  readonly root: string;
+  readonly nodes = new Map<number, KafkaNode>();
+  private constructor(
+    readonly classpath: string,
+    root: string,
+  ) {
+    this.root = root;
+  }
+
+  static async create(
+    classpath: string,
+    specs: NodeSpec[],
+    config: Record<string, string>,
+    features: string[],
+  ): Promise<KafkaCluster> {
+    const c = new KafkaCluster(classpath, mkdtempSync(join(tmpdir(), 'krv-kafka-')));
+    for (const s of specs) {
+      const dir = join(c.root, `${s.role}-${s.id}`);
+      mkdirSync(dir, { recursive: true });
+      c.nodes.set(s.id, {
+        ...s,
+        port: await freePort(),
+        dir,
+        logFile: join(dir, 'node.log'),
+        props: join(dir, 'server.properties'),
+        proc: null,
+      });
+    }
+    const voters = [...c.nodes.values()]
+      .filter((n) => n.role === 'controller')
+      .map((n) => `${n.id}@127.0.0.1:${n.port}`)
+      .join(',');
+    for (const n of c.nodes.values()) writeFileSync(n.props, c.properties(n, voters, config));
+    c.format(features);
+    return c;
+  }
+
+  private properties(n: KafkaNode, voters: string, config: Record<string, string>): string {
+    const p: Record<string, string> = {
+      'node.id': String(n.id),
+      'process.roles': n.role,
+      'controller.quorum.voters': voters,
+      'controller.listener.names': 'CONTROLLER',
+      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'log.dirs': join(n.dir, 'data'),
+      'auto.create.topics.enable': 'false',
+      'offsets.topic.replication.factor': '1',
+      'transaction.state.log.replication.factor': '1',
+      'transaction.state.log.min.isr': '1',
+      'group.initial.rebalance.delay.ms': '0',
+      'num.network.threads': '1',
+      'num.io.threads': '2',
+      'background.threads': '2',
+      'log.cleaner.enable': 'false',
+    };
+    if (n.role === 'controller') p.listeners = `CONTROLLER://127.0.0.1:${n.port}`;
+    else {
+      p.listeners = `PLAINTEXT://127.0.0.1:${n.port}`;
+      p['advertised.listeners'] = `PLAINTEXT://127.0.0.1:${n.port}`;
+      p['inter.broker.listener.name'] = 'PLAINTEXT';
+      if (n.rack !== undefined) p['broker.rack'] = n.rack;
+    }
+    for (const [k, v] of Object.entries(config)) if (!ENGINE_ONLY.has(k)) p[k] = v;
+    return Object.entries(p)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n');
+  }
+
+  private format(features: string[]): void {
+    const id = randomBytes(16).toString('base64url');
+    const r = spawnSync(
+      'java',
+      [
+        ...JVM_OPTS,
+        '-cp',
+        this.classpath,
+        'dev.krv.Format',
+        id,
+        features.length ? features.join(',') : '-',
+        ...[...this.nodes.values()].map((n) => n.props),
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0)
+      throw new HarnessError(`formatting the storage failed:\n${tail(r.stdout + r.stderr)}`);
+  }
+
+  get brokers(): KafkaNode[] {
+    return [...this.nodes.values()].filter((n) => n.role === 'broker');
+  }
+
+  get controllers(): KafkaNode[] {
+    return [...this.nodes.values()].filter((n) => n.role === 'controller');
+  }
+
+  bootstrap(): string {
+    return this.brokers.map((b) => `127.0.0.1:${b.port}`).join(',');
+  }
+
+  controllerBootstrap(): string {
+    return this.controllers.map((b) => `127.0.0.1:${b.port}`).join(',');
+  }
+
+  node(id: number): KafkaNode {
+    const n = this.nodes.get(id);
+    if (!n) throw new HarnessError(`no node ${id} in this cluster`);
+    return n;
+  }
+
+  isUp(id: number): boolean {
+    const p = this.node(id).proc;
+    return p !== null && p.exitCode === null && p.signalCode === null;
+  }
+
+  start(id: number): void {
+    const n = this.node(id);
+    if (this.isUp(id)) return;
+    writeFileSync(n.logFile, `---- start ${new Date().toISOString()}\n`, { flag: 'a' });
+    n.proc = spawnJava(
+      [...JVM_OPTS, `-Dkrv.node=${n.id}`, '-cp', this.classpath, 'kafka.Kafka', n.props],
+      n.logFile,
+    );
+  }
+
+  /** Waits until the node logs that it started; a node that exits first is a clear error. */
+  async waitStarted(id: number, timeoutMs = 60_000): Promise<void> {
+    const n = this.node(id);
+    const deadline = Date.now() + timeoutMs;
+    const from = readFileSync(n.logFile, 'utf8').lastIndexOf('---- start');
+    for (;;) {
+      const text = readFileSync(n.logFile, 'utf8').slice(from);
+      if (/Kafka Server started|KafkaRaftServer.*started/.test(text)) return;
+      if (!this.isUp(id)) throw new HarnessError(this.startFailure(n, text));
+      if (Date.now() > deadline)
+        throw new HarnessError(
+          `${n.role} ${n.id} did not start within ${timeoutMs / 1000} s; tail of ${n.logFile}:\n${tail(text)}`,
+        );
+      await sleep(200);
+    }
+  }
+
+  private startFailure(n: KafkaNode, text: string): string {
+    const taken = /Address already in use/.test(text)
+      ? ` (port ${n.port} on 127.0.0.1 is taken by another process)`
+      : '';
+    return `${n.role} ${n.id} exited while starting${taken}; tail of ${n.logFile}:\n${tail(text)}`;
+  }
+
+  /** SIGKILL (a crash) or SIGTERM (controlled shutdown); resolves once the JVM is gone. */
+  async signal(id: number, sig: 'SIGKILL' | 'SIGTERM', timeoutMs = 60_000): Promise<void> {
+    const p = this.node(id).proc;
+    if (!p || !this.isUp(id)) return;
+    const gone = new Promise<void>((r) => p.once('exit', () => r()));
+    p.kill(sig);
+    const timer = sleep(timeoutMs).then(() => 'timeout' as const);
+    if ((await Promise.race([gone, timer])) === 'timeout') {
+      p.kill('SIGKILL');
+      await gone;
+    }
+  }
+
+  logDir(broker: number, partition: string): string {
+    return join(this.node(broker).dir, 'data', partition);
+  }
+
+  /** The node's epoch cache file: [[epoch, startOffset], ...]. */
+  epochCache(broker: number, partition: string): [number, number][] {
+    const f = join(this.logDir(broker, partition), 'leader-epoch-checkpoint');
+    if (!existsSync(f)) return [];
+    const lines = readFileSync(f, 'utf8').trim().split('\n').slice(2);
+    return lines
+      .filter((l) => l.trim())
+      .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  }
+
+  /** The node's checkpointed high watermarks (replication-offset-checkpoint). */
+  checkpointedHw(broker: number): Record<string, number> {
+    const f = join(this.node(broker).dir, 'data', 'replication-offset-checkpoint');
+    const out: Record<string, number> = {};
+    if (!existsSync(f)) return out;
+    for (const l of readFileSync(f, 'utf8').trim().split('\n').slice(2)) {
+      const [t, p, o] = l.trim().split(/\s+/);
+      if (t && p && o) out[`${t}-${p}`] = Number(o);
+    }
+    return out;
+  }
+
+  async stopAll(): Promise<void> {
+    for (const n of this.nodes.values()) if (this.isUp(n.id)) n.proc!.kill('SIGKILL');
+    await sleep(100);
+    killAll();
+  }
+
+  removeData(): void {
+    if (!process.env.KAFKA_KEEP_DATA) rmSync(this.root, { recursive: true, force: true });
+  }
+
+  logTail(id: number): string {
+    const n = this.node(id);
+    return existsSync(n.logFile) ? tail(readFileSync(n.logFile, 'utf8')) : '(no log)';
+  }
+}
+
+export function tail(text: string, lines = 25): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => `    ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,113 @@
+// npm run test:kafka [-- files...]: runs the scenario files on a real Apache Kafka cluster and on
+// the engine, prints one line per scenario, writes docs/kafka-conformance.json and generates
+// docs/kafka-conformance.md. Exit 0 when every scenario agrees, is not runnable on Kafka (with its
+// reason), or differs only in ways docs explain (explained.ts); 1 otherwise; 2 for a setup error.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenarioText } from '../../scenario/validate';
+import { HarnessError, kafkaClasspath } from './jars';
+import { KafkaScenarioRun, type RawScenario, type ScenarioResult } from './run-on-kafka';
+import { killAll } from './cluster';
+import { comparePlacement, type PlacementResult } from './placement-check';
+import { writeReport, explainedDifferences } from './report';
+
+const DEFAULT_DIRS = ['src/data/scenarios', 'src/data/conformance'];
+
+function scenarioFiles(args: string[]): string[] {
+  if (args.length) return args;
+  return DEFAULT_DIRS.flatMap((d) => {
+    try {
+      return readdirSync(d)
+        .filter((f) => /^\d.*\.json$/.test(f))
+        .sort()
+        .map((f) => join(d, f));
+    } catch {
+      return [];
+    }
+  });
+}
+
+function line(r: ScenarioResult): string {
+  const name = r.file.replace(/^.*\//, '');
+  if (r.verdict === 'agree') return `agree                 ${name} (${r.seconds.toFixed(0)} s)`;
+  if (r.verdict === 'differ') {
+    const diffs = r.steps
+      .filter((s) => !s.ok)
+      .flatMap((s) =>
+        s.differences.map(
+          (d) =>
+            `steps[${s.step}] ${d.path}: kafka ${JSON.stringify(d.kafka)}, engine ${JSON.stringify(d.engine)}`,
+        ),
+      );
+    return `differ                ${name}: ${diffs.join(' | ')}`;
+  }
+  return `${r.verdict.padEnd(21)} ${name}: ${r.reason}`;
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const args = process.argv.slice(2);
+  const onlyPlacement = args.includes('--placement-only');
+  const files = scenarioFiles(args.filter((a) => !a.startsWith('--')));
+  const log = (s: string) => console.log(s);
+  const verbose = process.env.KAFKA_VERBOSE ? log : () => {};
+  let classpath: string;
+  let version: string;
+  try {
+    ({ classpath, version } = kafkaClasspath(log));
+  } catch (e) {
+    if (e instanceof HarnessError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  console.log(`Apache Kafka ${version}: ${files.length} scenario file(s)`);
+  const results: ScenarioResult[] = [];
+  for (const file of onlyPlacement ? [] : files) {
+    const text = readFileSync(file, 'utf8');
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) {
+      console.error(`bad file ${file}: ${parsed.errors.join('; ')}`);
+      return 2;
+    }
+    const run = new KafkaScenarioRun(
+      file,
+      parsed.scenario,
+      JSON.parse(text) as RawScenario,
+      classpath,
+      verbose,
+    );
+    const r = await run.run();
+    results.push(r);
+    console.log(line(r));
+  }
+  let placement: PlacementResult[] = [];
+  try {
+    placement = await comparePlacement(classpath, log);
+  } catch (e) {
+    if (!(e instanceof HarnessError)) throw e;
+    console.log(`placement: harness error: ${e.message}`);
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  const unexplained = writeReport(version, results, placement, seconds);
+  const counts = (v: string) => results.filter((r) => r.verdict === v).length;
+  console.log(
+    `${counts('agree')} agree, ${counts('differ')} differ (${counts('differ') - unexplained.length} explained), ${counts('not runnable on Kafka')} not runnable on Kafka, ${counts('harness error')} harness errors; ${seconds.toFixed(0)} s`,
+  );
+  void explainedDifferences;
+  for (const u of unexplained) console.log(`UNEXPLAINED ${u}`);
+  const placementBad = placement.filter((p) => !p.ok).length;
+  return unexplained.length === 0 && counts('harness error') === 0 && placementBad === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    killAll();
+    process.exit(code);
+  })
+  .catch((e: unknown) => {
+    console.error(e);
+    killAll();
+    process.exit(2);
+  });

@@ -1,0 +1,446 @@
+// Runs one scenario file on a real KRaft cluster and on the engine, and compares the two at every
+// `expect` and `expectEvent` step on facts that do not depend on timing. Real Kafka runs in wall
+// time: the harness waits for the state a step needs (with a timeout) instead of sleeping, except
+// where a scenario's point is that nothing happens for a while (an `advance` over which the
+// engine's state does not change is slept in full).
+import { runScenario } from '../../scenario/run';
+import { compareFacts, type Mismatch } from '../../scenario/compare';
+import { dumpState, type StateDump } from '../../engine/index';
+import type { Facts, Scenario, Step } from '../../scenario/types';
+import { KafkaCluster, type NodeSpec } from './cluster';
+import { Driver } from './driver';
+import { kafkaFacts, readPartition, type Ledger } from './facts';
+import { isEmpty, notRunnableReason, observable } from './runnable';
+import { HarnessError } from './jars';
+import { join } from 'node:path';
+
+export interface StepResult {
+  step: number;
+  label: string;
+  ok: boolean;
+  /** fact path, Kafka's value, the engine's value */
+  differences: { path: string; kafka: unknown; engine: unknown }[];
+  notCompared: string[];
+  seconds: number;
+}
+
+export interface ScenarioResult {
+  file: string;
+  title: string;
+  verdict: 'agree' | 'differ' | 'not runnable on Kafka' | 'harness error';
+  reason?: string;
+  steps: StepResult[];
+  engineFailures: string[];
+  seconds: number;
+  features?: Record<string, number>;
+}
+
+export interface RawScenario {
+  cluster?: { config?: Record<string, unknown> };
+  topics?: { name: string; config?: Record<string, unknown> }[];
+  clients?: Record<string, { config?: Record<string, unknown> }>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface EngineStep {
+  /** simulated time when the step completed */
+  end: number;
+  dump: StateDump;
+}
+
+/** The engine's state after each step, from the project's own scenario runner (prefix runs). */
+function engineSteps(s: Scenario): EngineStep[] {
+  return s.steps.map((_, k) => {
+    const run = runScenario({ ...s, steps: s.steps.slice(0, k + 1) });
+    return { end: run.state!.now, dump: dumpState(run.state!) };
+  });
+}
+
+/** The partition and broker facts the engine holds after a step: what `settle`/`advance` wait for. */
+function coreFacts(d: StateDump, withBrokers: boolean): Facts {
+  const partitions: NonNullable<Facts['partitions']> = {};
+  for (const [name, p] of Object.entries(d.partitions))
+    partitions[name] = { leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr };
+  const f: Facts = { partitions };
+  if (withBrokers) f.brokers = { ...d.brokers };
+  return f;
+}
+
+function sameCore(a: StateDump, b: StateDump): boolean {
+  return JSON.stringify(coreFacts(a, true)) === JSON.stringify(coreFacts(b, true));
+}
+
+export class KafkaScenarioRun {
+  private cluster!: KafkaCluster;
+  private driver!: Driver;
+  private readonly ledger: Ledger = { sent: new Map(), consumed: new Map() };
+  private nextRid = 1;
+  private lastKilledController: number | null = null;
+  private engine: EngineStep[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly scenario: Scenario,
+    /** the file as written: only the configs it gives are passed to Kafka (the rest are defaults) */
+    private readonly raw: RawScenario,
+    private readonly classpath: string,
+    private readonly log: (s: string) => void,
+  ) {}
+
+  async run(): Promise<ScenarioResult> {
+    const t0 = Date.now();
+    const s = this.scenario;
+    const base = { file: this.file, title: s.title, steps: [], engineFailures: [] };
+    const why = notRunnableReason(s);
+    const full = runScenario(s);
+    const engineFailures = [
+      ...full.errors,
+      ...full.assertions
+        .filter((a) => !a.ok)
+        .map((a) => `steps[${a.step}] ${a.label}: ${a.failures.join('; ')}`),
+    ];
+    if (why)
+      return { ...base, engineFailures, verdict: 'not runnable on Kafka', reason: why, seconds: 0 };
+    this.engine = engineSteps(s);
+    const steps: StepResult[] = [];
+    try {
+      await this.startCluster();
+      const features = (await this.driver.must('features')).features as Record<string, number>;
+      for (const step of s.steps) {
+        const r = await this.runStep(step);
+        if (r) {
+          steps.push(r);
+          this.log(
+            `    [step ${r.step}] ${r.label}: ${r.ok ? 'agree' : 'DIFFER ' + r.differences.map((d) => `${d.path} kafka=${JSON.stringify(d.kafka)} engine=${JSON.stringify(d.engine)}`).join('; ')}`,
+          );
+        }
+      }
+      const ok = steps.every((r) => r.ok);
+      return {
+        ...base,
+        steps,
+        engineFailures,
+        features,
+        verdict: ok ? 'agree' : 'differ',
+        seconds: (Date.now() - t0) / 1000,
+      };
+    } catch (e) {
+      if (!(e instanceof HarnessError)) throw e;
+      return {
+        ...base,
+        steps,
+        engineFailures,
+        verdict: 'harness error',
+        reason: e.message,
+        seconds: (Date.now() - t0) / 1000,
+      };
+    } finally {
+      await this.stop();
+    }
+  }
+
+  private async startCluster(): Promise<void> {
+    const setup = this.scenario.setup;
+    const cfg: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.raw.cluster?.config ?? {})) cfg[k] = String(v);
+    // A scenario that does not list its quorum gets one controller: it never acts on the quorum.
+    const listed = this.scenario.steps.some(
+      (st) => st.do === 'killController' || st.do === 'restartController',
+    );
+    const controllers = listed ? setup.controllers : setup.controllers.slice(0, 1);
+    const specs: NodeSpec[] = [
+      ...controllers.map((id) => ({ id, role: 'controller' as const })),
+      ...setup.brokers.map((b) => ({ id: b.id, role: 'broker' as const, rack: b.rack })),
+    ];
+    const elr = cfg['eligible.leader.replicas.enable'] === 'true' ? 1 : 0;
+    this.cluster = await KafkaCluster.create(this.classpath, specs, cfg, [
+      `eligible.leader.replicas.version=${elr}`,
+    ]);
+    for (const n of this.cluster.nodes.values()) this.cluster.start(n.id);
+    for (const n of this.cluster.nodes.values()) await this.cluster.waitStarted(n.id);
+    this.driver = await Driver.start(
+      this.classpath,
+      this.cluster.bootstrap(),
+      this.cluster.controllerBootstrap(),
+      join(this.cluster.root, 'driver.log'),
+    );
+    await this.waitFor('every broker registered and unfenced', 60_000, async () => {
+      const a = await this.driver.ask('cluster');
+      const list = (a.brokers as { id: number; fenced: boolean }[] | undefined) ?? [];
+      return list.filter((b) => !b.fenced).length === setup.brokers.length;
+    });
+    for (const t of setup.topics) {
+      const assignment = t.assignment
+        ? Object.fromEntries(t.assignment.map((r, i) => [String(i), r]))
+        : null;
+      const config: Record<string, string> = {};
+      const rawTopic = this.raw.topics?.find((r) => r.name === t.name);
+      for (const [k, v] of Object.entries(rawTopic?.config ?? {})) config[k] = String(v);
+      await this.driver.must('createTopic', {
+        name: t.name,
+        partitions: t.partitions,
+        rf: t.replicationFactor,
+        assignment,
+        config,
+      });
+    }
+    // t=0 of the scenario: every partition has its first leader and a full ISR
+    const start = this.engine.length ? this.initialFacts() : {};
+    await this.waitMatch('the topics created with full ISRs', start, 60_000);
+    for (const c of this.scenario.setup.clients)
+      if (c.type === 'producer') {
+        const config: Record<string, string> = {};
+        for (const [k, v] of Object.entries(this.raw.clients?.[c.id]?.config ?? {}))
+          config[k] = String(v);
+        await this.driver.must('producer', { client: c.id, config });
+      }
+  }
+
+  private initialFacts(): Facts {
+    const partitions: NonNullable<Facts['partitions']> = {};
+    for (const t of this.scenario.setup.topics)
+      for (let i = 0; i < t.partitions; i++) {
+        const a = t.assignment?.[i];
+        partitions[`${t.name}-${i}`] = a
+          ? { leader: a[0]!, leaderEpoch: 0, isr: a }
+          : { leaderEpoch: 0 };
+      }
+    return { partitions };
+  }
+
+  private async stop(): Promise<void> {
+    try {
+      if (this.driver) await this.driver.quit();
+    } finally {
+      if (this.cluster) {
+        await this.cluster.stopAll();
+        this.cluster.removeData();
+      }
+    }
+  }
+
+  private async waitFor(what: string, timeoutMs: number, done: () => Promise<boolean>) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await done()) return;
+      if (Date.now() > deadline)
+        throw new HarnessError(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await sleep(250);
+    }
+  }
+
+  /** Polls the real facts until they match `facts` or the timeout passes; returns the mismatches. */
+  private async waitMatch(what: string, facts: Facts, timeoutMs: number): Promise<Mismatch[]> {
+    const deadline = Date.now() + timeoutMs;
+    let last: Mismatch[] = [];
+    for (;;) {
+      try {
+        const actual = await kafkaFacts(
+          this.scenario,
+          this.cluster,
+          this.driver,
+          this.ledger,
+          facts,
+        );
+        last = compareFacts(facts, actual);
+        if (last.length === 0) return [];
+      } catch (e) {
+        if (!(e instanceof HarnessError)) throw e;
+        last = [{ path: '(facts)', expected: what, actual: e.message }];
+      }
+      if (Date.now() > deadline) return last;
+      await sleep(300);
+    }
+  }
+
+  private async runStep(step: Step): Promise<StepResult | null> {
+    const k = step.index;
+    const prevEnd = k > 0 ? this.engine[k - 1]!.end : 0;
+    if (step.at !== undefined && step.at > prevEnd) await sleep(step.at - prevEnd);
+    const t0 = Date.now();
+    const eng = this.engine[k]!;
+    const before = k > 0 ? this.engine[k - 1]!.dump : null;
+    switch (step.do) {
+      case 'produce':
+        this.produce(step);
+        await this.settleProduce();
+        return null;
+      case 'kill':
+        await this.cluster.signal(step.broker, 'SIGKILL');
+        return null;
+      case 'stop':
+        await this.cluster.signal(step.broker, 'SIGTERM');
+        return null;
+      case 'restart':
+        this.cluster.start(step.broker);
+        await this.cluster.waitStarted(step.broker);
+        return null;
+      case 'killController': {
+        const id = step.controller ?? (await this.activeController());
+        await this.cluster.signal(id, 'SIGKILL');
+        this.lastKilledController = id;
+        return null;
+      }
+      case 'restartController': {
+        const id = step.controller ?? this.lastKilledController;
+        if (id === null) throw new HarnessError('restartController: no controller was killed');
+        this.cluster.start(id);
+        await this.cluster.waitStarted(id);
+        return null;
+      }
+      case 'electPreferred': {
+        const all = this.scenario.setup.topics.flatMap((t) =>
+          Array.from({ length: t.partitions }, (_, i) => `${t.name}-${i}`),
+        );
+        await this.driver.must('electPreferred', {
+          partitions: step.partition ? [step.partition] : all,
+        });
+        return null;
+      }
+      case 'setConfig': {
+        const config: Record<string, string> = {};
+        for (const [key, v] of Object.entries(step.config)) config[key] = String(v);
+        await this.driver.must('alterConfig', {
+          scope: step.scope,
+          name: step.id === undefined ? '' : String(step.id),
+          config,
+        });
+        return null;
+      }
+      case 'consume': {
+        const result = await readPartition(this.driver, step.partition, step.from);
+        this.ledger.consumed.set(step.client, {
+          partition: step.partition,
+          from: step.from,
+          result,
+        });
+        return null;
+      }
+      case 'settle':
+        await this.waitMatch('settle', this.settledFacts(eng.dump), step.maxMs + 30_000);
+        return null;
+      case 'advance':
+        if (before && !sameCore(before, eng.dump))
+          await this.waitMatch('advance', coreFacts(eng.dump, true), step.ms * 1.5 + 15_000);
+        else await sleep(step.ms);
+        return null;
+      case 'expect':
+        return this.compare(step, 'expect', step.facts, 20_000, t0);
+      case 'expectEvent': {
+        const facts = step.facts ?? this.eventFacts(step, eng.dump);
+        const label = `expectEvent ${step.event}${step.broker !== undefined ? ` broker ${step.broker}` : ''}${step.partition ? ` ${step.partition}` : ''}${step.record ? ` "${step.record}"` : ''}`;
+        return this.compare(step, label, facts, step.within[1] * 1.5 + 20_000, t0);
+      }
+      default:
+        throw new HarnessError(`steps[${k}] ${step.do}: no Kafka counterpart`);
+    }
+  }
+
+  /** What `settle` waits for: the engine's leaders, epochs, ISRs and every up replica's log end. */
+  private settledFacts(d: StateDump): Facts {
+    const f = coreFacts(d, true);
+    for (const [name, p] of Object.entries(d.partitions)) {
+      const replicas: Record<string, { leo: number }> = {};
+      for (const b of p.isr) {
+        const r = p.replicas[b];
+        if (r && d.brokers[b] !== 'down') replicas[b] = { leo: r.leo };
+      }
+      f.partitions![name]!.replicas = replicas;
+    }
+    return f;
+  }
+
+  private eventFacts(step: Extract<Step, { do: 'expectEvent' }>, d: StateDump): Facts {
+    switch (step.event) {
+      case 'brokerFenced':
+      case 'brokerUnfenced':
+        return step.broker !== undefined
+          ? { brokers: { [step.broker]: d.brokers[step.broker]! } }
+          : {};
+      case 'leaderChanged':
+      case 'isrShrunk':
+      case 'isrExpanded': {
+        const f = coreFacts(d, false);
+        if (step.partition) f.partitions = { [step.partition]: f.partitions![step.partition]! };
+        return f;
+      }
+      case 'recordAcked':
+      case 'produceFailed':
+        return step.record && d.records[step.record]
+          ? { records: { [step.record]: { status: d.records[step.record]!.status } } }
+          : {};
+      default:
+        return {};
+    }
+  }
+
+  private async activeController(): Promise<number> {
+    const a = await this.driver.must('quorum');
+    return a.leader as number;
+  }
+
+  private produce(step: Extract<Step, { do: 'produce' }>): void {
+    for (const value of step.records) {
+      const rid = this.nextRid++;
+      const [topic, partition] = step.partition
+        ? [
+            step.partition.slice(0, step.partition.lastIndexOf('-')),
+            Number(step.partition.slice(step.partition.lastIndexOf('-') + 1)),
+          ]
+        : [step.topic!, null];
+      this.ledger.sent.set(rid, { value, client: step.client, topic });
+      this.driver.send({
+        client: step.client,
+        rid,
+        topic,
+        partition,
+        key: step.key ?? null,
+        value,
+      });
+    }
+  }
+
+  /** After a produce: give Kafka's producer a moment to get its answers (acks are not awaited). */
+  private async settleProduce(): Promise<void> {
+    const pending = () =>
+      [...this.ledger.sent.keys()].some((rid) => !this.driver.outcomes.has(rid));
+    const deadline = Date.now() + 1500;
+    while (pending() && Date.now() < deadline) await sleep(50);
+  }
+
+  private async compare(
+    step: Step,
+    label: string,
+    wanted: Facts,
+    timeoutMs: number,
+    t0: number,
+  ): Promise<StepResult> {
+    const { facts, skipped } = observable(wanted);
+    const engineRun = runScenario({
+      ...this.scenario,
+      steps: this.scenario.steps.slice(0, step.index + 1),
+    });
+    const engineAssert = engineRun.assertions.find((a) => a.step === step.index);
+    const engineBy = new Map<string, string>();
+    for (const f of engineAssert?.failures ?? []) engineBy.set(f.split(':')[0]!, f);
+    const mismatches = isEmpty(facts) ? [] : await this.waitMatch(label, facts, timeoutMs);
+    const differences = mismatches.map((m) => ({
+      path: m.path,
+      kafka: m.actual,
+      engine: engineBy.has(m.path) ? engineBy.get(m.path) : m.expected,
+    }));
+    // the engine failing its own file is a difference too (the file says what Kafka does)
+    for (const [path, f] of engineBy)
+      if (!mismatches.some((m) => m.path === path))
+        differences.push({ path, kafka: 'as the file expects', engine: f });
+    return {
+      step: step.index,
+      label,
+      ok: differences.length === 0,
+      differences,
+      notCompared: skipped,
+      seconds: (Date.now() - t0) / 1000,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+// Which scenario steps the harness can do faithfully on a real cluster, and which facts it can
+// observe there. A scenario with a step it cannot do is reported "not runnable on Kafka" with the
+// reason; it is never silently skipped.
+import type { Facts, Scenario, Step } from '../../scenario/types';
+
+const NOT_FAITHFUL: Partial<Record<Step['do'], string>> = {
+  pauseFetch:
+    "pauseFetch needs the follower cut from its leader's listener while it keeps heartbeating to the controller: Kafka's replication throttle does not throttle in-sync replicas, and per-process packet filtering (iptables with a cgroup match, or one network namespace per JVM) is not installed on this machine",
+  resumeFetch: 'resumeFetch undoes pauseFetch (see pauseFetch)',
+  fetch:
+    'a single manual fetch round trip by a paused follower has no counterpart in a real broker',
+  partitionNetwork:
+    'partitionNetwork needs per-process packet filtering (iptables or network namespaces with veth pairs), which this machine does not have installed',
+  heal: 'heal undoes partitionNetwork (see partitionNetwork)',
+  poll: "poll validates the consumer's position against the leader epoch (R35); the harness's consumer reads from fixed offsets only",
+  refreshMetadata: "Kafka's clients have no public call that forces a metadata refresh",
+  produceStream:
+    'produceStream is a visualizer addition (a steady stream), not a scenario-format v1 action',
+  subscribe:
+    'subscribe is a visualizer addition (continuous polling), not a scenario-format v1 action',
+};
+
+/** Why the scenario cannot run on Kafka, or null when every step can. */
+export function notRunnableReason(s: Scenario): string | null {
+  for (const step of s.steps) {
+    const why = NOT_FAITHFUL[step.do];
+    if (why) return `steps[${step.index}] ${step.do}: ${why}`;
+    if (step.do === 'setConfig' && step.scope === 'client')
+      return `steps[${step.index}] setConfig of a client: a running Kafka producer cannot change its config`;
+  }
+  return null;
+}
+
+/**
+ * The part of an `expect` that real Kafka can show without depending on timing. Left out, with
+ * the reason in the report: a replica's in-memory HW (only its checkpoint, written every 5 s, is
+ * on disk), attempt errors (how many retries happen depends on timing), truncations (not
+ * recorded by Kafka) and partition epochs (not in the DescribeTopicPartitions response).
+ */
+export function observable(f: Facts): { facts: Facts; skipped: string[] } {
+  const skipped = new Set<string>();
+  const facts: Facts = { ...f };
+  if (f.truncations) {
+    delete facts.truncations;
+    skipped.add('truncations');
+  }
+  if (f.partitions) {
+    facts.partitions = {};
+    for (const [name, p] of Object.entries(f.partitions)) {
+      const q = { ...p };
+      if (q.partitionEpoch !== undefined) {
+        delete q.partitionEpoch;
+        skipped.add('partitionEpoch');
+      }
+      if (q.replicas) {
+        q.replicas = {};
+        for (const [b, r] of Object.entries(p.replicas!)) {
+          const { hw, ...rest } = r;
+          if (hw !== undefined) skipped.add('replica hw');
+          if (Object.keys(rest).length) q.replicas[b] = rest;
+        }
+        if (!Object.keys(q.replicas).length) delete q.replicas;
+      }
+      if (Object.keys(q).length) facts.partitions[name] = q;
+    }
+    if (!Object.keys(facts.partitions).length) delete facts.partitions;
+  }
+  if (f.records) {
+    facts.records = {};
+    for (const [v, r] of Object.entries(f.records)) {
+      const { attemptErrors, ...rest } = r;
+      if (attemptErrors) skipped.add('attemptErrors');
+      facts.records[v] = rest;
+    }
+  }
+  return { facts, skipped: [...skipped] };
+}
+
+export function isEmpty(f: Facts): boolean {
+  return Object.keys(f).length === 0;
+}
