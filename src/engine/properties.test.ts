@@ -57,6 +57,7 @@ const DEFAULT_RUNS = {
   invariants: 120,
   recovery: 150,
   determinism: 30,
+  order: 100,
 };
 
 /** Vitest's limit per test: generous, and scaled for deep runs (a case takes well under 0.1 s). */
@@ -347,6 +348,84 @@ describe('durability under random fault schedules', () => {
         params(DEFAULT_RUNS.acks0, [found.ACKS0_REPORTED_LOST_AT_SEND]),
       );
       seen.expectSeen('losses');
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+/** Each record's place in the producer's send order, read from the schedule alone. */
+function sendOrder(c: Case): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const st of c.schedule)
+    if (st.command.type === 'produce') for (const v of st.command.records) order.set(v, order.size);
+  return order;
+}
+
+/** R39 order: in every committed log, the producer's records stand in send order, each once. */
+function checkIdempotentOrder(c: Case, d: StateDump): string[] {
+  const order = sendOrder(c);
+  const problems: string[] = [];
+  for (const [name, p] of Object.entries(d.partitions)) {
+    if (p.leader === null) continue;
+    const replica = p.replicas[p.leader]!;
+    const start = replica.logStartOffset ?? 0;
+    const committed = replica.log.slice(0, Math.max(0, replica.hw - start)).map(valueOfEntry);
+    let last = -1;
+    const seen = new Set<string>();
+    committed.forEach((v, i) => {
+      const at = order.get(v);
+      if (at === undefined) return;
+      if (seen.has(v)) problems.push(`R39: "${v}" stands twice in ${name} (offset ${start + i})`);
+      else if (at < last)
+        problems.push(
+          `R39: "${v}" at ${name} offset ${start + i} was sent before the record ahead of it (log: ${committed.join(' ')})`,
+        );
+      seen.add(v);
+      last = Math.max(last, at);
+    });
+  }
+  return problems;
+}
+
+describe('idempotent order under random fault schedules', () => {
+  it(
+    "R39: with idempotence on and jittered latency, every committed log holds the producer's records in send order, each once",
+    () => {
+      const mode = fc.record({
+        acks: fc.constant(-1 as const),
+        idempotence: fc.constant(true),
+        minIsr: fc.integer({ min: 1, max: 2 }),
+        unclean: fc.constant(false),
+      });
+      const jittered = caseArb(mode).map((c) => ({
+        ...c,
+        shape: { ...c.shape, jitterMs: Math.max(1, c.shape.jitterMs) },
+      }));
+      const seen = new Coverage();
+      fc.assert(
+        fc.property(jittered, (c) => {
+          const run = simulate(c);
+          const s = run.state;
+          seen.add(
+            'out-of-order rejections',
+            countEvents(
+              s,
+              (e) =>
+                e.type === 'produceAttemptFailed' &&
+                (e.data as { error?: string } | undefined)?.error ===
+                  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+            ),
+          );
+          seen.add(
+            'leader changes',
+            countEvents(s, (e) => e.type === 'leaderChanged'),
+          );
+          const problems = checkIdempotentOrder(c, run.dump);
+          if (problems.length > 0) throw new PropertyFailure(c, problems);
+        }),
+        params(DEFAULT_RUNS.order),
+      );
+      seen.expectSeen('leader changes');
     },
     TEST_TIMEOUT_MS,
   );

@@ -117,6 +117,34 @@ describe('producer client (R37-R40)', () => {
     expect(c.dump().duplicates).toEqual([]);
   });
 
+  it("R39 (order): a known producer's batch that does not follow its last sequence gets OUT_OF_ORDER_SEQUENCE_NUMBER and nothing is appended", () => {
+    const c = cluster();
+    c.produce(['a']).advance(1000); // sequence 0 is in the log
+    const pid = c.s.producers.P!.producerId;
+    const produce = (seq: number, value: string) =>
+      c.request('client:Q', 'broker:1', {
+        kind: 'produce',
+        requestId: 990_000 + seq,
+        acks: 1,
+        timeoutMs: 30_000,
+        batches: [
+          {
+            batchId: 990_000 + seq,
+            partition: 't-0',
+            producerId: pid,
+            baseSequence: seq,
+            records: [{ rid: c.s.records[0]!.rid, value, key: null }],
+          },
+        ],
+      });
+    expect(produce(2, 'x')).toMatchObject({
+      partitions: [{ error: 'OUT_OF_ORDER_SEQUENCE_NUMBER', baseOffset: -1 }],
+    });
+    expect(c.log(1)).toEqual(['a:e0']);
+    expect(produce(1, 'y')).toMatchObject({ partitions: [{ error: null, baseOffset: 1 }] });
+    expect(c.log(1)).toEqual(['a:e0', 'y:e0']);
+  });
+
   it('R39: without idempotence the same retry duplicates the record', () => {
     const c = cluster({
       producer: {
