@@ -55,31 +55,3 @@ test('hostile strings in user text are shown as text, never run', async ({ page 
   expect(errors).toEqual([]);
   expect((await view(page)).partitions[0]!.name).toBe('t-0');
 });
-
-test('a worker failure is reported and the run restarts from the last good state, nothing lost', async ({
-  page,
-}) => {
-  await open(page, 'scenario=three-brokers&paused=1');
-  await advance(page, 1000);
-  await page.getByRole('button', { name: 'Kill broker 2', exact: true }).click();
-  await advance(page, 4000);
-  const before = await view(page);
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        JSON.stringify((window as unknown as { __sim: { lastGood(): unknown } }).__sim.lastGood()),
-      ),
-    )
-    .toContain('"kill"');
-  await page.evaluate(() =>
-    (window as unknown as { __sim: { failWorker(): void } }).__sim.failWorker(),
-  );
-  const banner = page.getByRole('alert').filter({ hasText: 'The simulation failed' });
-  await expect(banner).toHaveAttribute('data-fatal', 'true');
-  await banner.getByRole('button', { name: 'Restart from the last good state' }).click();
-  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'down');
-  const after = await view(page);
-  expect(after.time).toBeGreaterThanOrEqual(1000);
-  expect(after.time).toBeLessThanOrEqual(before.time);
-  expect(after.brokers.find((b: { id: number }) => b.id === 2)?.status).toBe('down');
-});

@@ -1,61 +1,171 @@
 // Starts the worker, binds the store to it, loads the scenario named in the URL (or the lecture
-// example) and exposes a small test hook (window.__sim) that drives simulated time.
+// example) and exposes a small test hook (window.__sim) that drives simulated time. When the
+// worker dies, a fresh one (from a kept copy of its script: no fetch, works offline) replays the
+// session to the exact moment of the failure.
+import workerUrl from '../worker/worker.ts?worker&url';
 import {
   bindClient,
   loadScenario,
+  loadAccepted,
   advance,
   command,
   step,
   pause,
   runUntilEvent,
+  sendRaw,
 } from '../store/actions';
 import { setError, simStore, writeView } from '../store/store';
 import type { TimingsPreset } from '../protocol/messages';
+import type { Command } from '../engine/index';
 import { connectSimClient, type SimClient, type WorkerPort } from './sim-client';
-import { keepLastGoodRun, lastGoodRun, sendRaw } from '../store/actions';
 import { decodeShare } from './share';
 import { bundledScenario, bundledScenarioNames } from './bundled';
 import { openLesson } from '../store/lessons';
+import * as sessions from './session';
 
 export const DEFAULT_SCENARIO = 'lecture';
 
-let worker: Worker | null = null;
+/** The worker script, fetched once at start and kept as a Blob URL (restarts work offline). */
+let keptScript: string | null = null;
+let client: SimClient | null = null;
+/** a load or replay taking longer than this shows the loading state */
+const LOADING_AFTER_MS = 500;
+let loadingTimer: ReturnType<typeof setTimeout> | null = null;
+
+async function keepWorkerScript(): Promise<void> {
+  if (import.meta.env.DEV) return; // dev modules import others by path: not from a blob
+  try {
+    const response = await fetch(workerUrl);
+    if (!response.ok) return;
+    const text = await response.text();
+    keptScript = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+  } catch {
+    keptScript = null; // opened without a server: the URL itself is used
+  }
+}
 
 /** Starts (or restarts) the simulation worker and binds the store to it. */
 function startWorker(): SimClient {
-  worker?.terminate();
-  worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
-  const client = connectSimClient(worker as unknown as WorkerPort, {
+  const runBase = simStore.getState().view?.run ?? 0;
+  client?.close();
+  sessions.dropProposals();
+  const worker = new Worker(keptScript ?? workerUrl, { type: 'module' });
+  client = connectSimClient(worker as unknown as WorkerPort, {
     onView: writeView,
     onError: (message, fatal) => setError({ message, fatal }),
+    onReady: (load) => {
+      loadAccepted(load);
+      clearLoading();
+    },
+    onRefused: (load, message) => {
+      sessions.refuse(load);
+      clearLoading();
+      setError({ message, fatal: false });
+      // nothing was accepted yet (a refused link at start): the default scenario instead
+      if (!sessions.session() && !sessions.isPending()) loadDefault(false);
+    },
+    onLog: (at, log, seq, view) => sessions.onView(at, log, seq, view.playing, view.speed),
+    onProgress: (_load, done, total) => simStore.setState({ loading: { done, total } }),
+    onDead: (reason) => {
+      clearLoading();
+      simStore.setState({ dead: true });
+      const at = sessions.session()?.at.t;
+      setError({
+        message: `${reason} Recover the run: a new simulation replays it${at !== undefined ? ` to ${(at / 1000).toFixed(1)} s` : ''}, where it stopped.`,
+        fatal: true,
+      });
+    },
+    loading: () => sessions.isPending(),
     frame: (f) => requestAnimationFrame(f),
     now: () => performance.now(),
+    every: (ms, f) => {
+      const id = setInterval(f, ms);
+      return () => clearInterval(id);
+    },
   });
+  client.setRunBase(runBase);
   bindClient(client);
   return client;
 }
 
-/** After a worker failure: a new worker replays the scenario and the last good run (nothing the user did is lost). */
-export function restartFromLastGood(): void {
+function clearLoading(): void {
+  if (loadingTimer) clearTimeout(loadingTimer);
+  loadingTimer = null;
+  if (simStore.getState().loading) simStore.setState({ loading: null });
+}
+
+/** Loads, and shows the loading state (with Cancel) if the worker takes more than a moment. */
+function load(scenario: unknown, timings: TimingsPreset, playing: boolean, run?: unknown): void {
+  loadScenario(scenario, timings, playing, run);
+  if (loadingTimer) clearTimeout(loadingTimer);
+  loadingTimer = setTimeout(() => {
+    if (sessions.isPending() && !simStore.getState().loading)
+      simStore.setState({ loading: { done: 0, total: 0 } });
+  }, LOADING_AFTER_MS);
+}
+
+/**
+ * After a worker failure: a fresh worker replays the session (scenario, seed, command log with
+ * positions) to the position of the last view, then the commands sent since. Nothing is lost.
+ */
+export function recoverRun(): void {
+  const s = sessions.session();
+  const speed = s?.speed ?? 1;
   startWorker();
-  const good = lastGoodRun();
-  if (good) loadScenario(good.scenario, good.timings, false, good.run);
+  setError(null);
+  simStore.setState({ dead: false });
+  if (!s) return loadDefault(false);
+  load(s.scenario, s.timings, false, sessions.recoveryRun(s));
+  if (speed !== 1) client?.send({ type: 'setSpeed', speed });
+}
+
+/** Cancel a long load or replay: the worker is replaced and the run the user had comes back. */
+export function cancelLoading(): void {
+  clearLoading();
+  if (sessions.session()) recoverRun();
+  else {
+    startWorker();
+    loadDefault(false);
+  }
+}
+
+function loadDefault(playing: boolean): void {
+  load(bundledScenario(DEFAULT_SCENARIO), 'demo', playing);
 }
 
 export function boot(): void {
-  startWorker();
-  keepLastGoodRun();
+  exposeTestHook();
+  void keepWorkerScript().then(() => {
+    startWorker();
+    openFromUrl();
+    // A share link pasted into a tab that already shows the app opens too.
+    addEventListener('hashchange', () => {
+      const share = shareInHash();
+      if (share !== null) void loadSharedRun(share, 'demo');
+    });
+  });
+}
 
+function shareInHash(): string | null {
+  return location.hash.startsWith('#share=') ? location.hash.slice('#share='.length) : null;
+}
+
+function openFromUrl(): void {
   const params = new URLSearchParams(location.search);
   const name = params.get('scenario') ?? DEFAULT_SCENARIO;
   const timings: TimingsPreset = params.get('timings') === 'kafka' ? 'kafka' : 'demo';
   const playing = params.get('paused') !== '1';
-  const share = location.hash.startsWith('#share=') ? location.hash.slice('#share='.length) : null;
+  const share = shareInHash();
   const lesson = params.get('lesson');
-  if (share !== null) void loadSharedRun(share, name, timings);
-  else if (lesson !== null) openLesson(lesson);
-  else void loadNamedScenario(name, timings, playing);
+  if (share !== null) void loadSharedRun(share, timings);
+  else if (lesson !== null) {
+    openLesson(lesson);
+    // an unknown lesson keeps its message; the default scenario is shown instead of nothing
+    if (!sessions.isPending()) loadDefault(playing);
+  } else loadNamedScenario(name, timings, playing);
+}
 
+function exposeTestHook(): void {
   (window as unknown as { __sim: unknown }).__sim = {
     state: () => simStore.getState(),
     advance,
@@ -63,46 +173,56 @@ export function boot(): void {
     step,
     pause,
     runUntilEvent,
-    /** test hook: make the worker fail, to check the recovery */
+    /** the run kept on the main thread (scenario, timings, command log, position) */
+    session: () => sessions.session(),
+    /** test hook: make the worker fail, as if a bug threw inside it */
     failWorker: () => sendRaw({ type: 'debugFail' }),
-    lastGood: () => lastGoodRun(),
+    /** test hook: give a command whose handling fails (and fails again when replayed) */
+    failCommand: (c: Command) => command(c, true),
+    /** test hook: terminate the worker, as a browser does to a crashed or out-of-memory one */
+    killWorker: () => client?.kill(),
+    /** test hook: send any message to the worker, as a buggy page could */
+    sendRaw: (m: unknown) => sendRaw(m as never),
+    /** test hook: what the worker's Content-Security-Policy allows */
+    probeWorker: () =>
+      new Promise((resolve) => {
+        const worker = new Worker(keptScript ?? workerUrl, { type: 'module' });
+        worker.onmessage = (e: MessageEvent<{ type: string }>) => {
+          if (e.data.type !== 'probe') return;
+          worker.terminate();
+          resolve(e.data);
+        };
+        worker.postMessage({ type: 'debugProbe' });
+      }),
   };
 }
 
 /** A share link replays its run, paused where it was shared; a broken link says why and opens the default. */
-async function loadSharedRun(
-  text: string,
-  fallback: string,
-  timings: TimingsPreset,
-): Promise<void> {
+async function loadSharedRun(text: string, timings: TimingsPreset): Promise<void> {
   const decoded = await decodeShare(text);
   if (!decoded.ok) {
-    await loadNamedScenario(fallback, timings, false);
     setError({
-      message: `This share link could not be opened: ${decoded.error}. The ${fallback} scenario is shown instead.`,
+      message: `This share link could not be opened: ${decoded.error}.${sessions.session() ? '' : ` The ${DEFAULT_SCENARIO} scenario is shown instead.`}`,
       fatal: false,
     });
+    if (!sessions.session()) loadDefault(false);
     return;
   }
+  void timings;
   const { shared } = decoded;
-  loadScenario(shared.scenario, shared.timings, false, shared.run);
+  load(shared.scenario, shared.timings, false, shared.run);
   if (shared.lesson) openLesson(shared.lesson.id, shared.lesson.step, true);
 }
 
-async function loadNamedScenario(
-  name: string,
-  timings: TimingsPreset,
-  playing: boolean,
-): Promise<void> {
+function loadNamedScenario(name: string, timings: TimingsPreset, playing: boolean): void {
   const scenario = /^[\w.-]+$/.test(name) ? bundledScenario(name) : undefined;
   if (scenario === undefined) {
     setError({
-      message: `Unknown scenario "${name}". Known: ${bundledScenarioNames().join(', ')}.`,
+      message: `Unknown scenario "${name.slice(0, 100)}". Known: ${bundledScenarioNames().join(', ')}. The ${DEFAULT_SCENARIO} scenario is shown instead.`,
       fatal: false,
     });
-    if (name !== DEFAULT_SCENARIO)
-      loadScenario(bundledScenario(DEFAULT_SCENARIO), timings, playing);
+    load(bundledScenario(DEFAULT_SCENARIO), timings, playing);
     return;
   }
-  loadScenario(scenario, timings, playing);
+  load(scenario, timings, playing);
 }

@@ -19,10 +19,19 @@ export type ToWorker =
       playing: boolean;
       /** replay a recorded run (a share link): its commands, then stop at `at` */
       run?: unknown;
+      /** the UI's number for this load: its answer (ready or refused) carries it back */
+      load?: number;
+      /** the run number of the view shown (a fresh worker after a failure counts on from it) */
+      runBase?: number;
     }
+  /** are you alive? (answered with pong; a worker that cannot answer is stuck or dead) */
+  | { type: 'ping' }
+  /** test hook: what the worker's Content-Security-Policy lets it do */
+  | { type: 'debugProbe' }
   /** ask for the current run (to share or export it) */
   | { type: 'exportRun'; requestId: number }
-  | { type: 'command'; command: Command }
+  /** `seq` numbers the UI's commands (views confirm them); `debugThrow` is a test hook: fail after applying it */
+  | { type: 'command'; command: Command; seq?: number; debugThrow?: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'setSpeed'; speed: number }
@@ -48,10 +57,30 @@ export type ToWorker =
 
 /** What the worker tells the UI. */
 export type FromWorker =
-  | { type: 'ready'; protocolVersion: number }
-  | { type: 'view'; view: View }
-  | { type: 'error'; message: string; fatal: boolean }
+  | { type: 'ready'; protocolVersion: number; load?: number }
+  /** `at` is the engine position of the view; `log` what changed in the current branch's command log */
+  | {
+      type: 'view';
+      view: View;
+      at?: { t: number; d: number };
+      log?: LogDelta;
+      /** the `seq` of the last command handled */
+      commandSeq?: number;
+    }
+  /** `load` set: that load was refused (the previous run goes on) */
+  | { type: 'error'; message: string; fatal: boolean; load?: number }
+  | { type: 'pong' }
+  /** a long rebuild or replay: simulated ms done of total */
+  | { type: 'progress'; load: number; done: number; total: number }
+  | { type: 'probe'; eval: boolean; violations: string[] }
   | { type: 'run'; requestId: number; run: RecordedRun; trace: TraceEvent[] };
+
+/** The command log kept on the UI side: truncate to `from`, append `entries`; `applied` are in effect. */
+export interface LogDelta {
+  from: number;
+  entries: RecordedRun['commands'];
+  applied: number;
+}
 
 /** An event of the trace export. */
 export interface TraceEvent {
@@ -68,7 +97,11 @@ export interface TraceEvent {
 /** A run as commands with their positions and the time reached: with the scenario it replays exactly. */
 export interface RecordedRun {
   at: number;
+  /** the engine's dispatch count at `at` (recovery stops exactly there) */
+  d?: number;
   commands: { t: number; d: number; command: unknown; fromScript: boolean }[];
+  /** recovery: commands sent but never confirmed, applied again at `at` (the test hook may fail one again) */
+  pending?: { command: unknown; debugThrow?: boolean }[];
 }
 
 export function assertNever(x: never): never {

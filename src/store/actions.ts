@@ -4,41 +4,54 @@ import type { Command } from '../engine/index';
 import type { SimClient } from '../client/sim-client';
 import type { TimingsPreset } from '../protocol/messages';
 import { resetLog, setError, setUi, simStore } from './store';
-import { encodeShare, SHARE_VERSION } from '../client/share';
+import { encodeShare, MAX_SHARE_BYTES, SHARE_VERSION } from '../client/share';
+import { accept, propose, recordedRun, sent, session } from '../client/session';
 import { scenarioWithRun } from '../scenario/export';
 import { parseScenarioText } from '../scenario/validate';
 
 let client: SimClient | null = null;
-let currentScenario: unknown = null;
 
 export function bindClient(c: SimClient): void {
   client = c;
 }
 
+/** The timings of the last load asked for (the badge's switch reloads with the other preset). */
 let currentTimings: TimingsPreset = 'demo';
 
+/**
+ * Asks the worker to load a scenario (and replay a run). Nothing changes until it accepts: a
+ * refused load leaves the run, its event log, share link and recovery copy as they were.
+ */
 export function loadScenario(
   scenario: unknown,
   timings: TimingsPreset,
   playing: boolean,
   run?: unknown,
-): void {
-  currentScenario = scenario;
-  currentTimings = timings;
+): number {
+  const load = propose(scenario, timings);
+  client?.load(scenario, timings, playing, run, load);
+  return load;
+}
+
+/** Called when the worker accepted a load: it is the run from now on. */
+export function loadAccepted(load: number | undefined): void {
+  if (load === undefined) return;
+  accept(load);
+  const s = session();
+  if (s) currentTimings = s.timings;
   resetLog();
-  setError(null);
-  client?.load(scenario, timings, playing, run);
+  simStore.setState({ loading: null, dead: false });
 }
 
 /** A link that replays the current run exactly (scenario, seed, command log), optionally opening a lesson step. */
 export async function shareLink(lesson?: { id: string; step: number }): Promise<string> {
-  if (!client || !currentScenario) return '';
-  const { run } = await client.requestRun();
+  const s = session();
+  if (!s) return '';
   const hash = await encodeShare({
     v: SHARE_VERSION,
-    scenario: currentScenario,
-    timings: currentTimings,
-    run,
+    scenario: s.scenario,
+    timings: s.timings,
+    run: recordedRun(s),
     ...(lesson ? { lesson } : {}),
   });
   return `${location.origin}${location.pathname}#share=${hash}`;
@@ -46,19 +59,20 @@ export async function shareLink(lesson?: { id: string; step: number }): Promise<
 
 /** The scenario file of the current run: the scenario plus the user's actions as timed steps. */
 export async function scenarioFile(): Promise<string> {
-  if (!client || !currentScenario) return '';
-  const { run } = await client.requestRun();
-  return JSON.stringify(scenarioWithRun(currentScenario, run.commands), null, 2);
+  const s = session();
+  if (!s) return '';
+  return JSON.stringify(scenarioWithRun(s.scenario, recordedRun(s).commands), null, 2);
 }
 
 export async function traceFile(): Promise<string> {
-  if (!client) return '';
+  const s = session();
+  if (!client || !s) return '';
   const { run, trace } = await client.requestRun();
   return JSON.stringify(
     {
       format: 'kafka-replication-trace/1',
-      scenario: currentScenario,
-      timings: currentTimings,
+      scenario: s.scenario,
+      timings: s.timings,
       run,
       events: trace,
     },
@@ -67,8 +81,18 @@ export async function traceFile(): Promise<string> {
   );
 }
 
+/** A scenario file larger than this is refused before it is read (the same limit as a share link). */
+export const MAX_SCENARIO_FILE_BYTES = MAX_SHARE_BYTES;
+
 /** Imports a scenario file's text: loaded if valid, else a message naming the field (the run on screen goes on). */
 export function importScenarioText(text: string): boolean {
+  if (text.length > MAX_SCENARIO_FILE_BYTES) {
+    setError({
+      message: `The scenario file was not loaded: it is ${(text.length / 1e6).toFixed(1)} MB, more than the cap of ${MAX_SCENARIO_FILE_BYTES / 1e6} MB.`,
+      fatal: false,
+    });
+    return false;
+  }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
     setError({
@@ -82,16 +106,14 @@ export function importScenarioText(text: string): boolean {
 }
 
 export function reloadWithTimings(timings: TimingsPreset): void {
-  if (currentScenario)
-    loadScenario(currentScenario, timings, simStore.getState().view?.playing ?? false);
+  const s = session();
+  if (s) loadScenario(s.scenario, timings, simStore.getState().view?.playing ?? false);
 }
 
-/** Runs after every command (keepLastGoodRun uses it to copy the run out of the worker soon after). */
-let afterCommand: () => void = () => undefined;
-
-export const command = (c: Command) => {
-  client?.send({ type: 'command', command: c });
-  afterCommand();
+/** Sends a command; it is numbered so that recovery knows whether the worker handled it. */
+export const command = (c: Command, debugThrow = false) => {
+  const seq = sent(c, debugThrow);
+  client?.send({ type: 'command', command: c, seq, ...(debugThrow ? { debugThrow } : {}) });
 };
 export const killBroker = (broker: number) => command({ type: 'kill', broker });
 export const stopBroker = (broker: number) => command({ type: 'stop', broker });
@@ -147,27 +169,6 @@ export const selectBroker = (id: number | null) => setUi({ selectedBroker: id })
 
 function firstTopic(): string {
   return simStore.getState().view?.partitions[0]?.topic ?? '';
-}
-
-/** The latest run known to be good (scenario, timings, commands), refreshed while the worker is healthy. */
-let lastGood: { scenario: unknown; timings: TimingsPreset; run: unknown } | null = null;
-
-export function lastGoodRun() {
-  return lastGood;
-}
-
-/** Every few seconds, and after each command, the run is copied out of the worker. */
-export function keepLastGoodRun(): void {
-  const refresh = () => {
-    if (!client || !currentScenario || simStore.getState().error?.fatal) return;
-    const scenario = currentScenario;
-    const timings = currentTimings;
-    void client.requestRun().then(({ run }) => {
-      if (scenario === currentScenario) lastGood = { scenario, timings, run };
-    });
-  };
-  setInterval(refresh, 3000);
-  afterCommand = () => setTimeout(refresh, 300);
 }
 
 export function sendRaw(message: Parameters<SimClient['send']>[0]): void {

@@ -56,6 +56,10 @@ export interface SimStoreState {
   /** timeline markers of the current branch (views send them only when they change) */
   markers: TimelineMarker[];
   error: { message: string; fatal: boolean } | null;
+  /** a load or replay in flight for more than a moment: simulated ms done of total (total 0: building) */
+  loading: { done: number; total: number } | null;
+  /** the worker died or stopped answering: the run can be recovered */
+  dead: boolean;
   ui: UiState;
   /** the lesson being played (store/lessons.ts) */
   lesson: LessonUi | null;
@@ -87,6 +91,8 @@ export const simStore = createStore<SimStoreState>(() => ({
   notable: [],
   markers: [],
   error: null,
+  loading: null,
+  dead: false,
   ui: initialUi,
   lesson: null,
 }));

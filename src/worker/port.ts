@@ -12,13 +12,15 @@ import {
 import { compareView, laneView } from '../protocol/compare-view';
 import { SimRunner } from './runner';
 import { lanes } from './variants';
+import { checkMessage } from './check-message';
+import { MAX_SIM_TIME_MS, checkRun, replayRun } from './recover';
 
 /** Posts are capped below 30 per second (performance.md). */
 export const POST_INTERVAL_MS = 34;
 
 export interface Port {
   postMessage(message: FromWorker): void;
-  onmessage: ((event: { data: ToWorker }) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
 }
 
 export interface Clock {
@@ -41,10 +43,17 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   let awaitingAck = false;
   let dirty = false;
 
+  /** what the UI already holds of the current branch's command log */
+  let sentLog: { log: readonly unknown[]; length: number; applied: number } | null = null;
+  let commandSeq: number | undefined;
+  /** a replay in progress (a share link or a recovery): other messages wait for it */
+  let replaying: { load: number; cancelled: boolean } | null = null;
+  const queue: unknown[] = [];
+
   const post = (m: FromWorker) => port.postMessage(m);
   const postView = () => {
     const main = runners[0];
-    if (!main || awaitingAck) return;
+    if (!main || awaitingAck || replaying) return;
     const view = main.view();
     view.run = loads;
     if (runners[1])
@@ -52,9 +61,139 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         laneView(main.state, main.label),
         laneView(runners[1].state, runners[1].label),
       );
-    post({ type: 'view', view });
+    // The UI keeps its own copy of the command log (to recover the run if this worker dies).
+    const cursor = main.logCursor;
+    const same =
+      sentLog !== null && sentLog.log === cursor.log && sentLog.length <= cursor.log.length;
+    const from = same ? sentLog!.length : 0;
+    const log =
+      !same || from < cursor.log.length || sentLog!.applied !== cursor.applied
+        ? { from, entries: cursor.log.slice(from), applied: cursor.applied }
+        : undefined;
+    sentLog = { log: cursor.log, length: cursor.log.length, applied: cursor.applied };
+    post({
+      type: 'view',
+      view,
+      at: { t: main.now, d: cursor.d },
+      ...(log ? { log } : {}),
+      ...(commandSeq !== undefined ? { commandSeq } : {}),
+    });
     awaitingAck = true;
     dirty = false;
+  };
+
+  /** A new run is on: the UI gets its first view (and its whole log). */
+  const start = (runner: SimRunner, msg: Extract<ToWorker, { type: 'init' }>) => {
+    loaded = { scenario: msg.scenario, timings: msg.timings };
+    loads = Math.max(loads, msg.runBase ?? 0) + 1;
+    runners = [runner];
+    runner.playing = msg.playing;
+    awaitingAck = false;
+    sentLog = null;
+    lastWall = clock.now();
+    post({
+      type: 'ready',
+      protocolVersion: PROTOCOL_VERSION,
+      ...(msg.load !== undefined ? { load: msg.load } : {}),
+    });
+    dirty = true;
+    postView();
+  };
+
+  const refuse = (msg: Extract<ToWorker, { type: 'init' }>, message: string) =>
+    post({
+      type: 'error',
+      message,
+      fatal: false,
+      ...(msg.load !== undefined ? { load: msg.load } : {}),
+    });
+
+  /**
+   * A long jump ("skip ahead", tests) runs in slices of about 40 ms of wall time, so the worker
+   * keeps answering pings (the UI would take a long silence for a dead worker).
+   */
+  const advanceInSlices = (target: number) => {
+    const job = { load: -1, cancelled: false };
+    replaying = job;
+    let slice = 1000;
+    const run = () => {
+      try {
+        const from = clock.now();
+        while (!job.cancelled && runners[0] && runners[0].now < target) {
+          const to = Math.min(target, runners[0].now + slice);
+          for (const r of runners) r.advance(to - r.now);
+          const took = clock.now() - from;
+          if (took < 10) slice *= 2;
+          if (took > 40) break;
+        }
+      } catch (e) {
+        replaying = null;
+        post({
+          type: 'error',
+          message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}`,
+          fatal: true,
+        });
+        return;
+      }
+      if (!job.cancelled && runners[0] && runners[0].now < target) {
+        setTimeout(run, 0);
+        return;
+      }
+      if (replaying === job) replaying = null;
+      dirty = true;
+      postView();
+      while (!replaying && queue.length > 0) receive(queue.shift());
+    };
+    run();
+  };
+
+  /** Replays a recorded run in slices (pings answered, progress posted); messages meanwhile wait. */
+  const replayInto = (
+    created: SimRunner,
+    msg: Extract<ToWorker, { type: 'init' }>,
+    raw: unknown,
+  ) => {
+    const checked = checkRun(raw);
+    if (!checked.ok) {
+      refuse(msg, `The run could not be replayed: ${checked.error}`);
+      return;
+    }
+    const job = { load: msg.load ?? -1, cancelled: false };
+    if (replaying) replaying.cancelled = true;
+    replaying = job;
+    let first = true;
+    void replayRun(
+      () => {
+        if (first) return ((first = false), created);
+        const again = SimRunner.create(msg.scenario, msg.timings);
+        if (!again.ok) throw new Error(again.errors.join('; '));
+        return again.runner;
+      },
+      checked.run,
+      {
+        now: () => clock.now(),
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        progress: (done, total) => post({ type: 'progress', load: job.load, done, total }),
+        cancelled: () => job.cancelled,
+      },
+    )
+      .then((outcome) => {
+        if (job.cancelled || outcome === null) return;
+        replaying = null;
+        if (!outcome.ok) refuse(msg, outcome.error);
+        else {
+          start(outcome.runner, { ...msg, playing: msg.playing && outcome.notice === null });
+          if (outcome.notice) post({ type: 'error', message: outcome.notice, fatal: false });
+        }
+      })
+      .catch((e: unknown) => {
+        if (job.cancelled) return;
+        replaying = null;
+        refuse(msg, `The run could not be replayed: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        while (!replaying && queue.length > 0) receive(queue.shift());
+      });
   };
 
   /** Side by side: both lanes rebuilt from the scenario with the setting changed, same seed. */
@@ -98,33 +237,11 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       const created = SimRunner.create(msg.scenario, msg.timings);
       if (!created.ok) {
         // The run on screen keeps running; the message names what is wrong.
-        post({
-          type: 'error',
-          message: `The scenario could not be loaded: ${created.errors.join('; ')}`,
-          fatal: false,
-        });
+        refuse(msg, `The scenario could not be loaded: ${created.errors.join('; ')}`);
         return;
       }
-      if (msg.run !== undefined) {
-        const problem = created.runner.loadRun(msg.run);
-        if (problem) {
-          post({
-            type: 'error',
-            message: `The shared run could not be replayed: ${problem}`,
-            fatal: false,
-          });
-          return;
-        }
-      }
-      loaded = { scenario: msg.scenario, timings: msg.timings };
-      loads++;
-      runners = [created.runner];
-      created.runner.playing = msg.playing;
-      awaitingAck = false;
-      lastWall = clock.now();
-      post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
-      dirty = true;
-      postView();
+      if (msg.run !== undefined) replayInto(created.runner, msg, msg.run);
+      else start(created.runner, msg);
       return;
     }
     if (msg.type === 'viewAck') {
@@ -136,7 +253,9 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     if (!main) return;
     switch (msg.type) {
       case 'command': {
+        if (msg.seq !== undefined) commandSeq = msg.seq;
         const results = runners.map((r) => r.command(msg.command));
+        if (msg.debugThrow) throw new Error('a deliberate failure (test hook)');
         const failed = results.find((r) => !r.ok);
         if (failed && !failed.ok) post({ type: 'error', message: failed.error, fatal: false });
         break;
@@ -151,6 +270,9 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       case 'setSpeed':
         for (const r of runners) r.speed = Math.min(1000, Math.max(0.001, msg.speed));
         break;
+      case 'ping':
+      case 'debugProbe':
+        return;
       case 'step':
         for (const r of runners) r.playing = false;
         main.step();
@@ -162,8 +284,8 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
       case 'advance':
-        for (const r of runners) r.advance(msg.ms);
-        break;
+        advanceInSlices(main.now + msg.ms);
+        return;
       case 'inspect':
         main.inspect(msg.partition);
         break;
@@ -207,9 +329,30 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     postView();
   };
 
+  /** Checks a message before acting on it: a bad one is refused with a message, the run goes on. */
+  const receive = (raw: unknown) => {
+    const checked = checkMessage(raw);
+    if (!checked.ok) {
+      post({
+        type: 'error',
+        message: `A message to the simulation was refused: ${checked.error}`,
+        fatal: false,
+      });
+      return;
+    }
+    const msg = checked.message;
+    if (msg.type === 'ping') return post({ type: 'pong' });
+    if (msg.type === 'debugProbe') return void probe().then((p) => post(p));
+    if (msg.type === 'viewAck') return handle(msg);
+    if (replaying && msg.type === 'init') replaying.cancelled = true;
+    else if (replaying) return void queue.push(msg);
+    if (replaying?.cancelled) replaying = null;
+    handle(msg);
+  };
+
   port.onmessage = (event) => {
     try {
-      handle(event.data);
+      receive(event.data);
     } catch (e) {
       post({
         type: 'error',
@@ -221,11 +364,19 @@ export function serveRunner(port: Port, clock: Clock): () => void {
 
   return clock.every(POST_INTERVAL_MS, () => {
     const now = clock.now();
+    if (replaying) {
+      lastWall = now; // a replay or a long jump is under way: play resumes after it
+      return;
+    }
     try {
       if (runners[0]?.playing) {
         for (const r of runners) r.tick(now - lastWall);
         dirty = true;
-        const notice = runners.map((r) => r.takeNotice()).find((n) => n !== null);
+        const notice =
+          runners.map((r) => r.takeNotice()).find((n) => n !== null) ??
+          ((runners[0]?.now ?? 0) >= MAX_SIM_TIME_MS
+            ? `Paused: the run reached ${MAX_SIM_TIME_MS / 3600_000} h of simulated time, the cap (a longer run could not be shared or recovered).`
+            : null);
         if (notice) {
           for (const r of runners) r.playing = false;
           post({ type: 'error', message: notice, fatal: false });
@@ -241,4 +392,28 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       });
     }
   });
+}
+
+/** Test hook: what this worker's Content-Security-Policy allows (eval, a cross-origin fetch). */
+async function probe(): Promise<FromWorker> {
+  const violations: string[] = [];
+  const scope = globalThis as unknown as {
+    addEventListener?(type: string, f: (e: { violatedDirective?: string }) => void): void;
+  };
+  scope.addEventListener?.('securitypolicyviolation', (e) =>
+    violations.push(e.violatedDirective ?? '?'),
+  );
+  let evalWorks: boolean;
+  try {
+    evalWorks = (new Function('return 1') as () => number)() === 1;
+  } catch {
+    evalWorks = false;
+  }
+  try {
+    await fetch('https://example.com/probe', { mode: 'no-cors' });
+  } catch {
+    // refused (by the policy, or no network): the violation list tells which
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { type: 'probe', eval: evalWorks, violations };
 }

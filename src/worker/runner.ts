@@ -154,6 +154,37 @@ export class SimRunner {
     return null;
   }
 
+  /** Recovery (worker/recover.ts): runs to exactly this position; no logged command may lie ahead. */
+  runToPosition(target: { t: number; d?: number }): void {
+    while (target.t - this.state.now > this.branch.snapshotInterval) {
+      runUntil(this.state, this.state.now + this.branch.snapshotInterval);
+      this.afterMove();
+    }
+    this.applied = replay(
+      this.state,
+      this.branch,
+      this.applied,
+      target.d === undefined ? { t: target.t } : { d: target.d, t: target.t },
+    );
+    this.afterMove();
+  }
+
+  /** Recovery: applies a command of a recorded log at the current position, logged as it was. */
+  applyLogged(c: LoggedCommand): CommandResult {
+    const result = applyCommand(this.state, c.command);
+    if (result.ok) {
+      this.branch.commands.push({ ...c, t: this.state.now, d: this.state.dispatched });
+      this.applied = this.branch.commands.length;
+    }
+    this.afterMove();
+    return result;
+  }
+
+  /** The current branch's log (same array until a fork or a branch switch) and how much of it is in effect. */
+  get logCursor(): { log: readonly LoggedCommand[]; applied: number; d: number } {
+    return { log: this.branch.commands, applied: this.applied, d: this.state.dispatched };
+  }
+
   /** The retained events of the run, for the trace export. */
   trace(): TraceEvent[] {
     return this.state.events.map((e) => ({
