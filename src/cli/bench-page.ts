@@ -233,9 +233,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const opts = parseOptions(process.argv.slice(2));
   const root = process.cwd();
-  const dist = resolve(root, 'dist');
+  // BENCH_DIST: a build of one's own (others may be rebuilding dist/ at the same time)
+  const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
   if (!existsSync(join(dist, 'index.html')))
-    throw new Error('dist/index.html not found: run `npm run build` first');
+    throw new Error(`${dist}/index.html not found: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
 
   // The stress scenario ships as src/data/scenarios/stress.json (bundled into the app).
@@ -256,7 +257,7 @@ async function main(): Promise<void> {
 
   const results: Record<string, RunResult[]> = {};
   try {
-    server = await startPreview(root);
+    server = await startPreview(root, dist, Number(process.env.BENCH_PORT ?? 4174));
     console.log(
       `vite preview at ${server.url}; ${opts.runs} runs x ${scenarios.map((s) => s.name).join(', ')}; settle ${opts.settleMs} ms, window ${opts.windowMs} ms`,
     );

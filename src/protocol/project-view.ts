@@ -17,6 +17,10 @@ import {
   type ClientView,
   type EventView,
   type InspectorView,
+  type LaggingView,
+  type LeaderChangeView,
+  type ProduceErrorView,
+  STAGE_MEMORY_MS,
   type MessageKind,
   type MessageView,
   type PartitionView,
@@ -89,7 +93,90 @@ export function projectView(s: SimState, input: ProjectionInput): View {
     timeline: null,
     walk: null,
     compare: null,
+    replicaOffsets: replicaOffsetsOf(s),
+    lagging: laggingOf(s),
+    cuts: Object.keys(s.cuts).map((k) => k.split('|') as [string, string]),
+    ...recentStageEvents(s),
   };
+}
+
+/** Each replica's own LEO and HW (the badge on its chip), in the order of replicasOf. */
+function replicaOffsetsOf(s: SimState): number[] {
+  const out: number[] = [];
+  for (const name of s.partitionOrder) {
+    for (const broker of s.controller.partitions[name]!.replicas) {
+      const r = s.brokers[broker]?.replicas[name];
+      out.push(r ? logEndOffset(r) : 0, r?.hw ?? 0);
+    }
+  }
+  return out;
+}
+
+/**
+ * In-sync followers not caught up for a while: their replica.lag.time.max.ms is running out (R15).
+ * A follower a fetch behind is normal; the arc shows once a fifth of the time has gone.
+ */
+function laggingOf(s: SimState): LaggingView[] {
+  const lag = s.clusterConfig['replica.lag.time.max.ms'];
+  const out: LaggingView[] = [];
+  for (const name of s.partitionOrder) {
+    const p = s.controller.partitions[name]!;
+    if (p.leader === null) continue;
+    const leader = s.brokers[p.leader]?.replicas[name];
+    if (!leader || leader.role !== 'leader') continue;
+    const leo = logEndOffset(leader);
+    for (const broker of p.isr) {
+      if (broker === p.leader) continue;
+      const f = leader.followers[broker];
+      if (!f || f.leo === leo) continue;
+      const lagMs = s.now - f.lastCaughtUpTime;
+      if (lagMs < lag / 5) continue;
+      out.push({ partition: name, broker, lagMs, remainingMs: Math.max(0, lag - lagMs) });
+    }
+  }
+  return out;
+}
+
+/** Leadership moves and produce errors of the last STAGE_MEMORY_MS, newest first. */
+function recentStageEvents(s: SimState): {
+  leaderChanges: LeaderChangeView[];
+  produceErrors: ProduceErrorView[];
+} {
+  const leaderChanges: LeaderChangeView[] = [];
+  const produceErrors: ProduceErrorView[] = [];
+  const since = s.now - STAGE_MEMORY_MS;
+  for (let i = s.events.length - 1; i >= 0; i--) {
+    const e = s.events[i]!;
+    if (e.t < since) break;
+    const d = e.data ?? {};
+    if (e.type === 'leaderChanged' && e.partition) {
+      if (leaderChanges.some((c) => c.partition === e.partition)) continue;
+      leaderChanges.push({
+        partition: e.partition,
+        t: e.t,
+        leader: typeof d.leader === 'number' ? d.leader : null,
+        previousLeader: typeof d.previousLeader === 'number' ? d.previousLeader : null,
+        leaderEpoch: typeof d.leaderEpoch === 'number' ? d.leaderEpoch : 0,
+        unclean: d.election === 'unclean',
+      });
+    } else if (
+      (e.type === 'produceAttemptFailed' || e.type === 'produceFailed') &&
+      e.partition &&
+      e.client &&
+      typeof d.error === 'string' &&
+      produceErrors.length < 8
+    ) {
+      if (produceErrors.some((x) => x.partition === e.partition && x.client === e.client)) continue;
+      produceErrors.push({
+        partition: e.partition,
+        client: e.client,
+        broker: e.broker ?? null,
+        error: d.error,
+        t: e.t,
+      });
+    }
+  }
+  return { leaderChanges, produceErrors };
 }
 
 function timingsOf(s: SimState, preset: TimingsView['preset']): TimingsView {
@@ -124,8 +211,22 @@ function brokersOf(s: SimState): BrokerView[] {
       shuttingDown: b.shuttingDown,
       leaders,
       followers,
+      sessionRemainingMs: sessionRemaining(s, id),
+      fetchingFrom: b.up
+        ? Object.values(b.fetchers)
+            .filter((f) => f.inflight !== 0)
+            .map((f) => f.leader)
+        : [],
     };
   });
+}
+
+/** The broker's session as the controller sees it: time left before it is fenced (R20). */
+function sessionRemaining(s: SimState, id: number): number | null {
+  const reg = s.controller.brokers[id];
+  if (!reg || !reg.alive || reg.fenced) return null;
+  const timeout = s.clusterConfig['broker.session.timeout.ms'];
+  return Math.max(0, reg.lastContact + timeout - s.now);
 }
 
 function clientsOf(s: SimState, input: ProjectionInput): ClientView[] {
@@ -185,8 +286,15 @@ function partitionsOf(s: SimState): PartitionView[] {
       offline: p.leader === null,
       underReplicated: p.isr.length < p.replicas.length,
       underMinIsr: p.isr.length < minIsr,
+      // KIP-966 fields, read defensively: the engine adds them in its own time
+      elr: numberList((p as { elr?: unknown }).elr),
+      lastKnownElr: numberList((p as { lastKnownElr?: unknown }).lastKnownElr),
     };
   });
+}
+
+function numberList(x: unknown): number[] {
+  return Array.isArray(x) ? x.filter((n): n is number => typeof n === 'number') : [];
 }
 
 function offsetsOf(s: SimState): number[] {
@@ -220,13 +328,24 @@ function messageOf(m: Message): MessageView {
   let records = 0;
   let error = false;
   let about = '';
+  let label = '';
   switch (p.kind) {
-    case 'produce':
+    case 'produce': {
       records = p.batches.reduce((n, b) => n + b.records.length, 0);
       about = p.batches.map((b) => b.partition).join(',');
+      const first = p.batches[0]?.records[0];
+      if (first) label = first.value + (records > 1 ? ` +${records - 1}` : '');
       break;
-    case 'produceResponse':
+    }
+    case 'produceResponse': {
       error = p.partitions.some((x) => x.error !== null);
+      about = p.partitions.map((x) => x.partition).join(',');
+      const failed = p.partitions.find((x) => x.error !== null);
+      const first = p.partitions[0];
+      label = failed ? failed.error! : first ? `ack @${first.baseOffset}` : '';
+      break;
+    }
+    case 'fetch':
       about = p.partitions.map((x) => x.partition).join(',');
       break;
     case 'fetchResponse':
@@ -234,7 +353,11 @@ function messageOf(m: Message): MessageView {
         records += x.records.length;
         if (x.error !== null) error = true;
         if (x.records.length > 0) about += (about ? ',' : '') + x.partition;
+        const first = x.records[0];
+        if (first && !label) label = `${first.entry.value} @${first.offset}`;
       }
+      if (records > 1) label += ` +${records - 1}`;
+      if (!label && error) label = p.partitions.find((x) => x.error !== null)!.error!;
       break;
     case 'consumerFetch':
     case 'consumerFetchResponse':
@@ -243,7 +366,12 @@ function messageOf(m: Message): MessageView {
       if (p.kind === 'consumerFetchResponse') {
         records = p.records.length;
         error = p.error !== null;
+        const first = p.records[0];
+        if (first)
+          label = `${first.value} @${first.offset}` + (records > 1 ? ` +${records - 1}` : '');
+        else if (p.error) label = p.error;
       }
+      if (p.kind === 'alterPartition') label = p.change === 'shrink' ? 'ISR −' : 'ISR +';
       break;
     case 'alterPartitionResponse':
     case 'brokerHeartbeatResponse':
@@ -263,6 +391,7 @@ function messageOf(m: Message): MessageView {
     records,
     error,
     about,
+    label,
   };
 }
 
@@ -328,7 +457,7 @@ function statusOf(s: SimState): StatusView {
   };
 }
 
-function inspectorOf(s: SimState, name: string): InspectorView | null {
+export function inspectorOf(s: SimState, name: string): InspectorView | null {
   const p = s.controller.partitions[name];
   if (!p) return null;
   const lag = s.clusterConfig['replica.lag.time.max.ms'];

@@ -12,6 +12,10 @@ export interface BrokerView {
   /** partitions it leads / follows (by the controller's committed state) */
   leaders: number;
   followers: number;
+  /** ms left of its session as the active controller sees it (null when fenced or unregistered) */
+  sessionRemainingMs: number | null;
+  /** leaders it has a fetch outstanding to (an idle long poll waits there) */
+  fetchingFrom: number[];
 }
 
 export interface ControllerView {
@@ -48,6 +52,9 @@ export interface PartitionView {
   offline: boolean;
   underReplicated: boolean;
   underMinIsr: boolean;
+  /** eligible leader replicas (KIP-966), empty when the engine keeps none */
+  elr: number[];
+  lastKnownElr: number[];
 }
 
 export interface ReplicaView {
@@ -88,6 +95,8 @@ export interface MessageView {
   error: boolean;
   /** the partitions it is about (records it carries, or the partition of a request), comma-separated */
   about: string;
+  /** what the class reads on it: `r1 @3` (a record at its offset), `ack @3`, an error name, or '' */
+  label: string;
 }
 
 export interface EventView {
@@ -200,6 +209,16 @@ export interface View {
   timeline: TimelineView | null;
   walk: WalkView | null;
   compare: CompareView | null;
+  /** every replica's own [LEO, HW], flattened in the order of `replicas` (partition order) */
+  replicaOffsets: number[];
+  /** in-sync followers behind the leader long enough to show replica.lag.time.max.ms running out */
+  lagging: LaggingView[];
+  /** leadership moves of the last STAGE_MEMORY_MS (the stage tags the new and the old leader) */
+  leaderChanges: LeaderChangeView[];
+  /** produce errors of the last STAGE_MEMORY_MS (the stage shows a callout) */
+  produceErrors: ProduceErrorView[];
+  /** cut network links, as pairs of addresses ("broker:1", "controller:101", "client:P") */
+  cuts: [string, string][];
 }
 
 export interface LaneView {
@@ -251,3 +270,30 @@ export interface TimelineView {
 }
 
 export const INSPECTOR_LOG_LIMIT = 40;
+
+export interface LaggingView {
+  partition: string;
+  broker: number;
+  lagMs: number;
+  remainingMs: number;
+}
+
+export interface LeaderChangeView {
+  partition: string;
+  t: number;
+  leader: number | null;
+  previousLeader: number | null;
+  leaderEpoch: number;
+  unclean: boolean;
+}
+
+export interface ProduceErrorView {
+  partition: string;
+  client: string;
+  broker: number | null;
+  error: string;
+  t: number;
+}
+
+/** How long (simulated ms) the stage keeps showing a leadership move or a produce error. */
+export const STAGE_MEMORY_MS = 10_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeToScenario } from './describe-import';
+import { MAX_DESCRIBE_CHARS, describeToScenario } from './describe-import';
 import { parseScenario } from './validate';
 
 const TEXT = `Topic: orders	TopicId: 4qFpQ2	PartitionCount: 3	ReplicationFactor: 3	Configs: min.insync.replicas=2,segment.bytes=1073741824
@@ -55,5 +55,24 @@ describe('kafka-topics --describe import', () => {
       error: 'topic t: partition 0 is missing (partitions must be 0..0)',
     });
     expect(describeToScenario('')).toMatchObject({ ok: false });
+  });
+
+  it('reads long lines in linear time and refuses a paste over the cap, naming it', () => {
+    const letters = 'a'.repeat(999_000);
+    const started = performance.now();
+    expect(describeToScenario(letters)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^line 1:/),
+    });
+    expect(describeToScenario(`Topic: t ${'Ab'.repeat(400_000)}`)).toMatchObject({ ok: false });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(describeToScenario('x'.repeat(MAX_DESCRIBE_CHARS + 1))).toEqual({
+      ok: false,
+      error: 'the text is 1,000,001 characters, more than the cap of 1,000,000',
+    });
+    // a value glued to its key, and an empty value before the next key
+    expect(describeToScenario('Topic:t Partition:0 Leader:1 Replicas:1,2 Isr: Elr:')).toMatchObject(
+      { ok: true },
+    );
   });
 });

@@ -16,13 +16,30 @@ interface PartitionLine {
 
 const IDS = /^-?\d+(,-?\d+)*$/;
 const MAX_LINES = 20_000;
+/** A longer paste is refused before it is read. */
+export const MAX_DESCRIBE_CHARS = 1_000_000;
 
 function fields(line: string): Map<string, string> | null {
-  // "Key: value" pairs separated by tabs or runs of spaces; keys are words without spaces.
+  // "Key: value" pairs separated by tabs or runs of spaces; keys are words without spaces. Read
+  // token by token (linear: a regex scanning for keys backtracks on long runs of letters).
   const out = new Map<string, string>();
-  const re = /([A-Za-z]+):\s*(\S*)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) out.set(m[1]!, m[2]!);
+  const tokens = line.split(/[ \t]+/);
+  const key = (token: string) => {
+    const colon = token.indexOf(':');
+    return colon > 0 && /^[A-Za-z]+$/.test(token.slice(0, colon)) ? colon : -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const colon = key(token);
+    if (colon < 0) continue;
+    const glued = token.slice(colon + 1);
+    const next = tokens[i + 1];
+    if (glued !== '') out.set(token.slice(0, colon), glued);
+    else if (next !== undefined && key(next) < 0) {
+      out.set(token.slice(0, colon), next);
+      i++;
+    } else out.set(token.slice(0, colon), '');
+  }
   return out.size > 0 ? out : null;
 }
 
@@ -35,6 +52,11 @@ function ids(value: string | undefined): number[] | null {
 export function describeToScenario(text: string): DescribeResult {
   if (typeof text !== 'string')
     return { ok: false, error: 'expected the text of kafka-topics --describe' };
+  if (text.length > MAX_DESCRIBE_CHARS)
+    return {
+      ok: false,
+      error: `the text is ${text.length.toLocaleString('en')} characters, more than the cap of ${MAX_DESCRIBE_CHARS.toLocaleString('en')}`,
+    };
   const lines = text.split(/\r?\n/);
   if (lines.length > MAX_LINES) return { ok: false, error: `more than ${MAX_LINES} lines` };
   const parts: PartitionLine[] = [];
@@ -53,7 +75,7 @@ export function describeToScenario(text: string): DescribeResult {
     if (!f.has('Partition')) {
       // summary: "Topic: t  TopicId: ...  PartitionCount: 3  ReplicationFactor: 3  Configs: a=b,c=d"
       const cfg: Record<string, string> = {};
-      const raw = /Configs:\s*(\S*)/.exec(line)?.[1] ?? '';
+      const raw = f.get('Configs') ?? '';
       for (const pair of raw.split(',').filter(Boolean)) {
         const [k, v = ''] = pair.split('=');
         if (k === 'min.insync.replicas') {

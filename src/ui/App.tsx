@@ -1,3 +1,4 @@
+import './app.css';
 import { Toolbar } from './controls/Toolbar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Timeline } from './timeline/Timeline';
@@ -11,6 +12,7 @@ import { useSim } from '../store/use-sim';
 import { selectTheme, selectUi } from '../store/selectors';
 import { ShortcutsHelp } from './controls/ShortcutsHelp';
 import { Subtitles } from './lessons/Subtitles';
+import './readable.css';
 
 export function App() {
   const theme = useSim(selectTheme);

@@ -1,8 +1,7 @@
-// Geometry of the cluster stage, in virtual units (the SVG viewBox and the particle canvas share
-// them): controllers on top, producers left, consumers right, broker cards in a grid between.
-
-export const STAGE_WIDTH = 1000;
-export const STAGE_HEIGHT = 580;
+// Geometry of the cluster stage in CSS pixels of the stage box: controllers on top, producers left,
+// consumers right, broker cards in a grid between. Every size is a multiple of the font size `f`,
+// and `f` is the largest that fits (capped by the size the viewport asks for), so the stage scales
+// with the window and the text in it stays as large as the room allows.
 
 export interface Box {
   x: number;
@@ -17,11 +16,31 @@ export interface NodeBox extends Box {
   cy: number;
 }
 
+export interface ChipGeometry {
+  w: number;
+  h: number;
+  gap: number;
+  /** chips per row inside a card */
+  perRow: number;
+  /** two lines (name, LEO/HW) or one */
+  lines: 1 | 2;
+}
+
 export interface StageLayout {
+  width: number;
+  height: number;
+  /** the font size every text on the stage uses (px) */
+  font: number;
   brokers: Record<number, NodeBox>;
   controllers: Record<number, NodeBox>;
   clients: Record<string, NodeBox>;
-  chip: { w: number; h: number; gap: number; perRow: number };
+  chip: ChipGeometry;
+  /** card header height (name, status, session arc) */
+  header: number;
+  /** the card's actions row height */
+  actions: number;
+  /** clients drawn in the top row, two lines high */
+  compactClients: boolean;
 }
 
 export interface LayoutInput {
@@ -29,110 +48,264 @@ export interface LayoutInput {
   controllers: number[];
   producers: string[];
   consumers: string[];
-  /** the most replicas any broker hosts (sizes the chips) */
+  /** the most replicas any broker hosts (each has its own slot) */
   maxReplicasPerBroker: number;
 }
 
-const SIDE = 120;
-const TOP = 78;
-const GAP = 14;
+export interface StageSize {
+  width: number;
+  height: number;
+  /** the font size asked for (from the viewport); the layout may have to go smaller */
+  font: number;
+}
+
+// sizes in units of the font size
+const CHIP_GAP = 0.35;
+const PAD = 0.45;
+const HEADER = 1.9;
+const ACTIONS = 1.8;
+const CARD_GAP = 0.8;
+const CLIENT_W = 8.6;
+const CLIENT_H = 5.4;
+/** clients in the top row (when the stage is short): wide and two lines high */
+const TOP_CLIENT_W = 10.5;
+const TOP_CLIENT_H = 2.6;
+const CONTROLLER_W = 8.4;
+const CONTROLLER_H = 2.6;
+const MIN_FONT = 6;
+
+/** Chips of two lines (name, then LEO/HW) when there is room, else of one. */
+function chipUnits(lines: 1 | 2): { w: number; h: number } {
+  return lines === 2 ? { w: 5.2, h: 2.55 } : { w: 6.3, h: 1.65 };
+}
 
 function centered(b: Box): NodeBox {
   return { ...b, cx: b.x + b.w / 2, cy: b.y + b.h / 2 };
 }
 
-function column(ids: string[], x: number, top: number, bottom: number): Record<string, NodeBox> {
-  const out: Record<string, NodeBox> = {};
-  const h = 86;
-  const span = bottom - top;
-  ids.forEach((id, i) => {
-    const cy = top + (span * (i + 1)) / (ids.length + 1);
-    out[id] = centered({ x, y: cy - h / 2, w: SIDE - 20, h });
-  });
-  return out;
+/** The font size the viewport asks for: 20 px at 1920x1080, 14 px at 1280x800, within [14, 26]. */
+export function viewportFont(width: number, height: number): number {
+  return Math.max(14, Math.min(26, Math.min(width / 96, height / 54)));
 }
 
-/** Grid with the aspect of the area: 6 brokers -> 3 x 2, 12 -> 4 x 3. */
-export function gridShape(n: number, w: number, h: number): { cols: number; rows: number } {
-  let best = { cols: n, rows: 1, score: -Infinity };
-  for (let cols = 1; cols <= n; cols++) {
-    const rows = Math.ceil(n / cols);
-    const cellW = w / cols;
-    const cellH = h / rows;
-    const score = Math.min(cellW / 1.25, cellH) - (cols * rows - n) * 2;
-    if (score > best.score) best = { cols, rows, score };
+export interface Shape {
+  cols: number;
+  rows: number;
+  perRow: number;
+  lines: 1 | 2;
+  /** producers and consumers in the top row beside the controllers (a short stage) */
+  clientsTop: boolean;
+  font: number;
+}
+
+function cardUnits(perRow: number, slots: number, lines: 1 | 2): { w: number; h: number } {
+  const chip = chipUnits(lines);
+  const chipRowsN = Math.max(1, Math.ceil(slots / perRow));
+  return {
+    w: Math.max(11, 2 * PAD + perRow * chip.w + (perRow - 1) * CHIP_GAP),
+    h: HEADER + chipRowsN * (chip.h + CHIP_GAP) + ACTIONS + PAD,
+  };
+}
+
+function frame(
+  input: LayoutInput,
+  clientsTop: boolean,
+): { sideW: number; topH: number; topW: number } {
+  const hasP = input.producers.length > 0;
+  const hasC = input.consumers.length > 0;
+  const nc = input.controllers.length;
+  const controllersW = nc * CONTROLLER_W + Math.max(0, nc - 1) * 0.8;
+  if (clientsTop) {
+    const clientsW = (input.producers.length + input.consumers.length) * (TOP_CLIENT_W + 0.8);
+    return {
+      sideW: 1,
+      topH: Math.max(nc > 0 ? CONTROLLER_H : 0, hasP || hasC ? TOP_CLIENT_H : 0) + 0.9,
+      topW: controllersW + clientsW + 1,
+    };
   }
-  return { cols: best.cols, rows: best.rows };
+  return {
+    sideW: (hasP ? CLIENT_W + 1 : 0.5) + (hasC ? CLIENT_W + 1 : 0.5),
+    topH: nc > 0 ? CONTROLLER_H + 0.9 : 0.4,
+    topW: controllersW + 1,
+  };
 }
 
-export function layoutStage(input: LayoutInput): StageLayout {
-  const areaX = SIDE + 10;
-  const areaW = STAGE_WIDTH - 2 * (SIDE + 10);
-  const areaY = TOP + 10;
-  const areaH = STAGE_HEIGHT - areaY - 10;
+/** The arrangement (cards per row, chips per card row, chip lines, clients' place) with the largest font. */
+export function bestShape(input: LayoutInput, size: StageSize): Shape {
   const n = Math.max(1, input.brokers.length);
-  const { cols, rows } = gridShape(n, areaW, areaH);
-  const w = (areaW - GAP * (cols - 1)) / cols;
-  const h = (areaH - GAP * (rows - 1)) / rows;
+  const slots = Math.max(1, input.maxReplicasPerBroker);
+  let best: Shape & { fill: number } = {
+    cols: n,
+    rows: 1,
+    perRow: 1,
+    lines: 1,
+    clientsTop: false,
+    font: 0,
+    fill: 0,
+  };
+  for (const clientsTop of [false, true]) {
+    const { sideW, topH, topW } = frame(input, clientsTop);
+    for (const lines of [2, 1] as const) {
+      for (let cols = 1; cols <= n; cols++) {
+        const rows = Math.ceil(n / cols);
+        if (cols > 1 && Math.ceil(n / (cols - 1)) === rows) continue; // same rows, wider: no gain
+        for (let perRow = 1; perRow <= Math.min(5, slots); perRow++) {
+          const card = cardUnits(perRow, slots, lines);
+          const wUnits = Math.max(topW, sideW + cols * card.w + (cols - 1) * CARD_GAP);
+          const hUnits = topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4;
+          const font = Math.min(size.font, size.width / wUnits, size.height / hUnits);
+          // on a tie in font size: the arrangement that fills the room best
+          const fill = (wUnits * hUnits * font * font) / Math.max(1, size.width * size.height);
+          if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.02))
+            best = { cols, rows, perRow, lines, clientsTop, font, fill };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
+  const shape = bestShape(input, size);
+  const f = Math.max(MIN_FONT, shape.font);
+  const slots = Math.max(1, input.maxReplicasPerBroker);
+  const card = cardUnits(shape.perRow, slots, shape.lines);
+  const n = Math.max(1, input.brokers.length);
+  const cardW = card.w * f;
+  const cardH = card.h * f;
+  const gap = CARD_GAP * f;
+  const { sideW, topH: topUnits } = frame(input, shape.clientsTop);
+  const topH = topUnits * f;
+  const leftW = shape.clientsTop
+    ? 0.5 * f
+    : input.producers.length > 0
+      ? (CLIENT_W + 1) * f
+      : 0.5 * f;
+  const rightW = sideW * f - leftW;
+  const gridW = shape.cols * cardW + (shape.cols - 1) * gap;
+  const gridH = shape.rows * cardH + (shape.rows - 1) * gap;
+  // the grid sits in the middle of the room left between the clients and below the controllers
+  const areaX = leftW + Math.max(0, (size.width - leftW - rightW - gridW) / 2);
+  const areaY = topH + Math.max(0, (size.height - topH - gridH) / 2);
   const brokers: Record<number, NodeBox> = {};
   input.brokers.forEach((id, i) => {
-    const col = i % cols;
-    const row = Math.floor(i / cols);
-    const lastRowCount = n - (rows - 1) * cols;
-    const shift = row === rows - 1 ? ((cols - lastRowCount) * (w + GAP)) / 2 : 0;
+    const col = i % shape.cols;
+    const row = Math.floor(i / shape.cols);
+    const lastRowCount = n - (shape.rows - 1) * shape.cols;
+    const shift = row === shape.rows - 1 ? ((shape.cols - lastRowCount) * (cardW + gap)) / 2 : 0;
     brokers[id] = centered({
-      x: areaX + shift + col * (w + GAP),
-      y: areaY + row * (h + GAP),
-      w,
-      h,
+      x: areaX + shift + col * (cardW + gap),
+      y: areaY + row * (cardH + gap),
+      w: cardW,
+      h: cardH,
     });
   });
 
   const controllers: Record<number, NodeBox> = {};
-  const cw = 118;
-  const totalCw = input.controllers.length * cw + (input.controllers.length - 1) * 16;
+  const cw = CONTROLLER_W * f;
+  const cgap = 0.8 * f;
+  const totalCw = input.controllers.length * cw + (input.controllers.length - 1) * cgap;
   input.controllers.forEach((id, i) => {
     controllers[id] = centered({
-      x: STAGE_WIDTH / 2 - totalCw / 2 + i * (cw + 16),
-      y: 12,
+      x: size.width / 2 - totalCw / 2 + i * (cw + cgap),
+      y: 0.45 * f,
       w: cw,
-      h: 46,
+      h: CONTROLLER_H * f,
     });
   });
 
-  const clients = {
-    ...column(input.producers, 10, TOP, STAGE_HEIGHT),
-    ...column(input.consumers, STAGE_WIDTH - SIDE + 10, TOP, STAGE_HEIGHT),
+  const clients: Record<string, NodeBox> = {};
+  if (shape.clientsTop) {
+    const w = TOP_CLIENT_W * f;
+    input.producers.forEach((id, i) => {
+      clients[id] = centered({ x: 0.5 * f + i * (w + cgap), y: 0.45 * f, w, h: TOP_CLIENT_H * f });
+    });
+    input.consumers.forEach((id, i) => {
+      clients[id] = centered({
+        x: size.width - 0.5 * f - (i + 1) * w - i * cgap,
+        y: 0.45 * f,
+        w,
+        h: TOP_CLIENT_H * f,
+      });
+    });
+  } else {
+    const column = (ids: string[], x: number) => {
+      const h = CLIENT_H * f;
+      ids.forEach((id, i) => {
+        const cy = topH + ((size.height - topH) * (i + 1)) / (ids.length + 1);
+        clients[id] = centered({ x, y: cy - h / 2, w: CLIENT_W * f, h });
+      });
+    };
+    column(input.producers, 0.5 * f);
+    column(input.consumers, size.width - (CLIENT_W + 0.5) * f);
+  }
+  const chip = chipUnits(shape.lines);
+  return {
+    width: size.width,
+    height: size.height,
+    font: f,
+    brokers,
+    controllers,
+    clients,
+    chip: {
+      w: chip.w * f,
+      h: chip.h * f,
+      gap: CHIP_GAP * f,
+      perRow: shape.perRow,
+      lines: shape.lines,
+    },
+    header: HEADER * f,
+    actions: ACTIONS * f,
+    compactClients: shape.clientsTop,
   };
-
-  // Chips: two groups (leaders, followers) inside the card below its 44-unit header.
-  const inner = w - 16;
-  const perRow = Math.max(3, Math.floor(inner / 46));
-  const chipW = Math.min(52, (inner - (perRow - 1) * 4) / perRow);
-  // header 46, two group labels, the actions row (30) at the bottom
-  const rowsNeeded = Math.max(2, Math.ceil(input.maxReplicasPerBroker / perRow) + 1);
-  const chipH = Math.max(14, Math.min(28, (h - 46 - 28 - 30) / rowsNeeded - 4));
-  return { brokers, controllers, clients, chip: { w: chipW, h: chipH, gap: 4, perRow } };
 }
 
-/** Position of chip `i` of a group starting at `top` within a card. */
+/** Position of the chip in slot `i` of a card (slots are stable: a partition keeps its place). */
 export function chipPosition(
   card: Box,
-  chip: StageLayout['chip'],
-  top: number,
+  layout: Pick<StageLayout, 'chip' | 'header' | 'font'>,
   i: number,
 ): { x: number; y: number } {
+  const { chip } = layout;
   const col = i % chip.perRow;
   const row = Math.floor(i / chip.perRow);
-  return { x: card.x + 8 + col * (chip.w + chip.gap), y: card.y + top + row * (chip.h + chip.gap) };
+  return {
+    x: card.x + PAD * layout.font + col * (chip.w + chip.gap),
+    y: card.y + layout.header + row * (chip.h + chip.gap),
+  };
 }
 
-/** Rows needed for `count` chips. */
-export function chipRows(chip: StageLayout['chip'], count: number): number {
-  return Math.max(1, Math.ceil(count / chip.perRow));
+/** Point at fraction `f` (0..1) between two points. */
+export function pointBetween(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  f: number,
+): { x: number; y: number } {
+  return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f };
 }
 
 /** Point at fraction `f` (0..1) between two nodes, leaving from and arriving at their centres. */
 export function pointAlong(from: NodeBox, to: NodeBox, f: number): { x: number; y: number } {
-  return { x: from.cx + (to.cx - from.cx) * f, y: from.cy + (to.cy - from.cy) * f };
+  return pointBetween({ x: from.cx, y: from.cy }, { x: to.cx, y: to.cy }, f);
+}
+
+/** Size of an exported picture of the stage (the stage itself takes the size of its box). */
+export const STAGE_WIDTH = 1000;
+export const STAGE_HEIGHT = 580;
+
+/** Where a chip's countdown arc (top right) and waiting clock (bottom right) stand. */
+export function chipMarks(
+  chip: Box,
+  f: number,
+  lines: 1 | 2,
+): { arc: { x: number; y: number; r: number }; clock: { x: number; y: number; r: number } } {
+  if (lines === 2)
+    return {
+      arc: { x: chip.x + chip.w - f * 0.7, y: chip.y + f * 0.7, r: f * 0.5 },
+      clock: { x: chip.x + chip.w - f * 0.65, y: chip.y + chip.h - f * 0.68, r: f * 0.42 },
+    };
+  return {
+    arc: { x: chip.x + chip.w - f * 0.05, y: chip.y + f * 0.05, r: f * 0.45 },
+    clock: { x: chip.x + chip.w - f * 0.05, y: chip.y + chip.h - f * 0.05, r: f * 0.4 },
+  };
 }

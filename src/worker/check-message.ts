@@ -3,6 +3,9 @@
 import type { ToWorker } from '../protocol/messages';
 import { checkCommand } from '../scenario/command-check';
 
+/** "Run until" looks this far ahead at most (it runs in one go). */
+export const MAX_RUN_UNTIL_MS = 3_600_000;
+
 type Checked = { ok: true; message: ToWorker } | { ok: false; error: string };
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -25,7 +28,10 @@ const FIELDS: Record<ToWorker['type'], Record<string, [(v: unknown) => boolean, 
   step: {},
   runUntilEvent: {
     event: [shortString, 'an event type'],
-    limitMs: [(v) => finite(v) && v >= 0, 'a number of ms >= 0'],
+    limitMs: [
+      (v) => finite(v) && v >= 0 && v <= MAX_RUN_UNTIL_MS,
+      `a number of ms from 0 to ${MAX_RUN_UNTIL_MS}`,
+    ],
   },
   advance: { ms: [(v) => finite(v) && v >= 0, 'a number of ms >= 0'] },
   inspect: { partition: [(v) => v === null || shortString(v), 'a partition name or null'] },

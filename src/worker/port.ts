@@ -227,11 +227,10 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   const handle = (msg: ToWorker) => {
     if (msg.type === 'init') {
       if (msg.protocolVersion !== PROTOCOL_VERSION) {
-        post({
-          type: 'error',
-          message: `protocol version ${msg.protocolVersion} is not ${PROTOCOL_VERSION}: reload the page`,
-          fatal: true,
-        });
+        refuse(
+          msg,
+          `protocol version ${msg.protocolVersion} is not ${PROTOCOL_VERSION}: reload the page`,
+        );
         return;
       }
       const created = SimRunner.create(msg.scenario, msg.timings);
@@ -284,7 +283,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
       case 'advance':
-        advanceInSlices(main.now + msg.ms);
+        advanceInSlices(Math.min(main.now + msg.ms, Math.max(main.now, MAX_SIM_TIME_MS)));
         return;
       case 'inspect':
         main.inspect(msg.partition);

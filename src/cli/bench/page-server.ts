@@ -51,12 +51,26 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms (${last})`);
 }
 
-export async function startPreview(cwd: string, firstPort = 4174): Promise<PreviewServer> {
+export async function startPreview(
+  cwd: string,
+  outDir: string,
+  firstPort = 4174,
+): Promise<PreviewServer> {
   const port = await freePort(firstPort);
   // Its own process group (detached), so stop() ends vite and nothing else.
   const child = spawn(
     process.execPath,
-    [viteBin(), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      viteBin(),
+      'preview',
+      '--outDir',
+      outDir,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

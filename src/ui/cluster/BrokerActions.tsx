@@ -2,8 +2,9 @@ import { pauseFetch, stopBroker } from '../../store/actions';
 import { KillOrRestart } from './KillOrRestart';
 import type { Box } from '../../viz/layout';
 import type { BrokerStatus } from '../../protocol/view';
+import { useLayout } from './layout-context';
 
-/** Kill / stop / restart / pause buttons in the card's header (real buttons, in a foreignObject). */
+/** Kill / stop / restart / pause buttons at the foot of the card (real buttons, in a foreignObject). */
 export function BrokerActions({
   id,
   box,
@@ -15,10 +16,16 @@ export function BrokerActions({
   status: BrokerStatus;
   paused: boolean;
 }) {
+  const { actions, font } = useLayout();
   const down = status === 'down';
   return (
-    <foreignObject x={box.x + 6} y={box.y + box.h - 28} width={box.w - 12} height={24}>
-      <div className="broker-actions">
+    <foreignObject
+      x={box.x + font * 0.3}
+      y={box.y + box.h - actions}
+      width={box.w - font * 0.6}
+      height={actions - font * 0.2}
+    >
+      <div className="broker-actions" style={{ fontSize: font }}>
         <KillOrRestart id={id} down={down} />
         {down ? null : (
           <>

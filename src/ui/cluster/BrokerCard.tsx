@@ -4,19 +4,15 @@ import {
   selectBrokerLeaderCount,
   selectBrokerPaused,
   selectBrokerRack,
-  selectBrokerReplicas,
   selectBrokerStatus,
   selectSelectedBroker,
 } from '../../store/selectors';
 import { selectBroker } from '../../store/actions';
 import { setUi } from '../../store/store';
-import { chipPosition, chipRows } from '../../viz/layout';
 import { useLayout } from './layout-context';
 import { ReplicaChip } from './ReplicaChip';
 import { BrokerActions } from './BrokerActions';
-
-const HEADER = 46;
-const GROUP_LABEL = 14;
+import { SessionArc } from './SessionArc';
 
 export function BrokerCard({ id }: { id: number }) {
   const layout = useLayout();
@@ -26,18 +22,16 @@ export function BrokerCard({ id }: { id: number }) {
   const rack = useSim(selectBrokerRack(id));
   const leaders = useSim(selectBrokerLeaderCount(id));
   const followers = useSim(selectBrokerFollowerCount(id));
-  const replicas = useSim(selectBrokerReplicas(id));
   const selected = useSim(selectSelectedBroker) === id;
   if (!box) return null;
-  const { chip } = layout;
-  const leaderTop = HEADER + GROUP_LABEL;
-  const followerLabelTop =
-    leaderTop + chipRows(chip, replicas?.leaders.length ?? 0) * (chip.h + chip.gap) + 4;
-  const followerTop = followerLabelTop + GROUP_LABEL;
+  const f = layout.font;
+  const slots = layout.slots[id] ?? [];
+  const shown = paused && status === 'up' ? 'paused' : status;
   const label = `Broker ${id}, ${status}${paused ? ', fetching paused' : ''}${rack ? `, rack ${rack}` : ''}, leader of ${leaders} and follower of ${followers} partitions`;
+  const baseline = box.y + layout.header * 0.66;
   return (
     <g
-      className={`broker broker-${status} ${selected ? 'broker-selected' : ''}`}
+      className={`broker broker-${status} ${paused ? 'broker-paused' : ''} ${selected ? 'broker-selected' : ''}`}
       data-testid={`broker-${id}`}
       data-status={status}
       data-leaders={leaders}
@@ -61,38 +55,34 @@ export function BrokerCard({ id }: { id: number }) {
         y={box.y}
         width={box.w}
         height={box.h}
-        rx={10}
+        rx={f * 0.5}
         onClick={() => selectBroker(selected ? null : id)}
       />
-      <text className="broker-name" x={box.x + 10} y={box.y + 20}>
-        Broker {id}
+      <text className="broker-name" x={box.x + f * 0.45} y={baseline}>
+        {`Broker ${id}`}
+        {rack && box.w >= f * 12 ? <tspan className="broker-rack">{` · ${rack}`}</tspan> : null}
       </text>
       <text
-        className={`broker-status status-${status}`}
-        x={box.x + box.w - 10}
-        y={box.y + 20}
+        className={`broker-status status-${shown}`}
+        x={box.x + box.w - f * 0.45}
+        y={baseline}
         textAnchor="end"
       >
-        {paused && status === 'up' ? 'paused' : status}
+        {shown}
       </text>
-      <text className="broker-counts" x={box.x + 10} y={box.y + 38}>
-        {`${leaders} leader${leaders === 1 ? '' : 's'} · ${followers} follower${followers === 1 ? '' : 's'}${rack && box.w >= 190 ? ` · rack ${rack}` : ''}`}
-      </text>
+      <SessionArc
+        id={id}
+        cx={box.x + box.w - f * (0.45 + 0.6 * shown.length + 0.9)}
+        cy={baseline - f * 0.35}
+        r={f * 0.5}
+      />
+      {slots.map((p) => {
+        const chip = layout.chips[`${p}@${id}`];
+        return chip ? (
+          <ReplicaChip key={p} partition={p} broker={id} x={chip.x} y={chip.y} />
+        ) : null;
+      })}
       <BrokerActions id={id} box={box} status={status} paused={paused} />
-      <text className="group-label" x={box.x + 8} y={box.y + leaderTop - 3}>
-        Leaders
-      </text>
-      {replicas?.leaders.map((p, i) => {
-        const pos = chipPosition(box, chip, leaderTop, i);
-        return <ReplicaChip key={p} partition={p} broker={id} x={pos.x} y={pos.y} />;
-      })}
-      <text className="group-label" x={box.x + 8} y={box.y + followerTop - 3}>
-        Followers
-      </text>
-      {replicas?.followers.map((p, i) => {
-        const pos = chipPosition(box, chip, followerTop, i);
-        return <ReplicaChip key={p} partition={p} broker={id} x={pos.x} y={pos.y} />;
-      })}
     </g>
   );
 }

@@ -5,13 +5,29 @@ import {
   selectReplicaRole,
   selectSelectedPartition,
   selectMultiTopic,
-  selectWalkPartition,
 } from '../../store/selectors';
 import { selectPartition } from '../../store/actions';
 import { useLayout } from './layout-context';
 import { chipLabel } from '../../viz/labels';
+import {
+  selectBrokerDown,
+  selectFetchPaused,
+  selectFocusPartition,
+  selectInElr,
+  selectLagFraction,
+  selectLeaderMove,
+  selectPartitionOffline,
+  selectReplicaOffsets,
+} from './stage-selectors';
+import { countdownPath, ringPath } from '../../viz/arcs';
+import { chipMarks } from '../../viz/layout';
 
-/** One replica: filled when leader, outlined when follower, red when out of sync, ★ when preferred. */
+/**
+ * One replica in its fixed slot: filled when leader, outlined when follower, red outline when out
+ * of sync, amber when its broker's fetching is paused, grey "offline" when its broker is down,
+ * "no leader" when the partition has none; ★ marks the preferred leader. The second line is the
+ * replica's own LEO/HW.
+ */
 export function ReplicaChip({
   partition,
   broker,
@@ -23,25 +39,54 @@ export function ReplicaChip({
   x: number;
   y: number;
 }) {
-  const { chip } = useLayout();
+  const { chip, font: f } = useLayout();
   const role = useSim(selectReplicaRole(partition, broker));
   const inSync = useSim(selectReplicaInSync(partition, broker));
   const preferred = useSim(selectReplicaPreferred(partition, broker));
   const selected = useSim(selectSelectedPartition) === partition;
   const multiTopic = useSim(selectMultiTopic);
-  const walking = useSim(selectWalkPartition);
-  const dim = walking !== null && walking !== partition;
+  const focus = useSim(selectFocusPartition);
+  const offsets = useSim(selectReplicaOffsets(partition, broker));
+  const lag = useSim(selectLagFraction(partition, broker));
+  const down = useSim(selectBrokerDown(broker));
+  const paused = useSim(selectFetchPaused(broker));
+  const noLeader = useSim(selectPartitionOffline(partition));
+  const elr = useSim(selectInElr(partition, broker));
+  const move = useSim(selectLeaderMove(partition, broker));
+  const dim = focus !== null && focus !== partition;
+  const marks = chipMarks({ x, y, w: chip.w, h: chip.h }, f, chip.lines);
   const short = chipLabel(partition, multiTopic);
+  const state = down
+    ? 'offline'
+    : noLeader
+      ? 'no-leader'
+      : role === 'follower' && paused
+        ? 'paused'
+        : role;
+  const second = down ? 'offline' : noLeader ? 'no leader' : offsets;
+  const classes = [
+    'chip',
+    `chip-${role}`,
+    `chip-state-${state}`,
+    inSync ? 'chip-in-sync' : 'chip-out-of-sync',
+    selected ? 'chip-selected' : '',
+    dim ? 'chip-dim' : '',
+    elr ? 'chip-elr' : '',
+    move.startsWith('new') ? 'chip-new-leader' : move === 'old' ? 'chip-old-leader' : '',
+  ].join(' ');
+  const aria = `${partition} on broker ${broker}: ${down ? 'offline (broker down)' : noLeader ? 'no leader' : role}, ${inSync ? 'in sync' : 'out of sync'}${preferred ? ', preferred leader' : ''}${elr ? ', eligible leader replica' : ''}${offsets ? `, LEO/HW ${offsets}` : ''}${state === 'paused' ? ', fetching paused' : ''}`;
   return (
     <g
-      className={`chip chip-${role} ${inSync ? 'chip-in-sync' : 'chip-out-of-sync'} ${selected ? 'chip-selected' : ''} ${dim ? 'chip-dim' : ''}`}
+      className={classes}
       data-testid={`replica-${partition}-${broker}`}
       data-role={role}
       data-in-sync={inSync}
       data-preferred={preferred}
+      data-state={state}
+      data-offsets={offsets}
       role="button"
       tabIndex={0}
-      aria-label={`${partition} on broker ${broker}: ${role}, ${inSync ? 'in sync' : 'out of sync'}${preferred ? ', preferred leader' : ''}`}
+      aria-label={aria}
       aria-pressed={selected}
       onClick={() => selectPartition(selected ? null : partition)}
       onKeyDown={(e) => {
@@ -51,11 +96,35 @@ export function ReplicaChip({
         }
       }}
     >
-      <rect x={x} y={y} width={chip.w} height={chip.h} rx={4} />
-      <text x={x + chip.w / 2} y={y + chip.h / 2 + 4} textAnchor="middle">
+      <rect x={x} y={y} width={chip.w} height={chip.h} rx={f * 0.3} />
+      <text
+        className="chip-name"
+        x={x + f * 0.35}
+        y={chip.lines === 2 ? y + f * 1.05 : y + chip.h / 2 + f * 0.36}
+      >
         {short}
-        {preferred ? '★' : ''}
+        {preferred ? <tspan className="chip-star">★</tspan> : null}
+        {elr ? <tspan className="chip-elr-mark">{' ELR'}</tspan> : null}
       </text>
+      <text
+        className="chip-offsets"
+        x={chip.lines === 2 ? x + f * 0.35 : x + chip.w - f * 0.45}
+        y={chip.lines === 2 ? y + f * 2.2 : y + chip.h / 2 + f * 0.36}
+        textAnchor={chip.lines === 2 ? 'start' : 'end'}
+      >
+        {second}
+      </text>
+      {lag >= 0 && !down ? (
+        <g
+          className="lag-arc"
+          transform={`translate(${marks.arc.x},${marks.arc.y})`}
+          data-testid={`lag-${partition}-${broker}`}
+        >
+          <title>{`replica.lag.time.max.ms: ${Math.round(lag * 100)} % left before the ISR drops it`}</title>
+          <path className="arc-track" d={ringPath(marks.arc.r)} />
+          <path className="arc-left" d={countdownPath(marks.arc.r, lag)} />
+        </g>
+      ) : null}
     </g>
   );
 }

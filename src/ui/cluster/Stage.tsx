@@ -1,30 +1,40 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSim, useSimList } from '../../store/use-sim';
 import {
   selectBrokerIds,
   selectConsumerIds,
   selectControllerIds,
+  selectPartitionNames,
   selectProducerIds,
 } from '../../store/selectors';
-import { layoutStage, STAGE_HEIGHT, STAGE_WIDTH } from '../../viz/layout';
+import { layoutStage, viewportFont } from '../../viz/layout';
+import { brokerSlots, chipBoxes } from '../../viz/slots';
 import { BrokerCard } from './BrokerCard';
 import { ControllerNode } from './ControllerNode';
 import { ClientNode } from './ClientNode';
 import { Particles } from '../messages/Particles';
-import { LayoutContext } from './layout-context';
+import { LayoutContext, type StageModel } from './layout-context';
 import { BrokerMenu } from './BrokerMenu';
 import { Overview } from './Overview';
 import { ViewToggle } from './ViewToggle';
 import { BrokerZoom } from './BrokerZoom';
 import { BusiestLinks } from './BusiestLinks';
+import { StageOverlays } from './StageOverlays';
+import { StageLegend } from '../messages/StageLegend';
+import { LogLane } from './LogLane';
+import { useInspectWalked } from './use-inspect-walked';
+import { useBoxSize } from './use-box-size';
 import type { SimStoreState } from '../../store/store';
+import { CompareLanes } from '../compare/CompareLanes';
+import { LessonPanel } from '../lessons/LessonPanel';
+import './stage.css';
 
 /** Above these sizes the cards cannot stay readable: the overview is shown (unless chosen otherwise). */
 export const OVERVIEW_BROKERS = 12;
 export const OVERVIEW_REPLICAS_PER_BROKER = 16;
 const selectClusterView = (s: SimStoreState) => s.ui.clusterView;
-import { CompareLanes } from '../compare/CompareLanes';
-import { LessonPanel } from '../lessons/LessonPanel';
+const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
+const selectCompareOn = (s: SimStoreState) => s.view?.compare != null;
 
 const selectMaxReplicas = (s: {
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
@@ -39,18 +49,25 @@ export function Stage() {
   const controllers = useSimList(selectControllerIds);
   const producers = useSimList(selectProducerIds);
   const consumers = useSimList(selectConsumerIds);
+  const order = useSimList(selectPartitionNames);
+  const replicasOfBroker = useSim(selectReplicasOfBroker);
   const maxReplicas = useSim(selectMaxReplicas);
-  const layout = useMemo(
-    () =>
-      layoutStage({
-        brokers,
-        controllers,
-        producers,
-        consumers,
-        maxReplicasPerBroker: maxReplicas,
-      }),
-    [brokers, controllers, producers, consumers, maxReplicas],
-  );
+  const compareOn = useSim(selectCompareOn);
+  const box = useRef<HTMLDivElement>(null);
+  const size = useBoxSize(box);
+  useInspectWalked();
+  const model = useMemo<StageModel>(() => {
+    const layout = layoutStage(
+      { brokers, controllers, producers, consumers, maxReplicasPerBroker: maxReplicas },
+      {
+        width: Math.max(1, size.width),
+        height: Math.max(1, size.height),
+        font: viewportFont(window.innerWidth, window.innerHeight),
+      },
+    );
+    const slots = brokerSlots(replicasOfBroker, order);
+    return { ...layout, slots, chips: chipBoxes(layout, slots) };
+  }, [brokers, controllers, producers, consumers, maxReplicas, size, replicasOfBroker, order]);
   const mode = useSim(selectClusterView);
   const overview =
     mode === 'overview' ||
@@ -69,14 +86,15 @@ export function Stage() {
     );
   }
   return (
-    <LayoutContext.Provider value={layout}>
-      <section className="stage" aria-label="Cluster">
+    <LayoutContext.Provider value={model}>
+      <section className="stage" aria-label="Cluster" data-compare={compareOn}>
         <ViewToggle overview={false} />
-        <div className="stage-canvas">
+        <CompareLanes />
+        <div className="stage-canvas" ref={box}>
           <svg
             className="stage-svg"
-            viewBox={`0 0 ${STAGE_WIDTH} ${STAGE_HEIGHT}`}
-            preserveAspectRatio="xMidYMid meet"
+            viewBox={`0 0 ${model.width} ${model.height}`}
+            style={{ fontSize: model.font }}
             role="group"
             aria-label="Brokers, controllers and clients"
           >
@@ -92,12 +110,14 @@ export function Stage() {
             {brokers.map((id) => (
               <BrokerCard key={id} id={id} />
             ))}
+            <StageOverlays />
           </svg>
-          <Particles layout={layout} />
+          <Particles layout={model} />
           <BrokerMenu />
         </div>
+        <LogLane font={model.font} />
+        <StageLegend font={model.font} />
         <LessonPanel />
-        <CompareLanes />
       </section>
     </LayoutContext.Provider>
   );

@@ -1,22 +1,20 @@
 // Message particles on a canvas, outside React: each frame places every in-flight message by
-// interpolating its send and delivery times against the estimated simulated time now.
+// interpolating its send and delivery times against the estimated simulated time now, from the
+// sender's replica chip to the receiver's, with an arrowhead and, when it carries records, a
+// label such as `r1 @3`. A follower whose fetch waits at the leader shows a turning clock.
 import { useEffect, useRef } from 'react';
+import { easeQuadInOut } from 'd3-ease';
 import { simStore } from '../../store/store';
 import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
-import { STAGE_HEIGHT, STAGE_WIDTH, type NodeBox, type StageLayout } from '../../viz/layout';
-import { estimateSimTime, particlePosition } from '../../viz/particles';
+import { estimateSimTime, messageProgress } from '../../viz/particles';
+import { isIdlePoll, routesOf, type RouteModel } from '../../viz/routes';
+import { chipMarks, pointBetween } from '../../viz/layout';
 import { lastFrame } from './particle-frame';
+import type { StageModel } from '../cluster/layout-context';
 
-function anchor(layout: StageLayout, addr: string): NodeBox | undefined {
-  const at = addr.indexOf(':');
-  const kind = addr.slice(0, at);
-  const id = addr.slice(at + 1);
-  if (kind === 'broker') return layout.brokers[Number(id)];
-  if (kind === 'controller') return layout.controllers[Number(id)];
-  return layout.clients[id];
-}
+const MAX_LABELS = 12;
 
-export function Particles({ layout }: { layout: StageLayout }) {
+export function Particles({ layout }: { layout: StageModel }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   useEffect(() => {
@@ -27,6 +25,9 @@ export function Particles({ layout }: { layout: StageLayout }) {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     let frame = 0;
+    let count = 0;
+    let labelBg = '#ffffff';
+    let labelText = '#17202c';
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     // The canvas size is observed, not measured each frame (measuring forces a layout per frame).
     let rect = { width: canvas.clientWidth, height: canvas.clientHeight };
@@ -43,47 +44,87 @@ export function Particles({ layout }: { layout: StageLayout }) {
         canvas.width = w;
         canvas.height = h;
       }
+      if (count++ % 30 === 0) {
+        const cs = getComputedStyle(canvas);
+        labelBg = cs.getPropertyValue('--panel').trim() || labelBg;
+        labelText = cs.getPropertyValue('--text').trim() || labelText;
+      }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, w, h);
       const state = simStore.getState();
       const view = state.view;
       if (!view) return;
-      const scale = Math.min(w / STAGE_WIDTH, h / STAGE_HEIGHT);
+      const lay = layoutRef.current;
+      // the SVG's viewBox is the box itself: one unit per CSS pixel
+      const scale = Math.min(w / lay.width, h / lay.height);
       ctx.setTransform(
         scale,
         0,
         0,
         scale,
-        (w - STAGE_WIDTH * scale) / 2,
-        (h - STAGE_HEIGHT * scale) / 2,
+        (w - lay.width * scale) / 2,
+        (h - lay.height * scale) / 2,
       );
+      const f = lay.font;
       const now = estimateSimTime(view, state.receivedAt, performance.now());
       const hidden = state.ui.hiddenKinds;
-      const walking = view.walk?.partition ?? null;
-      const lay = layoutRef.current;
+      const focus = view.walk?.partition ?? state.ui.selectedPartition ?? null;
+      const model: RouteModel = lay;
+      drawWaiting(ctx, lay, state, focus, f);
       const dots: [number, number, number, string][] = [];
+      const labels: { x: number; y: number; text: string; color: string }[] = [];
       for (const m of view.messages) {
-        if (hidden[m.kind]) continue;
-        const from = anchor(lay, m.from);
-        const to = anchor(lay, m.to);
-        if (!from || !to) continue;
-        const p = particlePosition(m, from, to, reduceMotion ? m.deliverAt : now);
+        if (hidden[m.kind] || isIdlePoll(m)) continue;
         const style = MESSAGE_STYLES[m.kind];
-        ctx.globalAlpha = walking !== null && !m.about.split(',').includes(walking) ? 0.15 : 1;
-        ctx.strokeStyle = style.color + '33';
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.moveTo(from.cx, from.cy);
-        ctx.lineTo(p.x, p.y);
-        ctx.stroke();
-        ctx.fillStyle = m.error ? ERROR_COLOR : style.color;
-        dots.push([p.x, p.y, m.records > 0 ? 6 : 4, ctx.fillStyle]);
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, m.records > 0 ? 6 : 4, 0, Math.PI * 2);
-        ctx.fill();
+        const color = m.error ? ERROR_COLOR : style.color;
+        const progress = easeQuadInOut(messageProgress(m, reduceMotion ? m.deliverAt : now));
+        for (const r of routesOf(model, m, focus)) {
+          const p = pointBetween(r.from, r.to, progress);
+          const big = m.records > 0 || m.error;
+          const radius = f * (big ? 0.38 : 0.26);
+          ctx.globalAlpha = 0.55;
+          ctx.strokeStyle = color;
+          ctx.lineWidth = f * 0.12;
+          ctx.beginPath();
+          ctx.moveTo(r.from.x, r.from.y);
+          ctx.lineTo(p.x, p.y);
+          ctx.stroke();
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = color;
+          // arrowhead ahead of the dot: the direction of travel
+          const angle = Math.atan2(r.to.y - r.from.y, r.to.x - r.from.x);
+          const tip = radius + f * 0.45;
+          ctx.beginPath();
+          ctx.moveTo(p.x + Math.cos(angle) * tip, p.y + Math.sin(angle) * tip);
+          ctx.lineTo(p.x + Math.cos(angle + 2.4) * radius, p.y + Math.sin(angle + 2.4) * radius);
+          ctx.lineTo(p.x + Math.cos(angle - 2.4) * radius, p.y + Math.sin(angle - 2.4) * radius);
+          ctx.closePath();
+          ctx.fill();
+          ctx.beginPath();
+          ctx.arc(p.x, p.y, radius, 0, Math.PI * 2);
+          ctx.fill();
+          dots.push([p.x, p.y, radius, color]);
+          if (m.label && (big || m.kind === 'produceResponse') && labels.length < MAX_LABELS)
+            labels.push({ x: p.x, y: p.y - radius - f * 0.35, text: m.label, color });
+        }
       }
-      ctx.globalAlpha = 1;
+      ctx.font = `700 ${f}px system-ui, sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      for (const l of labels) {
+        const tw = ctx.measureText(l.text).width;
+        ctx.fillStyle = labelBg;
+        ctx.strokeStyle = l.color;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.roundRect(l.x - tw / 2 - f * 0.3, l.y - f * 1.15, tw + f * 0.6, f * 1.3, f * 0.3);
+        ctx.fill();
+        ctx.stroke();
+        ctx.fillStyle = labelText;
+        ctx.fillText(l.text, l.x, l.y);
+      }
       lastFrame.dots = dots;
+      lastFrame.labels = labels.length;
     };
     draw();
     return () => {
@@ -92,4 +133,40 @@ export function Particles({ layout }: { layout: StageLayout }) {
     };
   }, []);
   return <canvas ref={ref} className="particles" aria-hidden="true" />;
+}
+
+/** A clock on each follower chip whose fetch is parked at its leader (an idle long poll). */
+function drawWaiting(
+  ctx: CanvasRenderingContext2D,
+  lay: StageModel,
+  state: ReturnType<typeof simStore.getState>,
+  focus: string | null,
+  f: number,
+): void {
+  const color = MESSAGE_STYLES.fetch.color;
+  const hand = (performance.now() / 700) % (Math.PI * 2);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = f * 0.1;
+  let waiting = 0;
+  for (const b of Object.values(state.brokersById)) {
+    const from = b.fetchingFrom;
+    if (!from || from.length === 0) continue;
+    for (const p of lay.slots[b.id] ?? []) {
+      if (focus !== null && p !== focus) continue;
+      const leader = state.partitionsByName[p]?.leader;
+      if (leader == null || leader === b.id || !from.includes(leader)) continue;
+      const chip = lay.chips[`${p}@${b.id}`];
+      if (!chip) continue;
+      const { x: cx, y: cy, r } = chipMarks(chip, f, lay.chip.lines).clock;
+      ctx.beginPath();
+      ctx.arc(cx, cy, r, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(cx, cy);
+      ctx.lineTo(cx + Math.sin(hand) * r * 0.75, cy - Math.cos(hand) * r * 0.75);
+      ctx.stroke();
+      waiting++;
+    }
+  }
+  lastFrame.waiting = waiting;
 }

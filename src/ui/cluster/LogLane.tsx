@@ -1,0 +1,185 @@
+// The log lane: the followed partition's log on the stage, one row per replica (leader first),
+// records coloured by leader epoch, the high watermark as a solid line, the uncommitted tail
+// dashed, each follower's fetch offset as an arrow, truncated and lost records struck out in red.
+import { useRef } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { useSim } from '../../store/use-sim';
+import { selectInspector, selectMultiTopic, selectStatus } from '../../store/selectors';
+import { selectFocusPartition } from './stage-selectors';
+import { epochColor, laneRows, laneWindow, type LaneRow } from '../../viz/log-lane';
+import { laneMemory } from './lane-memory';
+import { chipLabel } from '../../viz/labels';
+import { useBoxSize } from './use-box-size';
+import type { InspectorView } from '../../protocol/view';
+
+export function LogLane({ font }: { font: number }) {
+  const focus = useSim(selectFocusPartition);
+  const inspector = useSim(selectInspector);
+  if (focus === null || inspector === null || inspector.partition !== focus) return null;
+  return <Lane inspector={inspector} font={font} />;
+}
+
+function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useBoxSize(box);
+  const multiTopic = useSim(selectMultiTopic);
+  const status = useSim(selectStatus);
+  const mem = laneMemory();
+  const labelW = 7.2 * f;
+  const rightW = 8.6 * f;
+  const cellW = 2.7 * f;
+  const rowH = 1.7 * f;
+  const capacity = Math.max(1, Math.floor((Math.max(width, 20 * f) - labelW - rightW) / cellW));
+  const { first, last } = laneWindow(inspector, mem, capacity);
+  const lost = (status?.losses ?? []).filter((l) => l.partition === inspector.partition);
+  const rows = laneRows(inspector, mem, lost, first, last);
+  const x = scaleLinear()
+    .domain([first, first + capacity])
+    .range([labelW, labelW + capacity * cellW]);
+  const height = (rows.length + 1) * rowH + f * 0.4;
+  const leaderRow = rows.find((r) => r.role === 'leader');
+  const name = chipLabel(inspector.partition, multiTopic);
+  const ticks = x.ticks(Math.min(capacity, 12)).filter((t) => Number.isInteger(t) && t <= last + 1);
+  return (
+    <div
+      className="log-lane"
+      ref={box}
+      data-testid="log-lane"
+      data-partition={inspector.partition}
+      aria-label={`Log of ${inspector.partition}`}
+    >
+      <svg width="100%" height={height} style={{ fontSize: f }} role="img">
+        <title>{`Log of ${inspector.partition}: ${rows.map((r) => `broker ${r.broker} LEO ${r.leo} HW ${r.hw}`).join('; ')}`}</title>
+        <text className="lane-title" x={f * 0.3} y={rowH * 0.7}>
+          {`${name} log`}
+        </text>
+        {ticks.map((t) => (
+          <text
+            key={t}
+            className="lane-tick"
+            x={x(t) + cellW / 2}
+            y={rowH * 0.7}
+            textAnchor="middle"
+          >
+            {t}
+          </text>
+        ))}
+        <text className="lane-legend" x={labelW + capacity * cellW + f * 0.4} y={rowH * 0.7}>
+          ┃ HW · ┆ uncommitted
+        </text>
+        {rows.map((r, i) => (
+          <Row
+            key={r.broker}
+            row={r}
+            y={rowH * (i + 1)}
+            f={f}
+            x={x}
+            cellW={cellW}
+            rowH={rowH}
+            rightX={labelW + capacity * cellW + f * 0.4}
+            leaderLeo={leaderRow?.leo ?? 0}
+          />
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+function Row({
+  row,
+  y,
+  f,
+  x,
+  cellW,
+  rowH,
+  rightX,
+  leaderLeo,
+}: {
+  row: LaneRow;
+  y: number;
+  f: number;
+  x: (n: number) => number;
+  cellW: number;
+  rowH: number;
+  rightX: number;
+  leaderLeo: number;
+}) {
+  const down = row.status === 'down';
+  const role = down ? 'offline' : row.role === 'none' ? row.status : row.role;
+  const top = y + f * 0.2;
+  const h = rowH - f * 0.4;
+  const mid = top + h / 2 + f * 0.36;
+  const follower = row.role === 'follower' && !down;
+  return (
+    <g
+      className={`lane-row lane-${role} ${row.inSync ? '' : 'lane-out-of-sync'}`}
+      data-testid={`lane-row-${row.broker}`}
+      data-leo={row.leo}
+      data-hw={row.hw}
+      data-struck={row.ghosts.length + row.cells.filter((c) => c.ghost).length}
+    >
+      <text className="lane-label" x={f * 0.3} y={mid}>
+        <tspan className="lane-broker">{`b${row.broker}`}</tspan>
+        {` ${role}`}
+      </text>
+      {row.cells.map((c) => (
+        <g
+          key={c.offset}
+          className={`lane-cell ${c.committed ? 'committed' : 'uncommitted'} ${c.ghost ? 'replaced' : ''}`}
+        >
+          <title>{`offset ${c.offset}: ${c.value}, leader epoch ${c.epoch}${c.committed ? '' : ', uncommitted (above the HW)'}${c.ghost ? `; ${c.ghost.value} stood here before (${c.ghost.why})` : ''}`}</title>
+          <rect
+            x={x(c.offset) + f * 0.08}
+            y={top}
+            width={cellW - f * 0.16}
+            height={h}
+            rx={f * 0.15}
+            style={{ fill: epochColor(c.epoch) }}
+          />
+          <text x={x(c.offset) + cellW / 2} y={mid} textAnchor="middle">
+            {c.value}
+          </text>
+        </g>
+      ))}
+      {row.ghosts.map((g) => (
+        <g key={`${g.offset}-${g.value}`} className="lane-cell ghost" data-why={g.why}>
+          <title>{`offset ${g.offset}: ${g.value} was ${g.why === 'lost' ? 'acknowledged and lost' : 'truncated'}`}</title>
+          <rect
+            x={x(g.offset) + f * 0.08}
+            y={top}
+            width={cellW - f * 0.16}
+            height={h}
+            rx={f * 0.15}
+          />
+          <text x={x(g.offset) + cellW / 2} y={mid} textAnchor="middle">
+            {g.value}
+          </text>
+          <line
+            x1={x(g.offset) + f * 0.2}
+            x2={x(g.offset) + cellW - f * 0.2}
+            y1={mid - f * 0.32}
+            y2={mid - f * 0.32}
+          />
+        </g>
+      ))}
+      <line
+        className="lane-hw"
+        x1={x(row.hw)}
+        x2={x(row.hw)}
+        y1={top - f * 0.15}
+        y2={top + h + f * 0.15}
+      />
+      {follower && row.leo < leaderLeo ? (
+        <g className="lane-fetch">
+          <path
+            d={`M${x(row.leo) + f * 0.25},${mid - f * 0.35} l${f * 0.6},-${f * 0.35} l0,${f * 0.7} z`}
+          />
+          <text x={x(row.leo) + f * 0.95} y={mid}>{`fetch @${row.leo}`}</text>
+        </g>
+      ) : null}
+      <text className="lane-offsets" x={rightX} y={mid}>
+        {`LEO ${row.leo} · HW ${row.hw}`}
+      </text>
+    </g>
+  );
+}

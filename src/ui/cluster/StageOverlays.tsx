@@ -1,0 +1,201 @@
+// What the stage says on top of the cards: the new and the old leader after a leadership move,
+// a produce error at the producer and at the leader with its reason, and cut network links.
+import { useSim, useSimList } from '../../store/use-sim';
+import type { SimStoreState } from '../../store/store';
+import { useLayout, type StageModel } from './layout-context';
+import { selectFocusPartition } from './stage-selectors';
+import { anchorOf } from '../../viz/routes';
+import { chipLabel } from '../../viz/labels';
+
+const MAX_TAGS = 6;
+const EMPTY: never[] = [];
+
+const selectLeaderChanges = (s: SimStoreState) => s.view?.leaderChanges ?? EMPTY;
+const selectProduceErrors = (s: SimStoreState) => s.view?.produceErrors ?? EMPTY;
+const selectCuts = (s: SimStoreState) => (s.view?.cuts ?? EMPTY).map(([a, b]) => `${a}|${b}`);
+const selectPartitions = (s: SimStoreState) => s.partitionsByName;
+const selectAcks = (s: SimStoreState) => s.view?.clients;
+
+/** Width of a text of `n` characters at font size `f` (bold sans, a little generous). */
+export function textWidth(n: number, f: number): number {
+  return n * f * 0.6;
+}
+
+function Tag({
+  x,
+  y,
+  text,
+  className,
+  f,
+  anchor = 'middle',
+}: {
+  x: number;
+  y: number;
+  text: string;
+  className: string;
+  f: number;
+  anchor?: 'middle' | 'start';
+}) {
+  const w = textWidth(text.length, f) + f * 0.7;
+  const left = anchor === 'middle' ? x - w / 2 : x;
+  return (
+    <g className={`stage-tag ${className}`}>
+      <rect x={left} y={y - f * 1.15} width={w} height={f * 1.45} rx={f * 0.3} />
+      <text x={left + w / 2} y={y} textAnchor="middle">
+        {text}
+      </text>
+    </g>
+  );
+}
+
+export function StageOverlays() {
+  const layout = useLayout();
+  const f = layout.font;
+  const focus = useSim(selectFocusPartition);
+  const changes = useSim(selectLeaderChanges);
+  const errors = useSim(selectProduceErrors);
+  const cuts = useSimList(selectCuts);
+  const partitions = useSim(selectPartitions);
+  const clients = useSim(selectAcks);
+  const shown = changes.filter((c) => focus === null || c.partition === focus).slice(0, MAX_TAGS);
+  const error = errors.find((e) => focus === null || e.partition === focus);
+  return (
+    <g className="stage-overlays">
+      {cuts.map((key) => (
+        <CutLink key={key} layout={layout} pair={key.split('|') as [string, string]} />
+      ))}
+      {shown.map((c) => {
+        const chip = c.leader !== null ? layout.chips[`${c.partition}@${c.leader}`] : undefined;
+        const old =
+          c.previousLeader !== null
+            ? layout.chips[`${c.partition}@${c.previousLeader}`]
+            : undefined;
+        const name = chipLabel(c.partition, false);
+        return (
+          <g key={c.partition} data-testid={`leader-move-${c.partition}`}>
+            {old ? (
+              <Tag
+                x={old.cx}
+                y={old.y - f * 0.2}
+                f={f}
+                className="tag-old-leader"
+                text={`${name}: old leader`}
+              />
+            ) : null}
+            {chip ? (
+              <Tag
+                x={chip.cx}
+                y={chip.y - f * 0.2}
+                f={f}
+                className={c.unclean ? 'tag-unclean' : 'tag-new-leader'}
+                text={`new leader · epoch ${c.leaderEpoch}${c.unclean ? ' (unclean)' : ''}`}
+              />
+            ) : null}
+          </g>
+        );
+      })}
+      {error ? (
+        <ErrorCallout
+          layout={layout}
+          error={error}
+          reason={reasonOf(
+            error.error,
+            partitions[error.partition],
+            clients?.find((c) => c.id === error.client)?.acks ?? null,
+          )}
+        />
+      ) : null}
+    </g>
+  );
+}
+
+/** Why the leader refused: the numbers the class checks. */
+export function reasonOf(
+  error: string,
+  p: { minIsr: number; isr: number[]; leader: number | null } | undefined,
+  acks: string | null,
+): string {
+  if (!p) return '';
+  if (error === 'NOT_ENOUGH_REPLICAS' || error === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND')
+    return `acks=${acks ?? 'all'} needs ${p.minIsr} in-sync replicas; ISR is [${p.isr.join(', ')}]`;
+  if (error === 'NOT_LEADER_OR_FOLLOWER')
+    return 'the leader moved; the producer refreshes metadata';
+  if (error === 'REQUEST_TIMED_OUT') return 'no answer in time; the producer retries';
+  if (p.leader === null) return 'the partition has no leader';
+  return '';
+}
+
+function ErrorCallout({
+  layout,
+  error,
+  reason,
+}: {
+  layout: StageModel;
+  error: { partition: string; client: string; broker: number | null; error: string };
+  reason: string;
+}) {
+  const f = layout.font;
+  const producer = layout.clients[error.client];
+  const leader =
+    error.broker !== null ? layout.chips[`${error.partition}@${error.broker}`] : undefined;
+  const lines = [error.error, reason].filter(Boolean);
+  const w = Math.max(...lines.map((l) => textWidth(l.length, f))) + f;
+  const h = lines.length * f * 1.3 + f * 0.5;
+  // the callout stands right of the producer, at its top; a line points at the leader's chip
+  const x = producer ? producer.x : f;
+  const y = producer ? producer.y - h - f * 0.4 : f;
+  return (
+    <g className="error-callout" data-testid="produce-error" role="alert">
+      {leader ? (
+        <>
+          <line x1={x + w / 2} y1={y + h} x2={leader.cx} y2={leader.cy} className="callout-line" />
+          <rect
+            className="callout-mark"
+            x={leader.x - f * 0.15}
+            y={leader.y - f * 0.15}
+            width={leader.w + f * 0.3}
+            height={leader.h + f * 0.3}
+            rx={f * 0.35}
+          />
+        </>
+      ) : null}
+      <rect x={x} y={y} width={Math.min(w, layout.width - x - f * 0.2)} height={h} rx={f * 0.3} />
+      {lines.map((l, i) => (
+        <text
+          key={i}
+          x={x + f * 0.5}
+          y={y + f * (1.25 + 1.3 * i)}
+          className={i === 0 ? 'callout-title' : ''}
+        >
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+function CutLink({ layout, pair }: { layout: StageModel; pair: [string, string] }) {
+  const f = layout.font;
+  const at = (addr: string) => {
+    if (addr === 'controller') {
+      const cs = Object.values(layout.controllers);
+      if (cs.length === 0) return null;
+      const xs = cs.map((c) => c.cx);
+      return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: cs[0]!.cy };
+    }
+    const node = anchorOf(layout, addr, null);
+    const b = addr.startsWith('broker:') ? layout.brokers[Number(addr.slice(7))] : undefined;
+    return b ? { x: b.cx, y: b.cy } : node;
+  };
+  const a = at(pair[0]);
+  const b = at(pair[1]);
+  if (!a || !b) return null;
+  const mx = (a.x + b.x) / 2;
+  const my = (a.y + b.y) / 2;
+  return (
+    <g className="cut-link" data-testid={`cut-${pair[0]}-${pair[1]}`}>
+      <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} />
+      <Tag x={mx} y={my + f * 0.5} f={f} className="tag-cut" text="✕ link cut" />
+    </g>
+  );
+}

@@ -1,0 +1,55 @@
+// The compact legend on the stage: what the chip styles, marks and message colours mean. It stays
+// visible in presenter mode (the side panel's full legend is hidden there).
+import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
+import type { MessageKind } from '../../protocol/view';
+
+const KINDS: [MessageKind, string][] = [
+  ['produce', 'produce'],
+  ['produceResponse', 'ack'],
+  ['fetchResponse', 'replication'],
+  ['consumerFetchResponse', 'consumer'],
+  ['alterPartition', 'ISR change'],
+  ['metadataUpdate', 'metadata'],
+];
+
+export function StageLegend({ font }: { font: number }) {
+  return (
+    <ul className="stage-legend" aria-label="Stage legend" style={{ fontSize: font }}>
+      <li>
+        <span className="lg-chip lg-leader">p0</span> leader
+      </li>
+      <li>
+        <span className="lg-chip lg-follower">p0</span> follower
+      </li>
+      <li>
+        <span className="lg-chip lg-out">p0</span> out of ISR
+      </li>
+      <li>★ preferred leader</li>
+      <li>◆ active controller</li>
+      <li>ELR eligible leader</li>
+      <li>5/4 = LEO/HW</li>
+      <li>
+        <span className="lg-arc" aria-hidden="true">
+          ◔
+        </span>{' '}
+        timeout running out
+      </li>
+      <li>
+        <span className="lg-clock" aria-hidden="true">
+          ◷
+        </span>{' '}
+        fetch waiting
+      </li>
+      {KINDS.map(([kind, label]) => (
+        <li key={kind}>
+          <span className="lg-dot" style={{ background: MESSAGE_STYLES[kind].color }} />
+          {label}
+        </li>
+      ))}
+      <li>
+        <span className="lg-dot" style={{ background: ERROR_COLOR }} />
+        error
+      </li>
+    </ul>
+  );
+}
