@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -24,6 +25,7 @@ export const JVM_OPTS = [
   '-Xms32m',
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
+  '-XX:-UsePerfData',
   '-Djava.awt.headless=true',
   `-Dlog4j2.configurationFile=${join(KAFKA_DIR, 'log4j2.properties')}`,
 ];
@@ -55,11 +57,22 @@ function hookExit(): void {
     });
 }
 
-export function spawnJava(args: string[], logFile: string, stdin: 'pipe' | 'ignore' = 'ignore') {
+/** Each JVM runs under its own uid when we are root, so iptables can cut one process's traffic. */
+export const RUN_AS_UIDS = process.getuid?.() === 0;
+export const CLIENTS_UID = 29000;
+
+export function spawnJava(
+  args: string[],
+  logFile: string,
+  stdin: 'pipe' | 'ignore' = 'ignore',
+  uid?: number,
+) {
   hookExit();
   const fd = openSync(logFile, 'a');
+  const ids = uid !== undefined && RUN_AS_UIDS ? { uid, gid: uid } : {};
   const child = spawn('java', args, {
     stdio: [stdin, stdin === 'pipe' ? 'pipe' : fd, fd],
+    ...ids,
   });
   closeSync(fd);
   live.add(child);
@@ -87,6 +100,8 @@ export interface NodeSpec {
 
 export interface KafkaNode extends NodeSpec {
   port: number;
+  /** the uid its JVM runs as (for iptables' owner match) */
+  uid: number;
   dir: string;
   logFile: string;
   props: string;
@@ -115,12 +130,14 @@ export class KafkaCluster {
     features: string[],
   ): Promise<KafkaCluster> {
     const c = new KafkaCluster(classpath, mkdtempSync(join(tmpdir(), 'krv-kafka-')));
-    for (const s of specs) {
+    chmodSync(c.root, 0o755); // the nodes' own uids must reach their folders
+    for (const [i, s] of specs.entries()) {
       const dir = join(c.root, `${s.role}-${s.id}`);
       mkdirSync(dir, { recursive: true });
       c.nodes.set(s.id, {
         ...s,
         port: await freePort(),
+        uid: 20000 + i,
         dir,
         logFile: join(dir, 'node.log'),
         props: join(dir, 'server.properties'),
@@ -133,6 +150,11 @@ export class KafkaCluster {
       .join(',');
     for (const n of c.nodes.values()) writeFileSync(n.props, c.properties(n, voters, config));
     c.format(features);
+    if (RUN_AS_UIDS)
+      for (const n of c.nodes.values()) {
+        const r = spawnSync('chown', ['-R', `${n.uid}:${n.uid}`, n.dir]);
+        if (r.status !== 0) throw new HarnessError(`chown ${n.dir} failed`);
+      }
     return c;
   }
 
@@ -220,6 +242,8 @@ export class KafkaCluster {
     n.proc = spawnJava(
       [...JVM_OPTS, `-Dkrv.node=${n.id}`, '-cp', this.classpath, 'kafka.Kafka', n.props],
       n.logFile,
+      'ignore',
+      n.uid,
     );
   }
 

@@ -27,11 +27,18 @@ export class Driver {
     private readonly logFile: string,
   ) {}
 
-  static async start(classpath: string, bootstrap: string, controllers: string, logFile: string) {
+  static async start(
+    classpath: string,
+    bootstrap: string,
+    controllers: string,
+    logFile: string,
+    uid?: number,
+  ) {
     const proc = spawnJava(
       [...JVM_OPTS, '-cp', classpath, 'dev.krv.Driver', bootstrap, controllers],
       logFile,
       'pipe',
+      uid,
     );
     const d = new Driver(proc, logFile);
     d.ready = new Promise((resolve, reject) => {

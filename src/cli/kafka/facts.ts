@@ -103,6 +103,8 @@ export interface Ledger {
   sent: Map<number, SentRecord>;
   /** per consumer client: its last consume step's result */
   consumed: Map<string, { partition: string; from: number; result: ReadResult }>;
+  /** produce outcomes, from the clients' driver */
+  outcomes: Map<number, import('./driver').Outcome>;
 }
 
 const partitionOf = (name: string, p: number) => `${name}-${p}`;
@@ -189,17 +191,19 @@ export async function kafkaFacts(
   }
   // record outcomes, from Kafka's own producer callbacks
   for (const [rid, rec] of ledger.sent) {
-    const o = driver.outcomes.get(rid);
-    dump.records[rec.value] = !o
-      ? { status: 'pending' }
-      : o.ev === 'fail'
-        ? { status: 'failed', error: o.error }
-        : o.offset === -1
-          ? { status: 'sent', offset: -1 }
-          : { status: 'acked', offset: o.offset, partition: partitionOf(rec.topic, o.partition!) };
+    const o = ledger.outcomes.get(rid);
+    dump.records[rec.value] = (
+      !o
+        ? { status: 'pending' }
+        : o.ev === 'fail'
+          ? { status: 'failed', error: o.error }
+          : o.offset === -1
+            ? { status: 'sent', offset: -1 }
+            : { status: 'acked', offset: o.offset, partition: partitionOf(rec.topic, o.partition!) }
+    ) as never;
   }
   const told = [...ledger.sent.entries()]
-    .filter(([rid]) => driver.outcomes.get(rid)?.ev === 'ack')
+    .filter(([rid]) => ledger.outcomes.get(rid)?.ev === 'ack')
     .map(([, r]) => r.value);
   if (needsCommitted || needsLeaderLog) {
     const inLogs = new Set<string>();

@@ -2,7 +2,7 @@
 // the engine, prints one line per scenario, writes docs/kafka-conformance.json and generates
 // docs/kafka-conformance.md. Exit 0 when every scenario agrees, is not runnable on Kafka (with its
 // reason), or differs only in ways docs explain (explained.ts); 1 otherwise; 2 for a setup error.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
 import { HarnessError, kafkaClasspath } from './jars';

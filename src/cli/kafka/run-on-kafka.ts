@@ -13,6 +13,14 @@ import { kafkaFacts, readPartition, type Ledger } from './facts';
 import { isEmpty, notRunnableReason, observable } from './runnable';
 import { HarnessError } from './jars';
 import { join } from 'node:path';
+import { CLIENTS_UID } from './cluster';
+import { Cuts, removeChain } from './network';
+import type { Endpoint } from '../../scenario/types';
+
+/** Kafka's default replica.fetch.wait.max.ms */
+const FETCH_WAIT_MS = 500;
+
+const cutTag = (a: Endpoint, b: Endpoint) => `cut ${String(a)}~${String(b)}`;
 
 export interface StepResult {
   step: number;
@@ -73,8 +81,12 @@ function sameCore(a: StateDump, b: StateDump): boolean {
 
 export class KafkaScenarioRun {
   private cluster!: KafkaCluster;
+  /** facts and admin requests: runs as root, never cut off */
   private driver!: Driver;
-  private readonly ledger: Ledger = { sent: new Map(), consumed: new Map() };
+  /** every producer of the scenario: its own uid, so partitionNetwork can cut a client */
+  private clients!: Driver;
+  private readonly cuts = new Cuts();
+  private readonly ledger: Ledger = { sent: new Map(), consumed: new Map(), outcomes: new Map() };
   private nextRid = 1;
   private lastKilledController: number | null = null;
   private engine: EngineStep[] = [];
@@ -188,12 +200,20 @@ export class KafkaScenarioRun {
     // t=0 of the scenario: every partition has its first leader and a full ISR
     const start = this.engine.length ? this.initialFacts() : {};
     await this.waitMatch('the topics created with full ISRs', start, 60_000);
+    this.clients = await Driver.start(
+      this.classpath,
+      this.cluster.bootstrap(),
+      this.cluster.controllerBootstrap(),
+      join(this.cluster.root, 'clients.log'),
+      CLIENTS_UID,
+    );
+    this.ledger.outcomes = this.clients.outcomes;
     for (const c of this.scenario.setup.clients)
       if (c.type === 'producer') {
         const config: Record<string, string> = {};
         for (const [k, v] of Object.entries(this.raw.clients?.[c.id]?.config ?? {}))
           config[k] = String(v);
-        await this.driver.must('producer', { client: c.id, config });
+        await this.clients.must('producer', { client: c.id, config });
       }
   }
 
@@ -211,6 +231,9 @@ export class KafkaScenarioRun {
 
   private async stop(): Promise<void> {
     try {
+      this.cuts.clear();
+      removeChain();
+      if (this.clients) await this.clients.quit();
       if (this.driver) await this.driver.quit();
     } finally {
       if (this.cluster) {
@@ -259,6 +282,7 @@ export class KafkaScenarioRun {
     const prevEnd = k > 0 ? this.engine[k - 1]!.end : 0;
     if (step.at !== undefined && step.at > prevEnd) await sleep(step.at - prevEnd);
     const t0 = Date.now();
+    this.log(`  steps[${k}] ${step.do}`);
     const eng = this.engine[k]!;
     const before = k > 0 ? this.engine[k - 1]!.dump : null;
     switch (step.do) {
@@ -308,6 +332,26 @@ export class KafkaScenarioRun {
         });
         return null;
       }
+      case 'pauseFetch':
+        for (const b of this.cluster.brokers)
+          if (b.id !== step.broker)
+            this.cuts.drop(`pause ${step.broker}`, this.cluster.node(step.broker).uid, b.port);
+        // A fetch already parked at a leader returns empty within replica.fetch.wait.max.ms
+        // (500 ms); the next one is dropped. Wait it out so nothing reaches the paused follower.
+        await sleep(FETCH_WAIT_MS + 200);
+        return null;
+      case 'resumeFetch':
+        this.cuts.lift((tag) => tag === `pause ${step.broker}`);
+        return null;
+      case 'partitionNetwork':
+        this.cut(step.a, step.b);
+        return null;
+      case 'heal':
+        if (step.a === undefined || step.b === undefined)
+          this.cuts.lift((t) => t.startsWith('cut '));
+        else
+          this.cuts.lift((t) => t === cutTag(step.a!, step.b!) || t === cutTag(step.b!, step.a!));
+        return null;
       case 'consume': {
         const result = await readPartition(this.driver, step.partition, step.from);
         this.ledger.consumed.set(step.client, {
@@ -375,6 +419,27 @@ export class KafkaScenarioRun {
     }
   }
 
+  /** Processes (uid and listening port, if any) an endpoint of partitionNetwork stands for. */
+  private endpoint(e: Endpoint): { uid: number; port?: number }[] {
+    if (e === 'controller')
+      return this.cluster.controllers.map((n) => ({ uid: n.uid, port: n.port }));
+    if (typeof e === 'number') {
+      const n = this.cluster.node(e);
+      return [{ uid: n.uid, port: n.port }];
+    }
+    return [{ uid: CLIENTS_UID }];
+  }
+
+  /** Drops what each side sends to the other's listener, both ways. */
+  private cut(a: Endpoint, b: Endpoint): void {
+    const tag = cutTag(a, b);
+    for (const x of this.endpoint(a))
+      for (const y of this.endpoint(b)) {
+        if (y.port !== undefined) this.cuts.drop(tag, x.uid, y.port);
+        if (x.port !== undefined) this.cuts.drop(tag, y.uid, x.port);
+      }
+  }
+
   private async activeController(): Promise<number> {
     const a = await this.driver.must('quorum');
     return a.leader as number;
@@ -390,7 +455,7 @@ export class KafkaScenarioRun {
           ]
         : [step.topic!, null];
       this.ledger.sent.set(rid, { value, client: step.client, topic });
-      this.driver.send({
+      this.clients.send({
         client: step.client,
         rid,
         topic,

@@ -3,15 +3,13 @@
 // reason; it is never silently skipped.
 import type { Facts, Scenario, Step } from '../../scenario/types';
 
+import { networkUnavailable } from './network';
+
+const CUTS = new Set<Step['do']>(['pauseFetch', 'resumeFetch', 'partitionNetwork', 'heal']);
+
 const NOT_FAITHFUL: Partial<Record<Step['do'], string>> = {
-  pauseFetch:
-    "pauseFetch needs the follower cut from its leader's listener while it keeps heartbeating to the controller: Kafka's replication throttle does not throttle in-sync replicas, and per-process packet filtering (iptables with a cgroup match, or one network namespace per JVM) is not installed on this machine",
-  resumeFetch: 'resumeFetch undoes pauseFetch (see pauseFetch)',
   fetch:
-    'a single manual fetch round trip by a paused follower has no counterpart in a real broker',
-  partitionNetwork:
-    'partitionNetwork needs per-process packet filtering (iptables or network namespaces with veth pairs), which this machine does not have installed',
-  heal: 'heal undoes partitionNetwork (see partitionNetwork)',
+    'a single fetch round trip by a paused follower (with its response delivered or dropped) cannot be made to happen on demand in a real broker',
   poll: "poll validates the consumer's position against the leader epoch (R35); the harness's consumer reads from fixed offsets only",
   refreshMetadata: "Kafka's clients have no public call that forces a metadata refresh",
   produceStream:
@@ -22,7 +20,9 @@ const NOT_FAITHFUL: Partial<Record<Step['do'], string>> = {
 
 /** Why the scenario cannot run on Kafka, or null when every step can. */
 export function notRunnableReason(s: Scenario): string | null {
+  const net = networkUnavailable();
   for (const step of s.steps) {
+    if (CUTS.has(step.do) && net) return `steps[${step.index}] ${step.do}: ${net}`;
     const why = NOT_FAITHFUL[step.do];
     if (why) return `steps[${step.index}] ${step.do}: ${why}`;
     if (step.do === 'setConfig' && step.scope === 'client')
