@@ -1,53 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { advance, open, simTime, view } from './sim';
 
-const LESSONS = [
-  'leaders-and-followers',
-  'produce-path-acks-all',
-  'leader-dies',
-  'acks1-loses-data',
-  'min-insync-replicas',
-  'slow-follower',
-  'offline-vs-unclean',
-  'truncation-on-return',
-];
-
-async function playLesson(page: Page) {
-  const lesson = page.getByTestId('lesson');
-  for (let i = 0; i < 60; i++) {
-    if ((await lesson.getAttribute('data-done')) === 'true') return;
-    if ((await lesson.getAttribute('data-waiting')) === 'true') {
-      await advance(page, 1000); // simulated time, driven through the app
-      continue;
-    }
-    const primary = lesson.locator('button.primary');
-    const label = await primary.textContent();
-    if (label === 'Finish') return;
-    await primary.click();
-  }
-  throw new Error('the lesson did not reach its end');
-}
-
-for (const id of LESSONS) {
-  test(`lesson ${id} plays to its end`, async ({ page }) => {
-    await page.goto(`./?lesson=${id}`);
-    const lesson = page.getByTestId('lesson');
-    await expect(lesson).toBeVisible();
-    await playLesson(page);
-    await expect(lesson).toContainText('Question for the class');
-    await expect(lesson.getByRole('button', { name: 'Finish' })).toBeEnabled();
-    if (id === 'acks1-loses-data')
-      await expect(page.getByTestId('durability-alarm')).toContainText('only-on-1');
-    if (id === 'leader-dies') {
-      expect(
-        (await view(page)).partitions.find((p) => p.name === 'replicated_topic-0')!.leader,
-      ).toBe(0);
-      await expect(page.getByTestId('durability-ok')).toBeVisible();
-    }
-    if (id === 'truncation-on-return')
-      await expect(page.getByTestId('broker-1')).toHaveAttribute('data-status', /up|fenced/);
-  });
-}
+// Lessons picked from the menu and driven by the clicker: e2e/lessons.spec.ts.
 
 test('lesson Back returns to where the step began', async ({ page }) => {
   await page.goto('./?lesson=leader-dies');

@@ -9,6 +9,12 @@ export type TimingsPreset = 'kafka' | 'demo';
 /** Side by side: acks=1 vs acks=all, or unclean election on vs off. */
 export type CompareVariant = 'acks' | 'unclean';
 
+/** What a lesson step waits for: an event, a hop of the walked record (a walk step key, or its prefix such as "fetch"), or simulated ms. */
+export type Until =
+  | { event: string; partition?: string; broker?: number; client?: string }
+  | { walk: string }
+  | { ms: number };
+
 /** What the UI asks of the worker. */
 export type ToWorker =
   | {
@@ -37,6 +43,10 @@ export type ToWorker =
   | { type: 'setSpeed'; speed: number }
   /** process the next protocol event (one message delivery or state change) */
   | { type: 'step' }
+  /** play, and pause exactly when `until` is reached (lessons); views report `untilReached: id` */
+  | { type: 'playUntil'; id: number; until: Until }
+  /** run to the armed playUntil at once (the clicker pressed while a lesson waits) */
+  | { type: 'skipUntil' }
   /** run until the next event of this type */
   | { type: 'runUntilEvent'; event: string; limitMs: number }
   /** run this many simulated ms at once (tests, "skip ahead") */

@@ -209,6 +209,8 @@ export interface View {
   timeline: TimelineView | null;
   walk: WalkView | null;
   compare: CompareView | null;
+  /** the id of the latest playUntil the run reached (lessons move on when they see theirs) */
+  untilReached?: number;
   /** every replica's own [LEO, HW], flattened in the order of `replicas` (partition order) */
   replicaOffsets: number[];
   /** in-sync followers behind the leader long enough to show replica.lag.time.max.ms running out */

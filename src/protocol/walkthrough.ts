@@ -1,20 +1,75 @@
-// Walk one produce request: the life of one record, step by step, from the engine's own state —
-// what releases its ack for acks 0/1/all, ticked as the conditions come true.
+// Walk one produce request: the life of one record, hop by hop, from the engine's own state —
+// what releases its ack for acks 0/1/all, ticked as the conditions come true. The hops are
+// listed in the order they happened (pending ones after, in the order they can come).
 import type { SimState } from '../engine/index';
 import { effectiveMinIsr } from '../engine/topics';
 import { entryAt } from '../engine/log';
 import type { WalkView } from './view';
-import { recordOf } from '../engine/records';
+import { carriedRecords, recordOf } from '../engine/records';
+import type { RecordInfo } from '../engine/state';
+
+/** The walk's hops that are done now, by key: metadata, send, append, fetch-<b>, report-<b>, hw, ack, consume. */
+export function walkProgress(s: SimState, rid: number): Set<string> {
+  const done = new Set<string>();
+  const info = recordOf(s, rid);
+  if (!info) return done;
+  const partition = info.partition;
+  const producer = s.producers[info.client];
+  const md = partition ? producer?.metadata.partitions[partition] : undefined;
+  if (md && md.leader !== null) done.add('metadata');
+  if (info.handled || info.status !== 'pending' || carriedRecords(s).has(rid)) done.add('send');
+  const append = info.appends[0];
+  if (!append || !partition) {
+    if (info.status !== 'pending') done.add('ack');
+    return done;
+  }
+  done.add('append');
+  const offset = append.offset;
+  const p = s.controller.partitions[partition];
+  const leader = s.brokers[append.broker]?.replicas[partition];
+  for (const f of p?.replicas ?? []) {
+    if (f === append.broker) continue;
+    const r = s.brokers[f]?.replicas[partition];
+    if (r && entryAt(r, offset)?.rid === rid) done.add(`fetch-${f}`);
+    if ((leader?.followers[f]?.leo ?? -1) > offset) done.add(`report-${f}`);
+  }
+  if ((leader?.hw ?? 0) > offset) done.add('hw');
+  if (info.status !== 'pending') done.add('ack');
+  for (const c of Object.values(s.consumers))
+    if ((c.positions[partition]?.position ?? -1) > offset) done.add('consume');
+  return done;
+}
+
+/** Whether nothing more can happen to the walked record (every hop done, or it failed). */
+export function walkComplete(s: SimState, rid: number, done: Set<string>): boolean {
+  const info = recordOf(s, rid);
+  // not sent yet ("the next record"), or retired long after it settled
+  if (!info) return rid < s.recordBase;
+  if (info.status === 'failed') return true;
+  return done.has('ack') && done.has('consume');
+}
 
 function eventTime(s: SimState, match: (e: SimState['events'][number]) => boolean): number | null {
   for (const e of s.events) if (match(e)) return e.t;
   return null;
 }
 
-export function walkthrough(s: SimState, rid: number): WalkView | null {
+type Step = WalkView['steps'][number];
+
+/**
+ * The walk of one record. `seen` holds the time each hop was first seen done (the runner watches
+ * the walked record hop by hop): hops with no event of their own (the send, a follower's report)
+ * take their time from it.
+ */
+export function walkthrough(
+  s: SimState,
+  rid: number,
+  seen: Readonly<Record<string, number>> = {},
+): WalkView | null {
   const info = recordOf(s, rid);
   if (!info) return null;
-  const steps: WalkView['steps'] = [];
+  const done = walkProgress(s, rid);
+  const steps: Step[] = [];
   const partition = info.partition;
   const p = partition ? s.controller.partitions[partition] : undefined;
   const append = info.appends[0];
@@ -29,8 +84,8 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
   steps.push({
     key: 'metadata',
     label: 'Find the leader',
-    done: !!md && md.leader !== null,
-    t: metadataAt,
+    done: done.has('metadata'),
+    t: metadataAt ?? seen.metadata ?? null,
     text:
       md && md.leader !== null
         ? `${info.client} knows from metadata that broker ${md.leader} leads ${partition} (any broker answers a metadata request).`
@@ -38,17 +93,17 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
   });
   steps.push({
     key: 'send',
-    label: 'Send to the leader',
-    done: info.handled || info.status !== 'pending',
-    t: append?.t ?? null,
-    text: append
-      ? `The produce request reached leader broker ${append.broker}.`
+    label: 'Produce request to the leader',
+    done: done.has('send'),
+    t: sendTime(s, info) ?? seen.send ?? null,
+    text: done.has('send')
+      ? `${info.client} sent it to leader broker ${append?.broker ?? md?.leader ?? '?'} in a produce request (acks=${acks}).`
       : `${info.client} sends the record to the leader after linger.ms, in one request per broker.`,
   });
   steps.push({
     key: 'append',
     label: 'Leader appends (LEO + 1)',
-    done: !!append,
+    done: done.has('append'),
     t: append?.t ?? null,
     text: append
       ? `Broker ${append.broker} appended it at offset ${append.offset} in leader epoch ${append.epoch}; its LEO became ${append.offset + 1}.`
@@ -60,12 +115,10 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
   const leader =
     leaderId !== null && partition ? s.brokers[leaderId]?.replicas[partition] : undefined;
   const followers = p ? p.replicas.filter((b) => b !== leaderId) : [];
-  const isrAtAppend = p?.isr ?? [];
   const checklistFollowers: WalkView['checklist'] = [];
   for (const f of followers) {
-    const r = partition ? s.brokers[f]?.replicas[partition] : undefined;
-    const has = offset >= 0 && !!r && entryAt(r, offset)?.rid === rid;
-    const reported = offset >= 0 && (leader?.followers[f]?.leo ?? -1) > offset;
+    const has = done.has(`fetch-${f}`);
+    const reported = done.has(`report-${f}`);
     const fetchedAt = eventTime(
       s,
       (e) =>
@@ -79,24 +132,24 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
       key: `fetch-${f}`,
       label: `Follower ${f} fetches it`,
       done: has,
-      t: fetchedAt,
+      t: fetchedAt ?? seen[`fetch-${f}`] ?? null,
       text: has
-        ? `Broker ${f} got it in a fetch response and wrote it to its own log.`
+        ? `A fetch response carried it to broker ${f}, which wrote it to its own log.`
         : `Broker ${f} pulls records with its fetch loop (R11).`,
     });
     steps.push({
       key: `report-${f}`,
       label: `Follower ${f}'s next fetch reports it`,
       done: reported,
-      t: null,
+      t: seen[`report-${f}`] ?? null,
       text: reported
         ? `Its next fetch asked for offset ${offset + 1} or later, so the leader knows broker ${f} has offset ${offset}.`
         : 'The leader learns only from the next fetch (fetch offset > its offset).',
     });
-    if (isrAtAppend.includes(f))
+    if (p?.isr.includes(f))
       checklistFollowers.push({ label: `in-sync follower ${f} has it`, done: reported });
   }
-  const hwPassed = offset >= 0 && (leader?.hw ?? 0) > offset;
+  const hwPassed = done.has('hw');
   const hwAt = eventTime(
     s,
     (e) =>
@@ -110,17 +163,16 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
     key: 'hw',
     label: 'The high watermark passes it',
     done: hwPassed,
-    t: hwAt,
+    t: hwAt ?? seen.hw ?? null,
     text: hwPassed
       ? `Leader HW is ${leader!.hw} > ${offset}: every in-sync replica has it, it is committed and consumers can read it.`
       : 'HW = the lowest LEO of the in-sync replicas (R13).',
   });
-  const answered = info.status === 'acked' || info.status === 'failed' || info.status === 'sent';
   steps.push({
     key: 'ack',
     label: acks === '0' ? 'Done on the wire (acks=0)' : 'Acknowledgement',
-    done: answered,
-    t: info.ackedAt >= 0 ? info.ackedAt : null,
+    done: done.has('ack'),
+    t: info.ackedAt >= 0 ? info.ackedAt : (seen.ack ?? null),
     text:
       info.status === 'acked'
         ? `Acknowledged at offset ${info.offset} (acks=${acks}).`
@@ -141,12 +193,11 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
   steps.push({
     key: 'consume',
     label: 'A consumer reads it',
-    done: consumedAt !== null,
-    t: consumedAt,
-    text:
-      consumedAt !== null
-        ? 'A consumer read it from the leader (only offsets below the HW are served).'
-        : 'Consumers read from the leader, below the HW (R34).',
+    done: done.has('consume'),
+    t: consumedAt ?? seen.consume ?? null,
+    text: done.has('consume')
+      ? 'A consumer read it from the leader (only offsets below the HW are served).'
+      : 'Consumers read from the leader, below the HW (R34).',
   });
 
   const minIsr = p ? effectiveMinIsr(s, p) : 1;
@@ -172,7 +223,31 @@ export function walkthrough(s: SimState, rid: number): WalkView | null {
     leader: leaderId,
     status: info.status,
     error: info.error,
-    steps,
+    steps: inTimeOrder(steps),
     checklist,
   };
+}
+
+/** The produce request's send time while it is on the network. */
+function sendTime(s: SimState, info: RecordInfo): number | null {
+  for (const m of Object.values(s.inflight)) {
+    if (m.payload.kind !== 'produce') continue;
+    for (const b of m.payload.batches)
+      if (b.records.some((r) => r.rid === info.rid)) return m.sentAt;
+  }
+  return null;
+}
+
+/**
+ * Done hops by time (a done hop whose time is unknown keeps its place after the hop before it),
+ * then the pending ones in the order they can happen.
+ */
+function inTimeOrder(steps: Step[]): Step[] {
+  let last = -Infinity;
+  const keyed = steps.map((step, i) => {
+    if (step.done) last = step.t ?? last;
+    return { step, i, at: step.done ? (step.t ?? last) : Infinity };
+  });
+  keyed.sort((a, b) => a.at - b.at || a.i - b.i);
+  return keyed.map((k) => k.step);
 }

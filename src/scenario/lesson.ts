@@ -1,18 +1,20 @@
 // Lessons: a scenario plus narration steps (src/data/lessons/*.json). Each step may act on the
-// cluster, focus a partition or a record, and wait for an event of the simulation (or for
-// Continue). The last step asks the class a question; playing on reveals the answer.
+// cluster, focus a partition or a record, and wait for an event of the simulation, a hop of the
+// walked record (or for Continue). The last step asks the class a question; playing on reveals
+// the answer. A step's `expect` states, in the scenario facts vocabulary, what its narration
+// claims; the lesson tests check it once the step's wait is over.
 import type { Command } from '../engine/index';
 import { ALL_EVENTS } from '../engine/events';
 import { checkCommand } from './command-check';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';
 
-export interface LessonWait {
-  event: string;
-  partition?: string;
-  broker?: number;
-  client?: string;
-}
+export type LessonWait =
+  | { event: string; partition?: string; broker?: number; client?: string }
+  /** a hop of the walked record: a walk step key (send, append, hw, ack, consume, fetch-0) or its prefix (fetch, report) */
+  | { walk: string };
+
+export const WALK_HOPS = ['metadata', 'send', 'append', 'fetch', 'report', 'hw', 'ack', 'consume'];
 
 export interface LessonStep {
   text: string;
@@ -22,6 +24,8 @@ export interface LessonStep {
   play: number;
   select: string | null;
   walk: 'next' | null;
+  /** facts (scenario `expect` vocabulary) true once the step's wait is over; checked by the tests */
+  expect: Record<string, unknown> | null;
 }
 
 export interface Lesson {
@@ -52,7 +56,15 @@ function checkStep(raw: unknown, where: string): Result<LessonStep> {
     commands.push(c.command);
   }
   let waitFor: LessonWait | null = null;
-  if (raw.waitFor !== undefined && raw.waitFor !== null) {
+  if (isObj(raw.waitFor) && 'walk' in raw.waitFor) {
+    const hop = raw.waitFor.walk;
+    if (typeof hop !== 'string' || !WALK_HOPS.includes(hop.replace(/-\d+$/, '')))
+      return {
+        ok: false,
+        error: `${where}.waitFor.walk: expected a hop of the walked record (${WALK_HOPS.join(', ')}, or fetch-<broker>, report-<broker>)`,
+      };
+    waitFor = { walk: hop };
+  } else if (raw.waitFor !== undefined && raw.waitFor !== null) {
     const w = raw.waitFor;
     if (
       !isObj(w) ||
@@ -84,6 +96,8 @@ function checkStep(raw: unknown, where: string): Result<LessonStep> {
     return { ok: false, error: `${where}.select: expected a partition name` };
   if (raw.walk !== undefined && raw.walk !== 'next')
     return { ok: false, error: `${where}.walk: expected "next"` };
+  if (raw.expect !== undefined && !isObj(raw.expect))
+    return { ok: false, error: `${where}.expect: expected facts (the scenario expect vocabulary)` };
   return {
     ok: true,
     value: {
@@ -93,6 +107,7 @@ function checkStep(raw: unknown, where: string): Result<LessonStep> {
       play: play as number,
       select: (raw.select as string) ?? null,
       walk: raw.walk === 'next' ? 'next' : null,
+      expect: isObj(raw.expect) ? raw.expect : null,
     },
   };
 }
@@ -126,6 +141,16 @@ export function parseLesson(raw: unknown): Result<Lesson> {
     return { ok: false, error: 'question.ask: expected the question for the class' };
   const reveal = checkStep(q.reveal, 'question.reveal');
   if (!reveal.ok) return reveal;
+  // a hop of "the walked record" needs a record walked by this step or an earlier one
+  let walking = false;
+  for (const [i, step] of [...steps, reveal.value].entries()) {
+    walking ||= step.walk !== null;
+    if (step.waitFor && 'walk' in step.waitFor && !walking)
+      return {
+        ok: false,
+        error: `${i < steps.length ? `steps[${i}]` : 'question.reveal'}.waitFor.walk: no record is walked yet (add "walk": "next" to this step or an earlier one)`,
+      };
+  }
   return {
     ok: true,
     value: {

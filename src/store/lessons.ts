@@ -1,10 +1,30 @@
 // Playing a lesson: narration steps that act on the cluster and wait for the simulation's events
 // (or a Continue click), with Back (time travel to where the step began) and a closing question.
-import { parseLesson, type Lesson, type LessonStep, type LessonWait } from '../scenario/lesson';
-import type { EventView } from '../protocol/view';
-import { command, loadScenario, pause, play, seek, selectPartition, walk } from './actions';
-import { setError, simStore, type SimStoreState } from './store';
+// Every lesson starts on a fresh run. The worker does the waiting (playUntil): it pauses exactly
+// at the awaited event of this run, and its view says which wait it reached.
+import { parseLesson, type Lesson, type LessonStep } from '../scenario/lesson';
+import type { Until } from '../protocol/messages';
+import { command, loadScenario, pause, seek, selectPartition, sendRaw, walk } from './actions';
+import { setError, simStore } from './store';
 import { bundledLesson, bundledScenario } from '../client/bundled';
+
+/** The lessons of src/data/lessons, in teaching order (the menu, and the clicker from one to the next). */
+export const LESSONS = [
+  { id: 'leaders-and-followers', title: '1. Leaders and followers' },
+  { id: 'produce-path-acks-all', title: '2. The produce path with acks=all' },
+  { id: 'leader-dies', title: '3. The leader dies' },
+  { id: 'acks1-loses-data', title: '4. acks=1 loses acknowledged data' },
+  { id: 'min-insync-replicas', title: '5. min.insync.replicas' },
+  { id: 'slow-follower', title: '6. A slow follower' },
+  { id: 'offline-vs-unclean', title: '7. Offline partition vs unclean election' },
+  { id: 'truncation-on-return', title: '8. Truncation on return' },
+];
+
+/** The lesson after (or before) this one in teaching order, if any. */
+export function lessonAfter(id: string, by: 1 | -1): { id: string; title: string } | null {
+  const i = LESSONS.findIndex((l) => l.id === id);
+  return i < 0 ? null : (LESSONS[i + by] ?? null);
+}
 
 export interface LessonUi {
   lesson: Lesson;
@@ -12,15 +32,16 @@ export interface LessonUi {
   index: number;
   /** waiting for the step's event (or its play time) before Continue */
   waiting: boolean;
-  /** where each step began: simulated time and the narration's event cursor then */
-  starts: ({ t: number; seq: number } | undefined)[];
-  /** waits read the event stream in order: the seq of the event that ended the last wait */
-  cursor: number;
+  /** where each step began (simulated time) */
+  starts: (number | undefined)[];
 }
 
 let current: LessonUi | null = null;
-let enterWhenLoaded: { index: number; run: number } | null = null;
-let waitUntil: { wait: LessonWait | null; t: number; seq: number } | null = null;
+/** the run the lesson plays on (the worker numbers its loads); null until its first view */
+let run: { expected: number; entered: boolean } | null = null;
+/** the id of the worker wait the lesson is in (views echo the latest reached) */
+let waitId = 0;
+let waitingFor = -1;
 const listeners = new Set<() => void>();
 
 function publish(): void {
@@ -40,7 +61,7 @@ function bundled(kind: 'lesson' | 'scenario', name: string): unknown {
   return data;
 }
 
-/** Opens a lesson (from src/data/lessons) at its first step; `attach` keeps the run already loaded (a share link). */
+/** Opens a lesson (from src/data/lessons) on a fresh run at its first step; `attach` keeps the run already loaded (a share link). */
 export function openLesson(id: string, step = 0, attach = false): void {
   if (!/^[\w.-]+$/.test(id)) {
     setError({ message: `Unknown lesson "${id}".`, fatal: false });
@@ -50,16 +71,25 @@ export function openLesson(id: string, step = 0, attach = false): void {
     const parsed = parseLesson(bundled('lesson', id));
     if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.error}`);
     const lesson = parsed.value;
-    const index = Math.max(0, Math.min(step, lesson.steps.length + 1));
-    current = { lesson, index, waiting: false, starts: [], cursor: lastSeq(simStore.getState()) };
+    const index = attach ? Math.max(0, Math.min(step, lesson.steps.length + 1)) : 0;
+    const loaded = simStore.getState().view?.run ?? 0;
+    current = { lesson, index, waiting: false, starts: [] };
+    waitingFor = -1;
     if (attach) {
-      beginWaiting(index);
+      // a share link: the run is the one being replayed (or already shown)
+      run = { expected: Math.max(loaded, 1), entered: true };
+      current.starts[index] = simStore.getState().view?.time ?? 0;
+      pause();
       publish();
       return;
     }
     const scenario =
       typeof lesson.scenario === 'string' ? bundled('scenario', lesson.scenario) : lesson.scenario;
-    enterWhenLoaded = { index: 0, run: simStore.getState().view?.run ?? -1 };
+    // A new run: the next load the worker numbers (after any still pending for a lesson).
+    run = {
+      expected: Math.max(loaded, run && !run.entered ? run.expected : 0) + 1,
+      entered: false,
+    };
     loadScenario(scenario, lesson.timings, false);
     publish();
   } catch (e) {
@@ -71,31 +101,31 @@ export function openLesson(id: string, step = 0, attach = false): void {
 }
 
 export function closeLesson(): void {
+  if (current?.waiting) sendRaw({ type: 'playUntil', id: ++waitId, until: { ms: 0 } }); // pauses, disarming the wait
   current = null;
-  waitUntil = null;
+  run = null;
+  waitingFor = -1;
   walk(null);
   publish();
 }
 
-function lastSeq(s: SimStoreState): number {
-  return s.events[s.events.length - 1]?.seq ?? -1;
+/** What the worker waits for in this step, if anything. */
+function untilOf(step: LessonStep | null): Until | null {
+  if (!step) return null;
+  if (step.waitFor) return step.waitFor;
+  return step.play > 0 ? { ms: step.play } : null;
 }
 
-function beginWaiting(index: number): void {
+/** Plays until the step's wait is reached (the worker pauses there), or pauses for Continue. */
+function beginWaiting(): void {
   if (!current) return;
-  const s = simStore.getState();
-  const step = stepOf({ ...current, index });
-  const t = s.view?.time ?? 0;
-  current.starts[index] = { t, seq: current.cursor };
-  if (step && (step.waitFor || step.play > 0)) {
-    // The narration follows the event stream in order: an awaited event that happened after the
-    // previous wait ended counts, even if time was skipped ahead past it.
-    waitUntil = { wait: step.waitFor, t: t + step.play, seq: current.cursor };
+  const until = untilOf(stepOf(current));
+  if (until) {
+    waitingFor = ++waitId;
     current.waiting = true;
-    play();
-    checkWait(s);
+    sendRaw({ type: 'playUntil', id: waitingFor, until });
   } else {
-    waitUntil = null;
+    waitingFor = -1;
     current.waiting = false;
     pause();
   }
@@ -104,6 +134,7 @@ function beginWaiting(index: number): void {
 function enter(index: number): void {
   if (!current) return;
   current.index = index;
+  current.starts[index] = simStore.getState().view?.time ?? 0;
   const step = stepOf(current);
   if (step) {
     // The walk is set first: "the next record" is the one this step's actions produce.
@@ -111,31 +142,30 @@ function enter(index: number): void {
     for (const c of step.do) command(c);
     if (step.select) selectPartition(step.select);
   }
-  beginWaiting(index);
+  beginWaiting();
   publish();
 }
 
-/** Continue: the next step (or the question, then its reveal). Revisited steps are reached by time travel. */
+/** Continue: the next step (or the question, then its reveal); while a step waits, runs to its event at once. */
 export function continueLesson(): void {
-  if (!current || current.waiting) return;
-  const next = current.index + 1;
-  if (next > current.lesson.steps.length + 1) return;
-  const known = current.starts[next];
-  if (known) {
-    seek(known.t);
-    current.index = next;
-    beginWaiting(next);
-    publish();
+  if (!current) return;
+  if (current.waiting) {
+    sendRaw({ type: 'skipUntil' });
     return;
   }
-  if (next === current.lesson.steps.length) {
+  const next = current.index + 1;
+  if (next > current.lesson.steps.length + 1) {
+    // the end: the clicker goes on to the next lesson
+    const after = lessonAfter(current.lesson.id, 1);
+    if (after) openLesson(after.id);
+    return;
+  }
+  const known = current.starts[next];
+  if (known !== undefined) {
+    // revisited (after Back): time travel to where it began, and wait again
+    seek(known);
     current.index = next;
-    current.starts[next] = {
-      t: simStore.getState().view?.time ?? 0,
-      seq: lastSeq(simStore.getState()),
-    };
-    current.waiting = false;
-    pause();
+    beginWaiting();
     publish();
     return;
   }
@@ -144,62 +174,43 @@ export function continueLesson(): void {
 
 /** Back: the previous step, at the moment it began. */
 export function backLesson(): void {
-  if (!current || current.index === 0) return;
+  if (!current) return;
+  if (current.index === 0) {
+    // the start: the clicker goes back to the previous lesson
+    const before = lessonAfter(current.lesson.id, -1);
+    if (before) openLesson(before.id);
+    return;
+  }
   const prev = current.index - 1;
   const start = current.starts[prev];
-  if (!start) return;
+  if (start === undefined) return;
   pause();
-  seek(start.t);
+  seek(start);
   current.index = prev;
-  current.cursor = start.seq;
-  const step = stepOf(current);
-  waitUntil =
-    step && (step.waitFor || step.play > 0)
-      ? { wait: step.waitFor, t: start.t + step.play, seq: start.seq }
-      : null;
-  current.waiting = waitUntil !== null;
-  if (current.waiting) {
-    play();
-    checkWait(simStore.getState());
-  }
+  beginWaiting();
   publish();
 }
 
-function matches(e: EventView, w: LessonWait): boolean {
-  return (
-    e.type === w.event &&
-    (w.partition === undefined || e.partition === w.partition) &&
-    (w.broker === undefined || e.broker === w.broker) &&
-    (w.client === undefined || e.client === w.client)
-  );
-}
-
-/** Watches the store: enters the first step once the lesson's scenario is loaded, ends waits. */
+/** Watches the store: enters the first step once the lesson's run is loaded; ends waits the worker reached. */
 simStore.subscribe((s, prev) => {
-  if (!current || s.view === prev.view || !s.view) return;
-  if (enterWhenLoaded && s.view.run !== enterWhenLoaded.run) {
-    const index = enterWhenLoaded.index;
-    enterWhenLoaded = null;
-    enter(index);
+  if (!current || !run || s.view === prev.view || !s.view) return;
+  if (!run.entered) {
+    if (s.view.run < run.expected) return; // a view of the previous run
+    run.entered = true;
+    enter(current.index);
     return;
   }
-  checkWait(s);
-});
-
-/** Ends the current wait once its event has happened (or its play time has passed). */
-function checkWait(s: SimStoreState): void {
-  if (!current || !waitUntil || !current.waiting || !s.view) return;
-  const w = waitUntil;
-  const hit = w.wait ? s.events.find((e) => e.seq > w.seq && matches(e, w.wait!)) : undefined;
-  const done = w.wait ? hit !== undefined : s.view.time >= w.t;
-  if (done) {
-    if (hit) current.cursor = hit.seq;
-    waitUntil = null;
+  if (s.view.run !== run.expected) {
+    // another scenario was loaded: the lesson no longer describes what is on screen
+    closeLesson();
+    return;
+  }
+  if (current.waiting && waitingFor >= 0 && s.view.untilReached === waitingFor) {
     current.waiting = false;
-    pause();
+    waitingFor = -1;
     publish();
   }
-}
+});
 
 export function onLessonChange(f: () => void): () => void {
   listeners.add(f);

@@ -26,6 +26,14 @@ const FIELDS: Record<ToWorker['type'], Record<string, [(v: unknown) => boolean, 
   pause: {},
   setSpeed: { speed: [(v) => finite(v) && v > 0, 'a positive number'] },
   step: {},
+  playUntil: {
+    id: [int, 'an integer'],
+    until: [
+      (v) => typeof v === 'object' && v !== null && ('event' in v || 'walk' in v || 'ms' in v),
+      'an event, a walk hop or ms to wait for',
+    ],
+  },
+  skipUntil: {},
   runUntilEvent: {
     event: [shortString, 'an event type'],
     limitMs: [

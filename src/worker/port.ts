@@ -41,6 +41,8 @@ export function serveRunner(port: Port, clock: Clock): () => void {
   let loaded: { scenario: unknown; timings: TimingsPreset } | null = null;
   let lastWall = clock.now();
   let awaitingAck = false;
+  /** when the view being waited for was posted */
+  let postedAt = 0;
   let dirty = false;
 
   /** what the UI already holds of the current branch's command log */
@@ -79,6 +81,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       ...(commandSeq !== undefined ? { commandSeq } : {}),
     });
     awaitingAck = true;
+    postedAt = clock.now();
     dirty = false;
   };
 
@@ -277,6 +280,18 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         main.step();
         for (const r of runners.slice(1)) syncTo(r, main.now);
         break;
+      case 'playUntil':
+        main.playUntil(msg.id, msg.until);
+        for (const r of runners.slice(1)) r.playing = main.playing;
+        lastWall = clock.now();
+        break;
+      case 'skipUntil':
+        main.skipUntil();
+        for (const r of runners.slice(1)) {
+          r.playing = main.playing;
+          syncTo(r, main.now);
+        }
+        break;
       case 'runUntilEvent':
         for (const r of runners) r.playing = false;
         main.runUntilEvent(msg.event, msg.limitMs);
@@ -368,8 +383,20 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       return;
     }
     try {
-      if (runners[0]?.playing) {
-        for (const r of runners) r.tick(now - lastWall);
+      // While the UI has not drawn the last view for two frames (busy loading, say), simulated
+      // time waits for it: no burst of unseen time when it catches up.
+      const uiBehind = awaitingAck && now - postedAt > 2 * POST_INTERVAL_MS;
+      if (runners[0]?.playing && !uiBehind) {
+        const main = runners[0];
+        main.tick(now - lastWall);
+        for (const r of runners.slice(1)) {
+          // lanes follow the main lane (which may stop exactly at a lesson's awaited event)
+          if (main.playing) r.tick(now - lastWall);
+          else {
+            r.playing = false;
+            syncTo(r, main.now);
+          }
+        }
         dirty = true;
         const notice =
           runners.map((r) => r.takeNotice()).find((n) => n !== null) ??

@@ -17,7 +17,7 @@ import {
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';
 import { stepCommand } from '../scenario/step-command';
-import type { TimingsPreset, TraceEvent } from '../protocol/messages';
+import type { TimingsPreset, TraceEvent, Until } from '../protocol/messages';
 import { projectView } from '../protocol/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
@@ -35,7 +35,7 @@ import {
   type Target,
 } from './history';
 import { Timeline } from './timeline';
-import { walkthrough } from '../protocol/walkthrough';
+import { walkComplete, walkProgress, walkthrough } from '../protocol/walkthrough';
 import { checkCommand } from '../scenario/command-check';
 import { thawState } from './clone';
 
@@ -291,8 +291,117 @@ export class SimRunner {
     const simulated = Math.min(wallDeltaMs, MAX_TICK_WALL_MS) * this.speed + this.carry;
     const whole = Math.floor(simulated);
     this.carry = simulated - whole;
-    if (whole > 0) this.runTo(this.state.now + whole);
+    if (whole > 0) this.moveTo(this.state.now + whole);
     this.checkMemory();
+  }
+
+  /**
+   * Moves to `t`; while a lesson waits or a record is walked it goes one simulated millisecond
+   * with something due at a time, so it stops exactly at the awaited event (not a frame later).
+   */
+  private moveTo(t: number): void {
+    if (!this.until && !this.walkWatched()) {
+      this.runTo(t);
+      return;
+    }
+    this.runWatching(t, () => this.observe());
+  }
+
+  /** Runs to `t` one due millisecond at a time until `stop()` holds; returns whether it did. */
+  private runWatching(t: number, stop: () => boolean): boolean {
+    const s = this.state;
+    for (;;) {
+      const next = nextEventTime(s);
+      if (next > t) {
+        this.runTo(t);
+        return stop();
+      }
+      this.runTo(Math.max(next, s.now));
+      if (stop()) return true;
+    }
+  }
+
+  /** The lesson's wait, armed by playUntil: it pauses the run where it is reached. */
+  private until: {
+    id: number;
+    until: Until;
+    fromSeq: number;
+    t: number;
+    walkDone: Set<string>;
+  } | null = null;
+  /** the id of the latest wait reached (the UI's lesson moves on when it sees it) */
+  private untilReached = -1;
+
+  /** The id of the latest wait reached. */
+  get reachedUntil(): number {
+    return this.untilReached;
+  }
+
+  /** Plays until the event (or walk hop, or time) comes, and pauses exactly there. */
+  playUntil(id: number, until: Until): void {
+    this.until = {
+      id,
+      until,
+      fromSeq: this.state.eventCount,
+      t: this.state.now,
+      walkDone: this.walked ? walkProgress(this.state, this.walked.rid) : new Set(),
+    };
+    this.playing = true;
+    this.observe();
+  }
+
+  /** Runs to the armed wait at once (the clicker pressed while waiting); at most `limitMs`. */
+  skipUntil(limitMs = 120_000): void {
+    if (!this.until) return;
+    this.runWatching(this.state.now + limitMs, () => this.observe());
+  }
+
+  /** After each move: records the walked record's hop times, ends the wait once it is reached. */
+  private observe(): boolean {
+    const s = this.state;
+    let done: Set<string> | null = null;
+    if (this.walked && !this.walked.complete) {
+      done = walkProgress(s, this.walked.rid);
+      for (const k of done) if (this.walked.seen[k] === undefined) this.walked.seen[k] = s.now;
+      this.walked.complete = walkComplete(s, this.walked.rid, done);
+    }
+    const u = this.until;
+    if (!u) return false;
+    let reached = false;
+    const w = u.until;
+    if ('ms' in w) reached = s.now >= u.t + w.ms;
+    else if ('walk' in w) {
+      if (!this.walked) reached = true;
+      else {
+        done ??= walkProgress(s, this.walked.rid);
+        const key = w.walk;
+        for (const k of done)
+          if ((k === key || k.startsWith(`${key}-`)) && !u.walkDone.has(k)) reached = true;
+        if (walkComplete(s, this.walked.rid, done)) reached = true;
+      }
+    } else {
+      for (let i = s.events.length - 1; i >= 0 && s.events[i]!.seq >= u.fromSeq; i--) {
+        const e = s.events[i]!;
+        if (
+          e.type === w.event &&
+          (w.partition === undefined || e.partition === w.partition) &&
+          (w.broker === undefined || e.broker === w.broker) &&
+          (w.client === undefined || e.client === w.client)
+        ) {
+          reached = true;
+          break;
+        }
+      }
+    }
+    if (!reached) return false;
+    this.untilReached = u.id;
+    this.until = null;
+    this.playing = false;
+    return true;
+  }
+
+  private walkWatched(): boolean {
+    return this.walked !== null && !this.walked.complete;
   }
 
   /**
@@ -319,11 +428,24 @@ export class SimRunner {
   /** Where each step started, so step back can return there exactly. */
   private steps: { t: number; d: number }[] = [];
 
-  /** One protocol event: runs until a message is delivered or something changes state. */
+  /**
+   * One step: while a record is walked, to its next hop (send, append, each follower's fetch and
+   * report, HW, ack, read); otherwise one protocol event (a message delivered or a state change).
+   */
   step(): void {
     const s = this.state;
     this.steps.push(this.position());
     if (this.steps.length > 1000) this.steps.shift();
+    if (this.walked && !this.walked.complete) {
+      const walked = this.walked;
+      const before = walkProgress(s, walked.rid).size;
+      this.runWatching(s.now + 120_000, () => {
+        const moved = walkProgress(this.state, walked.rid).size !== before;
+        this.observe();
+        return moved || walked.complete;
+      });
+      return;
+    }
     const events = s.eventCount;
     for (let guard = 0; guard < 100_000; guard++) {
       const next = s.queue[0];
@@ -346,6 +468,15 @@ export class SimRunner {
   /** Back to where the last step started, or else to just before the latest event. */
   stepBack(): void {
     const s = this.state;
+    if (this.walked) {
+      // back the way the walk came: to the latest hop before now
+      const times = Object.values(this.walked.seen).filter((t) => t < s.now);
+      if (times.length > 0) {
+        this.steps = [];
+        this.seek({ t: Math.max(...times) });
+        return;
+      }
+    }
     const previous = this.steps.pop();
     if (previous && !isBefore(this.position(), previous)) {
       this.seek(previous);
@@ -374,6 +505,7 @@ export class SimRunner {
 
   advance(ms: number): void {
     this.runTo(this.state.now + Math.max(0, ms));
+    this.observe(); // a lesson's wait passed on the way counts (it does not stop a jump)
   }
 
   /** The state exactly as it was at that time (or position) of the current branch. */
@@ -390,6 +522,16 @@ export class SimRunner {
     const { state, applied } = stateAt(this.branch, clamped);
     this.state = state;
     this.applied = applied;
+    if (this.walked) {
+      for (const [k, t] of Object.entries(this.walked.seen))
+        if (t > state.now) delete this.walked.seen[k];
+      this.walked.complete = false;
+    }
+    // a wait armed before a seek waits for its event again from here
+    if (this.until) {
+      this.until.fromSeq = state.eventCount;
+      this.until.walkDone = this.walked ? walkProgress(state, this.walked.rid) : new Set();
+    }
     this.eventsReset = true;
     this.sentEvents = Math.max(0, state.eventCount - 50);
   }
@@ -431,15 +573,17 @@ export class SimRunner {
   }
 
   /** The record to walk through: by value, the next one produced, or none. */
-  private walked: { rid: number } | null = null;
+  private walked: { rid: number; seen: Record<string, number>; complete: boolean } | null = null;
 
   walk(record: string | 'next' | null): void {
-    if (record === null) this.walked = null;
-    else if (record === 'next') this.walked = { rid: nextRid(this.state) };
-    else {
-      const rid = findRecord(this.state, record)?.rid;
-      this.walked = rid === undefined ? null : { rid };
-    }
+    const rid =
+      record === null
+        ? undefined
+        : record === 'next'
+          ? nextRid(this.state)
+          : findRecord(this.state, record)?.rid;
+    this.walked = rid === undefined ? null : { rid, seen: {}, complete: false };
+    if (this.walked) this.observe();
   }
 
   /** The view for the UI; events are sent once. */
@@ -466,7 +610,7 @@ export class SimRunner {
     view.eventsReset = this.eventsReset;
     view.timeline = this.timeline.view(this.branch, this.branches);
     view.walk = this.walked
-      ? (walkthrough(s, this.walked.rid) ?? {
+      ? (walkthrough(s, this.walked.rid, this.walked.seen) ?? {
           record: '(waiting for the next send)',
           partition: null,
           acks: '',
@@ -478,6 +622,7 @@ export class SimRunner {
           checklist: [],
         })
       : null;
+    view.untilReached = this.untilReached;
     this.eventsReset = false;
     this.sentEvents = s.eventCount;
     return view;

@@ -1,16 +1,28 @@
 import { killBroker, restartBroker } from '../../store/actions';
 
-/** Restart for a broker that is down, Kill (kill -9) for one that is up. */
+/**
+ * Kill (kill -9) for a broker that is up; Restart for one that is down, one slot further along,
+ * so a second click where Kill was does not bring the broker straight back.
+ */
 export function KillOrRestart({ id, down }: { id: number; down: boolean }) {
   return down ? (
-    <button
-      type="button"
-      onClick={() => restartBroker(id)}
-      aria-label={`Restart broker ${id}`}
-      title="Start the broker again"
-    >
-      Restart
-    </button>
+    <>
+      <span
+        className="kill-slot"
+        aria-hidden="true"
+        style={{ visibility: 'hidden', padding: '0 8px' }}
+      >
+        Kill
+      </span>
+      <button
+        type="button"
+        onClick={() => restartBroker(id)}
+        aria-label={`Restart broker ${id}`}
+        title="Start the broker again"
+      >
+        Restart
+      </button>
+    </>
   ) : (
     <button
       type="button"

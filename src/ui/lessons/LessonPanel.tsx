@@ -1,8 +1,9 @@
 // The narration of a lesson: one step at a time, waiting on the simulation's events or a
 // Continue click, with Back; it ends with a question for the class, revealed by playing on.
 import { useSim } from '../../store/use-sim';
-import { backLesson, closeLesson, continueLesson, stepOf } from '../../store/lessons';
+import { backLesson, closeLesson, continueLesson, lessonAfter, stepOf } from '../../store/lessons';
 import type { SimStoreState } from '../../store/store';
+import type { LessonStep } from '../../scenario/lesson';
 
 const selectLesson = (s: SimStoreState) => s.lesson;
 
@@ -20,7 +21,28 @@ const WAIT_LABEL: Record<string, string> = {
   metadataRefreshed: 'the metadata answer',
   produceAttemptFailed: 'the error',
   produceFailed: 'the final error',
+  brokerUnfenced: 'the broker to register',
+  recordConsumed: 'the consumer',
 };
+
+/** The walked record's hops (lesson steps that follow one record). */
+const HOP_LABEL: Record<string, string> = {
+  metadata: 'the metadata answer',
+  send: 'the produce request',
+  append: 'the leader to append',
+  fetch: 'a follower to fetch',
+  report: "a follower's next fetch",
+  hw: 'the high watermark to move',
+  ack: 'the acknowledgement',
+  consume: 'the consumer',
+};
+
+export function waitLabel(step: LessonStep | null): string {
+  const w = step?.waitFor;
+  if (!w) return 'time to pass';
+  if ('walk' in w) return HOP_LABEL[w.walk.replace(/-\d+$/, '')] ?? w.walk;
+  return WAIT_LABEL[w.event] ?? w.event;
+}
 
 export function LessonPanel() {
   const l = useSim(selectLesson);
@@ -30,14 +52,14 @@ export function LessonPanel() {
   const question = index === total;
   const revealed = index === total + 1;
   const step = stepOf(l);
-  const wait = step?.waitFor
-    ? (WAIT_LABEL[step.waitFor.event] ?? step.waitFor.event)
-    : 'time to pass';
+  const wait = waitLabel(step);
+  const next = lessonAfter(lesson.id, 1);
   return (
     <section
       className="lesson"
       aria-label={`Lesson: ${lesson.title}`}
       data-testid="lesson"
+      data-lesson={lesson.id}
       data-step={index}
       data-waiting={waiting}
       data-done={revealed && !waiting}
@@ -73,9 +95,21 @@ export function LessonPanel() {
             Reveal: play on
           </button>
         ) : revealed ? (
-          <button type="button" className="primary" onClick={closeLesson} disabled={waiting}>
-            {waiting ? `Waiting for ${wait}…` : 'Finish'}
-          </button>
+          <>
+            <button type="button" onClick={closeLesson} disabled={waiting}>
+              {waiting ? `Waiting for ${wait}…` : 'Finish'}
+            </button>
+            {next && !waiting ? (
+              <button
+                type="button"
+                className="primary"
+                onClick={continueLesson}
+                aria-keyshortcuts="PageDown"
+              >
+                Next lesson: {next.title} ▶
+              </button>
+            ) : null}
+          </>
         ) : (
           <button
             type="button"

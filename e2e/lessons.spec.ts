@@ -1,0 +1,122 @@
+// Lessons the way a class uses them: picked from the Lessons menu with the app already running,
+// advanced with the clicker key (PageDown), each on a fresh run. No URL parameters, no test
+// hooks for driving (the state is only read).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { view } from './sim';
+import { inFlight, playing } from './read-view';
+
+const MENU: [string, string][] = [
+  ['1. Leaders and followers', 'leaders-and-followers'],
+  ['2. The produce path with acks=all', 'produce-path-acks-all'],
+  ['3. The leader dies', 'leader-dies'],
+  ['4. acks=1 loses acknowledged data', 'acks1-loses-data'],
+  ['5. min.insync.replicas', 'min-insync-replicas'],
+  ['6. A slow follower', 'slow-follower'],
+  ['7. Offline partition vs unclean election', 'offline-vs-unclean'],
+  ['8. Truncation on return', 'truncation-on-return'],
+];
+
+const where = async (lesson: Locator) =>
+  `${await lesson.getAttribute('data-step')}/${await lesson.getAttribute('data-waiting')}`;
+
+/** One clicker press: the next step, or (while a step waits) straight to its event. */
+async function click(page: Page, lesson: Locator): Promise<void> {
+  const before = await where(lesson);
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => where(lesson)).not.toBe(before);
+}
+
+async function pick(page: Page, [title, id]: [string, string]): Promise<Locator> {
+  await page.getByRole('combobox', { name: 'Lessons' }).selectOption({ label: title });
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toHaveAttribute('data-lesson', id);
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  return lesson;
+}
+
+test('every lesson, picked from the menu in order, plays to its end with PageDown', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  for (const item of MENU) {
+    const title = item[0];
+    const lesson = await pick(page, item);
+    // a fresh run: it starts from the beginning, not where the previous one stopped
+    await expect.poll(async () => (await view(page)).time).toBeLessThan(1000);
+    let presses = 0;
+    while ((await lesson.getAttribute('data-done')) !== 'true') {
+      await click(page, lesson);
+      expect(++presses, `${title}: too many presses`).toBeLessThan(30);
+      // one numbering scheme: the narration never carries a number of its own
+      await expect(lesson.locator('.narration')).not.toHaveText(/Steps? \d+( and \d+)?:/);
+    }
+    await expect(lesson).toContainText('Question for the class');
+    if (title.startsWith('4.'))
+      await expect(page.getByTestId('durability-alarm')).toContainText('only-on-1');
+    if (title.startsWith('3.')) await expect(page.getByTestId('durability-ok')).toBeVisible();
+  }
+});
+
+test('lesson 2 shows one hop per step: LEO, HW and the ack, checked at each stop', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  // lesson 1 first, then lesson 2 at once: lesson 2 must not wait for lesson 1's events
+  await pick(page, MENU[0]!);
+  const lesson = await pick(page, MENU[1]!);
+  const leo = (b: number) => page.getByTestId(`replica-log-${b}`);
+  const status = page.locator('[data-testid="walk"] .walk-head');
+  /** [leader 2, follower 0, follower 1] as LEO/HW, and the record's status */
+  const expectStop = async (step: number, logs: string[], record: string) => {
+    await expect(lesson).toHaveAttribute('data-step', String(step));
+    // the run plays at 1x and the worker stops exactly at the hop: no Continue until then
+    await expect(lesson).toHaveAttribute('data-waiting', 'false');
+    await expect(lesson.locator('header')).toContainText(`Step ${step + 1} of 8`);
+    const shown = [];
+    for (const b of [2, 0, 1])
+      shown.push(
+        `${await leo(b).getAttribute('data-leo')}/${await leo(b).getAttribute('data-hw')}`,
+      );
+    expect(shown, `step ${step + 1}`).toEqual(logs);
+    await expect(status).toHaveAttribute('data-status', record);
+    expect(await playing(page)).toBe(false);
+  };
+  // 1: the produce request in flight, nobody has r1
+  await expectStop(0, ['0/0', '0/0', '0/0'], 'pending');
+  expect(await inFlight(page, 'produce')).toBe(true);
+  expect((await view(page)).time).toBeLessThan(300); // no burst past the send after load
+  const next = async () => {
+    await lesson.getByRole('button', { name: 'Continue ▶' }).click();
+  };
+  await next(); // 2: the leader appends: LEO 1
+  await expectStop(1, ['1/0', '0/0', '0/0'], 'pending');
+  await next(); // 3: the fetch response reaches broker 1
+  await expectStop(2, ['1/0', '0/0', '1/0'], 'pending');
+  await next(); // 4: ... and broker 0
+  await expectStop(3, ['1/0', '1/0', '1/0'], 'pending');
+  await next(); // 5: broker 1's next fetch reports it: the HW waits for broker 0
+  await expectStop(4, ['1/0', '1/0', '1/0'], 'pending');
+  await next(); // 6: broker 0 reports it: the HW moves to 1
+  await expectStop(5, ['1/1', '1/0', '1/0'], 'pending');
+  await next(); // 7: the ack travels back
+  await expectStop(6, ['1/1', '1/0', '1/0'], 'acked');
+  await next(); // 8: the consumer reads r1
+  await expect(lesson).toHaveAttribute('data-step', '7');
+  await expect(lesson).toHaveAttribute('data-waiting', 'false');
+  await expect(page.locator('[data-testid="walk"] [data-step="consume"]')).toHaveAttribute(
+    'data-done',
+    'true',
+  );
+  // the walk lists its hops in time order
+  const times = await page
+    .locator('[data-testid="walk"] .walk-steps li[data-done="true"] time')
+    .allTextContents();
+  const seconds = times.map((t) => parseFloat(t));
+  expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+  // PageUp goes back to where the step began
+  await page.keyboard.press('PageUp');
+  await expect(lesson).toHaveAttribute('data-step', '6');
+});
