@@ -141,7 +141,7 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
     lines: 1,
     clientsTop: false,
     font: 0,
-    fill: 0,
+    fill: -Infinity,
   };
   for (const clientsTop of [false, true]) {
     const { sideW, topH, topW } = frame(input, clientsTop);
@@ -154,9 +154,9 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
           const wUnits = Math.max(topW, sideW + cols * card.w + (cols - 1) * CARD_GAP);
           const hUnits = topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4;
           const font = Math.min(size.font, size.width / wUnits, size.height / hUnits);
-          // on a tie in font size: the arrangement that fills the room best
-          const fill = (wUnits * hUnits * font * font) / Math.max(1, size.width * size.height);
-          if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.02))
+          // on a tie in font size: the arrangement whose shape is closest to the room's
+          const fill = -Math.abs(Math.log(wUnits / hUnits / (size.width / size.height)));
+          if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.05))
             best = { cols, rows, perRow, lines, clientsTop, font, fill };
         }
       }

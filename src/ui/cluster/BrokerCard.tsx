@@ -72,7 +72,7 @@ export function BrokerCard({ id }: { id: number }) {
       </text>
       <SessionArc
         id={id}
-        cx={box.x + box.w - f * (0.45 + 0.6 * shown.length + 0.9)}
+        cx={box.x + box.w - f * (0.45 + 0.62 * shown.length + 0.75)}
         cy={baseline - f * 0.35}
         r={f * 0.5}
       />

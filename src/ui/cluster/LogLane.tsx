@@ -36,7 +36,10 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   const x = scaleLinear()
     .domain([first, first + capacity])
     .range([labelW, labelW + capacity * cellW]);
-  const height = (rows.length + 1) * rowH + f * 0.4;
+  // a row where a record was replaced is taller: the struck record above the one now there
+  const heights = rows.map((r) => (r.cells.some((c) => c.ghost) ? rowH * 1.6 : rowH));
+  const tops = heights.map((_, i) => rowH + heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = rowH + heights.reduce((a, b) => a + b, 0) + f * 0.4;
   const leaderRow = rows.find((r) => r.role === 'leader');
   const name = chipLabel(inspector.partition, multiTopic);
   const ticks = x.ticks(Math.min(capacity, 12)).filter((t) => Number.isInteger(t) && t <= last + 1);
@@ -64,18 +67,18 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
             {t}
           </text>
         ))}
-        <text className="lane-legend" x={labelW + capacity * cellW + f * 0.4} y={rowH * 0.7}>
-          ┃ HW · ┆ uncommitted
+        <text className="lane-tick" x={labelW + capacity * cellW + f * 0.4} y={rowH * 0.7}>
+          LEO · HW
         </text>
         {rows.map((r, i) => (
           <Row
             key={r.broker}
             row={r}
-            y={rowH * (i + 1)}
+            y={tops[i]!}
+            rowH={heights[i]!}
             f={f}
             x={x}
             cellW={cellW}
-            rowH={rowH}
             rightX={labelW + capacity * cellW + f * 0.4}
             leaderLeo={leaderRow?.leo ?? 0}
           />
@@ -108,7 +111,10 @@ function Row({
   const role = down ? 'offline' : row.role === 'none' ? row.status : row.role;
   const top = y + f * 0.2;
   const h = rowH - f * 0.4;
-  const mid = top + h / 2 + f * 0.36;
+  const tall = row.cells.some((c) => c.ghost);
+  // the baseline of a one-line cell; a tall row has the struck record on a line above it
+  const mid = tall ? top + h - f * 0.45 : top + h / 2 + f * 0.36;
+  const upper = top + f * 1.1;
   const follower = row.role === 'follower' && !down;
   return (
     <g
@@ -139,6 +145,19 @@ function Row({
           <text x={x(c.offset) + cellW / 2} y={mid} textAnchor="middle">
             {c.value}
           </text>
+          {c.ghost ? (
+            <g className="lane-struck" data-why={c.ghost.why}>
+              <text x={x(c.offset) + cellW / 2} y={upper} textAnchor="middle">
+                {c.ghost.value}
+              </text>
+              <line
+                x1={x(c.offset) + f * 0.3}
+                x2={x(c.offset) + cellW - f * 0.3}
+                y1={upper - f * 0.32}
+                y2={upper - f * 0.32}
+              />
+            </g>
+          ) : null}
         </g>
       ))}
       {row.ghosts.map((g) => (

@@ -35,6 +35,8 @@ export const OVERVIEW_REPLICAS_PER_BROKER = 16;
 const selectClusterView = (s: SimStoreState) => s.ui.clusterView;
 const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
 const selectCompareOn = (s: SimStoreState) => s.view?.compare != null;
+const selectLaneShown = (s: SimStoreState) =>
+  (s.view?.walk?.partition ?? s.ui.selectedPartition ?? null) !== null;
 
 const selectMaxReplicas = (s: {
   replicasOfBroker: Record<number, { leaders: string[]; followers: string[] }>;
@@ -53,21 +55,33 @@ export function Stage() {
   const replicasOfBroker = useSim(selectReplicasOfBroker);
   const maxReplicas = useSim(selectMaxReplicas);
   const compareOn = useSim(selectCompareOn);
+  const laneShown = useSim(selectLaneShown);
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
   useInspectWalked();
+  const askedFont = viewportFont(window.innerWidth, window.innerHeight);
   const model = useMemo<StageModel>(() => {
     const layout = layoutStage(
       { brokers, controllers, producers, consumers, maxReplicasPerBroker: maxReplicas },
       {
         width: Math.max(1, size.width),
         height: Math.max(1, size.height),
-        font: viewportFont(window.innerWidth, window.innerHeight),
+        font: askedFont,
       },
     );
     const slots = brokerSlots(replicasOfBroker, order);
     return { ...layout, slots, chips: chipBoxes(layout, slots) };
-  }, [brokers, controllers, producers, consumers, maxReplicas, size, replicasOfBroker, order]);
+  }, [
+    brokers,
+    controllers,
+    producers,
+    consumers,
+    maxReplicas,
+    size,
+    replicasOfBroker,
+    order,
+    askedFont,
+  ]);
   const mode = useSim(selectClusterView);
   const overview =
     mode === 'overview' ||
@@ -115,8 +129,9 @@ export function Stage() {
           <Particles layout={model} />
           <BrokerMenu />
         </div>
-        <LogLane font={model.font} />
-        <StageLegend font={model.font} />
+        {/* the viewport's font, not the layout's: their height must not feed back into it */}
+        <LogLane font={askedFont} />
+        <StageLegend font={askedFont} lane={laneShown} />
         <LessonPanel />
       </section>
     </LayoutContext.Provider>

@@ -71,12 +71,18 @@ export function StageOverlays() {
             ? layout.chips[`${c.partition}@${c.previousLeader}`]
             : undefined;
         const name = chipLabel(c.partition, false);
+        // above the chip, unless that would cover the card's name (a chip in the first row)
+        const tagY = (box: { y: number; h: number }, broker: number | null) => {
+          const card = broker !== null ? layout.brokers[broker] : undefined;
+          const firstRow = card !== undefined && box.y - card.y < layout.header + f * 0.5;
+          return firstRow ? box.y + box.h + f * 1.35 : box.y - f * 0.2;
+        };
         return (
           <g key={c.partition} data-testid={`leader-move-${c.partition}`}>
             {old ? (
               <Tag
                 x={old.cx}
-                y={old.y - f * 0.2}
+                y={tagY(old, c.previousLeader)}
                 f={f}
                 className="tag-old-leader"
                 text={`${name}: old leader`}
@@ -85,7 +91,7 @@ export function StageOverlays() {
             {chip ? (
               <Tag
                 x={chip.cx}
-                y={chip.y - f * 0.2}
+                y={tagY(chip, c.leader)}
                 f={f}
                 className={c.unclean ? 'tag-unclean' : 'tag-new-leader'}
                 text={`new leader · epoch ${c.leaderEpoch}${c.unclean ? ' (unclean)' : ''}`}

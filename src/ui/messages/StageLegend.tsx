@@ -12,7 +12,7 @@ const KINDS: [MessageKind, string][] = [
   ['metadataUpdate', 'metadata'],
 ];
 
-export function StageLegend({ font }: { font: number }) {
+export function StageLegend({ font, lane }: { font: number; lane: boolean }) {
   return (
     <ul className="stage-legend" aria-label="Stage legend" style={{ fontSize: font }}>
       <li>
@@ -40,6 +40,21 @@ export function StageLegend({ font }: { font: number }) {
         </span>{' '}
         fetch waiting
       </li>
+      {lane ? (
+        <>
+          <li>
+            <span className="lg-hw" aria-hidden="true" />
+            HW
+          </li>
+          <li>
+            <span className="lg-uncommitted" aria-hidden="true" />
+            uncommitted
+          </li>
+          <li>
+            <span className="lg-struck">r3</span> truncated / lost
+          </li>
+        </>
+      ) : null}
       {KINDS.map(([kind, label]) => (
         <li key={kind}>
           <span className="lg-dot" style={{ background: MESSAGE_STYLES[kind].color }} />
