@@ -120,3 +120,24 @@ test('lesson 2 shows one hop per step: LEO, HW and the ack, checked at each stop
   await page.keyboard.press('PageUp');
   await expect(lesson).toHaveAttribute('data-step', '6');
 });
+
+test('PageUp goes back to where the step began (time travel)', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  const lesson = await pick(page, MENU[2]!);
+  while (
+    (await lesson.getAttribute('data-step')) !== '1' ||
+    (await lesson.getAttribute('data-waiting')) !== 'false'
+  )
+    await click(page, lesson);
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'down');
+  await page.keyboard.press('PageUp');
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'up');
+  // and on again: the step waits for its event once more
+  await click(page, lesson);
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(lesson).toHaveAttribute('data-waiting', 'false');
+  await click(page, lesson);
+  await expect(lesson).toHaveAttribute('data-step', '1');
+});

@@ -3,20 +3,6 @@ import { advance, open, simTime, view } from './sim';
 
 // Lessons picked from the menu and driven by the clicker: e2e/lessons.spec.ts.
 
-test('lesson Back returns to where the step began', async ({ page }) => {
-  await page.goto('./?lesson=leader-dies');
-  const lesson = page.getByTestId('lesson');
-  await expect(lesson).toHaveAttribute('data-step', '0');
-  while ((await lesson.getAttribute('data-waiting')) === 'true') await advance(page, 1000);
-  await lesson.getByRole('button', { name: 'Continue ▶' }).click();
-  await expect(lesson).toHaveAttribute('data-step', '1');
-  while ((await lesson.getAttribute('data-waiting')) === 'true') await advance(page, 1000);
-  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'down');
-  await lesson.getByRole('button', { name: '◀ Back' }).click();
-  await expect(lesson).toHaveAttribute('data-step', '0');
-  await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'up');
-});
-
 test('a share link opened in a fresh page shows the same run', async ({ page, context }) => {
   await open(page, 'scenario=three-brokers&paused=1');
   await page.getByLabel('Value for P1', { exact: true }).fill('shared-1');

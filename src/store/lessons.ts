@@ -73,7 +73,8 @@ export function openLesson(id: string, step = 0, attach = false): void {
     const lesson = parsed.value;
     const index = attach ? Math.max(0, Math.min(step, lesson.steps.length + 1)) : 0;
     const loaded = simStore.getState().view?.run ?? 0;
-    current = { lesson, index, waiting: false, starts: [] };
+    // waiting until its run is loaded and the first step entered
+    current = { lesson, index, waiting: !attach, starts: [] };
     waitingFor = -1;
     if (attach) {
       // a share link: the run is the one being replayed (or already shown)
@@ -148,7 +149,7 @@ function enter(index: number): void {
 
 /** Continue: the next step (or the question, then its reveal); while a step waits, runs to its event at once. */
 export function continueLesson(): void {
-  if (!current) return;
+  if (!current || !run?.entered) return;
   if (current.waiting) {
     sendRaw({ type: 'skipUntil' });
     return;
@@ -174,7 +175,7 @@ export function continueLesson(): void {
 
 /** Back: the previous step, at the moment it began. */
 export function backLesson(): void {
-  if (!current) return;
+  if (!current || !run?.entered) return;
   if (current.index === 0) {
     // the start: the clicker goes back to the previous lesson
     const before = lessonAfter(current.lesson.id, -1);

@@ -117,6 +117,15 @@ describe('lessons', () => {
     });
   }
 
+  it('every step that acts or waits states what happens in an expectation', () => {
+    for (const file of files) {
+      const { lesson } = load(file.replace(/\.json$/, ''));
+      for (const [i, step] of stepsOf(lesson).entries())
+        if (step.do.length > 0 || step.waitFor)
+          expect(step.expect, `${lesson.id} step ${i + 1}`).not.toBeNull();
+    }
+  });
+
   it('an expectation that the run contradicts fails the lesson', () => {
     const { lesson, scenario } = load('leader-dies');
     const facts = expectations(
@@ -132,6 +141,15 @@ describe('lessons', () => {
     expect(compareFacts(facts, dumpState(r.state)).map(formatMismatch)).toEqual([
       'partitions.replicated_topic-0.leader: expected 1, got 2',
     ]);
+  });
+
+  it("the lecture's stream reaches every partition, partition 0 (leader 2, follower 0) included", () => {
+    const scenario = JSON.parse(readFileSync('src/data/scenarios/lecture.json', 'utf8'));
+    const r = (SimRunner.create(scenario, 'demo') as { ok: true; runner: SimRunner }).runner;
+    r.advance(10_000);
+    const hit = new Set(r.state.records.map((x) => x.partition));
+    expect(hit.has('replicated_topic-0')).toBe(true);
+    expect(hit.size).toBeGreaterThanOrEqual(8);
   });
 
   it('lesson 4 ends with the acknowledged record lost; lesson 3 with nothing lost', () => {
