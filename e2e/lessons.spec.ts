@@ -141,3 +141,40 @@ test('PageUp goes back to where the step began (time travel)', async ({ page }) 
   await click(page, lesson);
   await expect(lesson).toHaveAttribute('data-step', '1');
 });
+
+test('walking a new record: produced at once, → and ← go hop by hop, hops in time order', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=lecture&paused=1');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  await page.getByRole('button', { name: 'Walk a new record' }).click();
+  const walk = page.getByTestId('walk');
+  await expect(walk).toContainText('"walk-1"');
+  const done = () => walk.locator('.walk-steps li[data-done="true"]').count();
+  // the send is at once: the producer asks for metadata first (one hop), then sends
+  let before = await done();
+  const counts: number[] = [before];
+  for (
+    let i = 0;
+    i < 12 && (await walk.locator('[data-step="consume"]').getAttribute('data-done')) !== 'true';
+    i++
+  ) {
+    const t = await page.locator('.clock').textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(done).toBeGreaterThan(before);
+    before = await done();
+    counts.push(before);
+    expect(await page.locator('.clock').textContent()).not.toBe(t);
+  }
+  // a handful of presses walk the whole path (not ~150 protocol events)
+  expect(counts.length).toBeLessThanOrEqual(12);
+  await expect(walk.locator('.walk-head')).toHaveAttribute('data-status', 'acked');
+  const seconds = (
+    await walk.locator('.walk-steps li[data-done="true"] time').allTextContents()
+  ).map((t) => parseFloat(t));
+  expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+  // ← goes back the same way: one hop at a time
+  const last = await done();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(done).toBeLessThan(last);
+});
