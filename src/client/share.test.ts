@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, type SharedRun } from './share';
+import { checkRun } from '../worker/recover';
 
 const shared: SharedRun = {
   v: 1,
@@ -65,5 +66,45 @@ describe('share links under 10,000 mutations', () => {
       const r = await decodeShare(mutated);
       if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
     }
+  });
+
+  it('holds what the scenario format allows: 249-character topic names, long values, long lists', async () => {
+    const topic = 't'.repeat(249);
+    const run = {
+      at: 5000,
+      commands: [
+        {
+          t: 10,
+          d: 3,
+          command: {
+            type: 'produce',
+            client: 'P',
+            topic,
+            records: Array.from({ length: 2000 }, (_, i) => `${i}-${'v'.repeat(300)}`),
+          },
+          fromScript: false,
+        },
+      ],
+    };
+    const decoded = await decodeShare(await encodeShare({ ...shared, run }));
+    expect(decoded.ok).toBe(true);
+    expect(checkRun(run)).toMatchObject({ ok: true });
+    const tooLong = {
+      ...run,
+      commands: [
+        {
+          ...run.commands[0]!,
+          command: { type: 'produce', client: 'P', topic: `${topic}x`, records: ['a'] },
+        },
+      ],
+    };
+    expect(checkRun(tooLong)).toEqual({
+      ok: false,
+      error: 'run.commands[0].command.topic: expected a topic name',
+    });
+    expect(checkRun({ at: 25 * 3600_000, commands: [] })).toEqual({
+      ok: false,
+      error: 'run.at: 25 h of simulated time is more than the cap of 24 h',
+    });
   });
 });

@@ -8,8 +8,6 @@ import {
   electUncleanLeadersIfEnabled,
   isAcceptableLeader,
   removeBrokerFromPartitions,
-  removeUncleanlyShutDownBroker,
-  targetElr,
 } from './controller-partitions';
 import { metadataSnapshot, publishMetadata } from './controller-metadata';
 import type { Payload } from './messages';
@@ -87,8 +85,6 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
       brokerEpoch: -1,
     });
   }
-  // KIP-966: no clean-shutdown marker for the epoch it last had, so its log may miss records
-  const uncleanShutdown = !!old && p.previousBrokerEpoch !== old.epoch;
   const reg: BrokerRegistration = {
     epoch: s.controller.nextBrokerEpoch++,
     fenced: true,
@@ -101,7 +97,6 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
   };
   s.controller.brokers[p.broker] = reg;
   publishBroker(s, p.broker, reg);
-  if (uncleanShutdown) removeUncleanlyShutDownBroker(s, p.broker);
   reg.registeredAtOffset = s.controller.offset;
   emit(
     s,
@@ -286,7 +281,7 @@ function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): 
   commitPartitionChange(
     s,
     p.partition,
-    { isr: p.newIsr, eligible: targetElr(s, part, p.newIsr) },
+    { isr: p.newIsr },
     { rule: p.change === 'shrink' ? 'R16' : 'R18', text },
   );
   answer(null);

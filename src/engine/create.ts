@@ -167,8 +167,6 @@ function createTopics(s: SimState): string | null {
         partitionEpoch: 0,
         isr: given ? [...given.isr] : [...replicas],
         recovering: false,
-        elr: [],
-        lastKnownElr: [],
       };
       s.controller.partitions[name] = p;
       s.controller.offset++;
@@ -204,6 +202,5 @@ function newBroker(s: SimState, id: number, rack: string | null): Broker {
     registrationInflight: false,
     heartbeatDueAt: 0,
     lastHwCheckpoint: 0,
-    previousBrokerEpoch: reg.epoch,
   };
 }

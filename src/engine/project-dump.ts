@@ -93,8 +93,6 @@ export function dumpState(s: SimState): StateDump {
       leaderEpoch: p.leaderEpoch,
       partitionEpoch: p.partitionEpoch,
       isr: [...p.isr],
-      elr: [...p.elr],
-      lastKnownElr: [...p.lastKnownElr],
       assignment: [...p.replicas],
       replicas,
       committed: committed[name]!,

@@ -23,8 +23,7 @@ describe('partition state and epochs (R1-R4)', () => {
   });
 
   it('R3: the leader epoch grows by one on every leader change, including to and from none', () => {
-    // ELR off: with it a crashed sole replica leaves the ELR and the partition stays offline (R45)
-    const c = cluster({ assignment: [[1]], elr: 0 });
+    const c = cluster({ assignment: [[1]] });
     c.do({ type: 'kill', broker: 1 }).advance(12_000);
     expect(c.partition()).toMatchObject({ leader: null, leaderEpoch: 1 });
     c.do({ type: 'restart', broker: 1 });

@@ -21,8 +21,8 @@ describe('leader election (R25-R28)', () => {
     expect(c.dump().lost.sort()).toEqual(['a', 'b']); // R42: acks=1 records the new leader lacks
   });
 
-  it('R26 (ELR off): with no eligible ISR member and unclean election off the partition is offline until that member returns', () => {
-    const c = cluster({ elr: 0 });
+  it('R26: with no eligible ISR member and unclean election off the partition is offline until that member returns', () => {
+    const c = cluster();
     c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
     c.produce(['a']).advance(1000);
     c.do({ type: 'kill', broker: 1 }).advance(12_000);

@@ -5,17 +5,19 @@ import type { Command } from '../engine/index';
 type Check = (v: unknown) => boolean;
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const int: Check = (v) => Number.isInteger(v);
-const str: Check = (v) => typeof v === 'string' && v.length <= 200;
+// No length limits of its own: the scenario format has none beyond topic names (1 to 249
+// characters, checked where a topic is named); a link or file is capped as a whole (2 MB).
+const str: Check = (v) => typeof v === 'string';
 const bool: Check = (v) => typeof v === 'boolean';
 const endpoint: Check = (v) => int(v) || str(v);
-const strList: Check = (v) => Array.isArray(v) && v.length <= 1000 && v.every(str);
+const strList: Check = (v) => Array.isArray(v) && v.every(str);
 const obj: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const FIELDS: Record<Command['type'], Record<string, [Check, boolean, string]>> = {
   produce: {
     client: [str, true, 'a client id'],
     partition: [str, false, 'a partition name'],
-    topic: [str, false, 'a topic name'],
+    topic: [(v) => str(v) && /^[a-zA-Z0-9._-]{1,249}$/.test(v as string), false, 'a topic name'],
     key: [str, false, 'a key'],
     records: [strList, true, 'a list of record values'],
   },

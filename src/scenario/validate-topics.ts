@@ -8,6 +8,11 @@ import { parseConfigFields } from './validate-config';
 
 /** An in-browser simulator: more partitions per topic than this are refused. */
 export const MAX_PARTITIONS = 10000;
+/**
+ * Replicas in all (partitions x replication factor over the topics): beyond this a cluster takes
+ * seconds to build and runs slower than real time, and a crafted file could exhaust the tab.
+ */
+export const MAX_TOTAL_REPLICAS = 5000;
 
 const TOPIC_FIELDS = ['name', 'partitions', 'replicationFactor', 'assignment', 'state', 'config'];
 
@@ -18,10 +23,20 @@ export function validateTopics(ctx: Context, raw: unknown, cluster: BrokerConfig
     return [];
   }
   const topics: TopicSetup[] = [];
-  raw.forEach((entry, i) => {
-    const topic = validateTopic(ctx, entry, `topics[${i}]`, cluster);
-    if (topic) topics.push(topic);
-  });
+  let replicas = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const topic = validateTopic(ctx, raw[i], `topics[${i}]`, cluster);
+    if (!topic) continue;
+    topics.push(topic);
+    replicas += topic.partitions * topic.replicationFactor;
+    if (replicas > MAX_TOTAL_REPLICAS) {
+      ctx.issues.add(
+        `topics[${i}]`,
+        `the topics hold ${replicas.toLocaleString('en')} replicas so far (partitions x replication factor), more than the cap of ${MAX_TOTAL_REPLICAS.toLocaleString('en')} replicas in all`,
+      );
+      break;
+    }
+  }
   return topics;
 }
 

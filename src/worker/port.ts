@@ -15,6 +15,11 @@ import { lanes } from './variants';
 import { checkMessage } from './check-message';
 import { MAX_SIM_TIME_MS, checkRun, replayRun } from './recover';
 
+/** A tick's work aims below this (wall ms); see the tick. */
+const TICK_BUDGET_MS = 150;
+/** As the runner's MAX_TICK_WALL_MS: the most wall time one tick catches up. */
+const MAX_TICK_WALL_MS = 250;
+
 /** Posts are capped below 30 per second (performance.md). */
 export const POST_INTERVAL_MS = 34;
 
@@ -376,12 +381,20 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     }
   };
 
+  /** simulated ms per wall ms of work, measured on ticks that took a while */
+  let simPerWallMs = 1000;
   return clock.every(POST_INTERVAL_MS, () => {
     const now = clock.now();
     if (replaying) {
       lastWall = now; // a replay or a long jump is under way: play resumes after it
       return;
     }
+    // A heavy cluster at high speed: a tick simulates no more than about TICK_BUDGET_MS of work
+    // (a worker silent for long is taken for dead); simulated time then runs slower than asked.
+    const asked = Math.min(now - lastWall, MAX_TICK_WALL_MS) * (runners[0]?.speed ?? 1);
+    const allowed = TICK_BUDGET_MS * simPerWallMs;
+    if (asked > allowed) lastWall = now - (now - lastWall) * (allowed / asked);
+    const simBefore = runners[0]?.now ?? 0;
     try {
       // While the UI has not drawn the last view for two frames (busy loading, say), simulated
       // time waits for it: no burst of unseen time when it catches up.
@@ -410,6 +423,10 @@ export function serveRunner(port: Port, clock: Clock): () => void {
       }
       lastWall = now;
       if (dirty) postView();
+      const took = clock.now() - now;
+      const simulated = (runners[0]?.now ?? 0) - simBefore;
+      if (took >= 5 && simulated > 0)
+        simPerWallMs = 0.7 * simPerWallMs + 0.3 * Math.max(1, simulated / took);
     } catch (e) {
       post({
         type: 'error',

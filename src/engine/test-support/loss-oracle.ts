@@ -138,14 +138,13 @@ export class LossOracle {
   /** Rebuilds the holders' indexes when the leader, the ISR or a holder's log changed. */
   private refreshView(s: SimState, name: string): boolean {
     const p = s.controller.partitions[name]!;
-    // with no leader, whoever may lead: the ISR, and with ELR (R45) the eligible and last-known
-    const holders = p.leader !== null ? [p.leader] : [...p.isr, ...p.elr, ...p.lastKnownElr];
+    const holders = p.leader !== null ? [p.leader] : [...p.isr];
     const logs = holders.map((b) => {
       const r = s.brokers[b]?.replicas[name];
       return r ? logEntries(r) : [];
     });
     const starts = holders.map((b) => s.brokers[b]?.replicas[name]?.logStartOffset ?? 0);
-    const isrKey = holders.join(',');
+    const isrKey = p.isr.join(',');
     const old = this.views.get(name);
     if (
       old &&

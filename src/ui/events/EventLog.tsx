@@ -5,6 +5,29 @@ import { setUi } from '../../store/store';
 import { formatTime } from '../format';
 
 const SHOWN = 60;
+/** A quoted user string (a record value, a key) longer than this is cut; the title has it all. */
+const MAX_QUOTED = 120;
+
+/**
+ * An event sentence with its quoted user strings each isolated (<bdi>): a right-to-left value,
+ * or one holding a direction override, cannot reorder the rest of the sentence. Long ones are cut.
+ */
+function Sentence({ text }: { text: string }) {
+  const parts = text.split('"');
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 && i < parts.length - 1 ? (
+          <bdi key={i}>"{part.length > MAX_QUOTED ? `${part.slice(0, MAX_QUOTED)}…` : part}"</bdi>
+        ) : (
+          <bdi key={i}>
+            {part.length > 4 * MAX_QUOTED ? `${part.slice(0, 4 * MAX_QUOTED)}…` : part}
+          </bdi>
+        ),
+      )}
+    </>
+  );
+}
 
 /** One plain sentence per event; the important ones are announced to screen readers. */
 export function EventLog() {
@@ -52,7 +75,9 @@ export function EventLog() {
         {shown.map((e) => (
           <li key={e.seq} className={`event event-${e.type}`} data-type={e.type}>
             <time>{formatTime(e.t)}</time>
-            <span className="event-text">{e.text}</span>
+            <span className="event-text" title={e.text.length > MAX_QUOTED ? e.text : undefined}>
+              <Sentence text={e.text} />
+            </span>
             {e.rule ? <span className="rule">{e.rule}</span> : null}
           </li>
         ))}
