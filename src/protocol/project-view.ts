@@ -489,6 +489,8 @@ export function inspectorOf(s: SimState, name: string): InspectorView | null {
     leader: p.leader,
     leaderEpoch: p.leaderEpoch,
     isr: p.isr,
+    elr: p.elr,
+    lastKnownElr: p.lastKnownElr,
     replicas: p.replicas,
     describe: describePartition(p),
     details,

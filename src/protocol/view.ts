@@ -138,6 +138,9 @@ export interface InspectorView {
   leader: number | null;
   leaderEpoch: number;
   isr: number[];
+  /** R45: eligible leader replicas and the last-known ELR (empty when the feature is off) */
+  elr: number[];
+  lastKnownElr: number[];
   replicas: number[];
   describe: string;
   details: ReplicaDetail[];
@@ -209,8 +212,6 @@ export interface View {
   timeline: TimelineView | null;
   walk: WalkView | null;
   compare: CompareView | null;
-  /** the id of the latest playUntil the run reached (lessons move on when they see theirs) */
-  untilReached?: number;
   /** every replica's own [LEO, HW], flattened in the order of `replicas` (partition order) */
   replicaOffsets: number[];
   /** in-sync followers behind the leader long enough to show replica.lag.time.max.ms running out */
@@ -221,6 +222,8 @@ export interface View {
   produceErrors: ProduceErrorView[];
   /** cut network links, as pairs of addresses ("broker:1", "controller:101", "client:P") */
   cuts: [string, string][];
+  /** the id of the latest playUntil the run reached (lessons move on when they see theirs) */
+  untilReached?: number;
 }
 
 export interface LaneView {
@@ -231,6 +234,24 @@ export interface LaneView {
   acked: number;
   failed: number;
   lost: string[];
+  /** small logs of a few partitions (those with losses first), for the lane's mini cluster */
+  logs: Record<string, LaneLogView>;
+  /** acknowledged records this lane lost, where they stood */
+  lostAt: { value: string; partition: string; offset: number }[];
+}
+
+export interface LaneLogView {
+  leader: number | null;
+  leaderEpoch: number;
+  isr: number[];
+  replicas: {
+    broker: number;
+    status: BrokerStatus;
+    leo: number;
+    hw: number;
+    /** the last records of its log */
+    tail: { offset: number; value: string }[];
+  }[];
 }
 
 export interface CompareView {
@@ -238,6 +259,8 @@ export interface CompareView {
   /** records acknowledged and then lost in one lane but not in the other */
   lostOnlyLeft: string[];
   lostOnlyRight: string[];
+  /** the partition both mini clusters show (the first with a loss in either lane, else the first) */
+  partition: string | null;
 }
 
 export interface WalkView {

@@ -21,6 +21,8 @@ const inspector = (details: ReplicaDetail[], leader: number): InspectorView => (
   leader,
   leaderEpoch: 1,
   isr: details.map((d) => d.broker),
+  elr: [],
+  lastKnownElr: [],
   replicas: details.map((d) => d.broker),
   describe: '',
   details,

@@ -58,6 +58,17 @@ export function PartitionInspector() {
         <dd>{inspector.leaderEpoch}</dd>
         <dt>ISR</dt>
         <dd>[{inspector.isr.join(', ')}]</dd>
+        <dt>
+          <abbr title="eligible leader replicas (KIP-966): left the ISR below min.insync.replicas and may still lead cleanly once the ISR is empty">
+            ELR
+          </abbr>
+        </dt>
+        <dd data-testid="inspector-elr">
+          [{inspector.elr.join(', ')}]
+          {inspector.lastKnownElr.length > 0
+            ? ` · last known [${inspector.lastKnownElr.join(', ')}] (unclean shutdown)`
+            : ''}
+        </dd>
         <dt>Lag limit</dt>
         <dd>replica.lag.time.max.ms = {formatMs(inspector.lagTimeMaxMs)}</dd>
       </dl>

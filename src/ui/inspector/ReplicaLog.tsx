@@ -56,7 +56,7 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
       {lagMs !== null && lagRemainingMs !== null && role === 'follower' ? (
         <div className="lag" data-testid={`lag-${broker}`}>
           {lagMs === 0
-            ? 'caught up with the leader'
+            ? caughtUpText(status, inSync)
             : `last caught up ${formatMs(lagMs)} ago · ${
                 inSync
                   ? lagRemainingMs > 0
@@ -68,4 +68,12 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
       ) : null}
     </div>
   );
+}
+
+/** Caught up yet out of the ISR: say why, so "OUT OF SYNC" never sits next to a bare "caught up". */
+function caughtUpText(status: ReplicaDetail['status'], inSync: boolean): string {
+  if (inSync) return 'caught up with the leader';
+  if (status === 'fenced')
+    return 'caught up with the leader, but fenced: not eligible for the ISR until the controller unfences it (KIP-841)';
+  return 'caught up with the leader: it rejoins the ISR once the leader has seen it reach the HW (R18)';
 }
