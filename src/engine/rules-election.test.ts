@@ -21,8 +21,8 @@ describe('leader election (R25-R28)', () => {
     expect(c.dump().lost.sort()).toEqual(['a', 'b']); // R42: acks=1 records the new leader lacks
   });
 
-  it('R26: with no eligible ISR member and unclean election off the partition is offline until that member returns', () => {
-    const c = cluster();
+  it('R26 (ELR off): with no eligible ISR member and unclean election off the partition is offline until that member returns', () => {
+    const c = cluster({ elr: 0 });
     c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
     c.produce(['a']).advance(1000);
     c.do({ type: 'kill', broker: 1 }).advance(12_000);
@@ -33,6 +33,20 @@ describe('leader election (R25-R28)', () => {
     c.waitFor('leaderChanged', { partition: 't-0' });
     expect(c.partition()).toMatchObject({ leader: 1, isr: [1] });
     expect(c.dump().lost).toEqual([]);
+  });
+
+  it('R27 (ELR off): an unclean election replaces the ISR in one change, told once', () => {
+    const c = cluster({ topic: { 'unclean.leader.election.enable': true }, elr: 0 });
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    const before = c.events('isrExpanded').length + c.events('isrShrunk').length;
+    c.do({ type: 'restart', broker: 3 });
+    c.waitFor('leaderChanged', { partition: 't-0' });
+    const isrEvents = [...c.events('isrExpanded'), ...c.events('isrShrunk')].slice(before);
+    expect(isrEvents).toHaveLength(1);
+    expect(isrEvents[0]!.text).toMatch(
+      /ISR replaced by \[3\] \(was \[1\]\) in an unclean election/,
+    );
   });
 
   it('R27: unclean election picks the first live replica in assignment order with ISR = [it]; committed records are lost', () => {

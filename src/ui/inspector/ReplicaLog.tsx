@@ -1,5 +1,6 @@
 import type { ReplicaDetail } from '../../protocol/view';
 import { formatMs } from '../format';
+import { caughtUpText } from './caught-up-text';
 
 const EPOCH_HUES = [210, 140, 30, 280, 0, 180, 60, 320];
 
@@ -68,12 +69,4 @@ export function ReplicaLog({ detail, preferred }: { detail: ReplicaDetail; prefe
       ) : null}
     </div>
   );
-}
-
-/** Caught up yet out of the ISR: say why, so "OUT OF SYNC" never sits next to a bare "caught up". */
-function caughtUpText(status: ReplicaDetail['status'], inSync: boolean): string {
-  if (inSync) return 'caught up with the leader';
-  if (status === 'fenced')
-    return 'caught up with the leader, but fenced: not eligible for the ISR until the controller unfences it (KIP-841)';
-  return 'caught up with the leader: it rejoins the ISR once the leader has seen it reach the HW (R18)';
 }
