@@ -141,3 +141,82 @@ test('PageUp goes back to where the step began (time travel)', async ({ page }) 
   await click(page, lesson);
   await expect(lesson).toHaveAttribute('data-step', '1');
 });
+
+test('walking a new record: produced at once, → and ← go hop by hop, hops in time order', async ({
+  page,
+}) => {
+  await page.goto('./?scenario=lecture&paused=1');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  await page.getByRole('button', { name: 'Walk a new record' }).click();
+  const walk = page.getByTestId('walk');
+  await expect(walk).toContainText('"walk-1"');
+  const done = () => walk.locator('.walk-steps li[data-done="true"]').count();
+  // the send is at once: the producer asks for metadata first (one hop), then sends
+  let before = await done();
+  const counts: number[] = [before];
+  for (
+    let i = 0;
+    i < 12 && (await walk.locator('[data-step="consume"]').getAttribute('data-done')) !== 'true';
+    i++
+  ) {
+    const t = await page.locator('.clock').textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(done).toBeGreaterThan(before);
+    before = await done();
+    counts.push(before);
+    expect(await page.locator('.clock').textContent()).not.toBe(t);
+  }
+  // a handful of presses walk the whole path (not ~150 protocol events)
+  expect(counts.length).toBeLessThanOrEqual(12);
+  await expect(walk.locator('.walk-head')).toHaveAttribute('data-status', 'acked');
+  const seconds = (
+    await walk.locator('.walk-steps li[data-done="true"] time').allTextContents()
+  ).map((t) => parseFloat(t));
+  expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+  // ← goes back the same way: one hop at a time
+  const last = await done();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(done).toBeLessThan(last);
+});
+
+test('presenter mode: lesson picker, clicker to the next lesson, walk, why-lost and burst subtitles', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenter', 'true');
+  // the subtitle sums up a burst: kill broker 2 by keys and let the fencing happen
+  await page.keyboard.press('2');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('subtitles')).toContainText(
+    'Controller fenced broker 2 → new leaders:',
+    {
+      timeout: 15_000,
+    },
+  );
+  await expect(page.getByTestId('subtitles')).toContainText('p0 → 0');
+  // the picker stays; lesson 2 shows the walked record and its checklist in large type
+  const lesson = await pick(page, MENU[1]!);
+  await click(page, lesson);
+  const band = page.getByTestId('presenter-walk');
+  await expect(band).toContainText('"r1"');
+  await expect(band).toContainText('The ack waits for:');
+  expect(
+    parseFloat(await band.evaluate((e) => getComputedStyle(e).fontSize)),
+  ).toBeGreaterThanOrEqual(20);
+  while ((await lesson.getAttribute('data-done')) !== 'true') await click(page, lesson);
+  // at the end, the clicker goes on to the next lesson (a fresh run)
+  await page.keyboard.press('PageDown');
+  await expect(lesson).toHaveAttribute('data-lesson', 'leader-dies');
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  // and PageUp at its first step goes back to the previous one
+  await expect(lesson).toHaveAttribute('data-waiting', 'false', { timeout: 10_000 });
+  await page.keyboard.press('PageUp');
+  await expect(lesson).toHaveAttribute('data-lesson', 'produce-path-acks-all');
+  // lesson 4: the why-lost chain is on screen
+  const four = await pick(page, MENU[3]!);
+  while ((await four.getAttribute('data-step')) !== '3') await click(page, four);
+  await expect(page.getByTestId('presenter-why-lost')).toContainText('only-on-1');
+});

@@ -2,11 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { advance, events, open, runUntilEvent, simTime, view } from './sim';
 
 async function walkRecord(page: Page, producer: string, value: string) {
-  await page.getByRole('button', { name: 'Walk the next record' }).click();
+  // produce it with that producer, then walk it by its value
   await page.getByLabel(`Value for ${producer}`, { exact: true }).fill(value);
   await page
     .getByRole('button', { name: `Produce one record with ${producer}`, exact: true })
     .click();
+  await page.getByLabel('Record to walk').fill(value);
+  await page.getByLabel('Record to walk').press('Enter');
   await expect(page.getByTestId('walk')).toContainText(`"${value}"`);
 }
 

@@ -205,6 +205,7 @@ function register(s: SimState, b: Broker): void {
       kind: 'brokerRegistration',
       broker: b.id,
       incarnation: b.incarnation,
+      previousBrokerEpoch: b.previousBrokerEpoch,
     });
   scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);
 }
@@ -214,6 +215,7 @@ function onRegistrationResponse(s: SimState, b: Broker, error: string | null, ep
   if (error) return; // R21: the old session is still valid; the heartbeat timer retries
   b.registered = true;
   b.brokerEpoch = epoch;
+  b.previousBrokerEpoch = epoch; // the log it registers with stays intact until a crash
   b.lifecycle = 'starting';
   sendHeartbeat(s, b);
 }
@@ -256,6 +258,8 @@ function checkpointHighWatermarks(b: Broker, now: number): void {
 export function killBroker(s: SimState, b: Broker, how: 'crash' | 'shutdown' = 'crash'): void {
   if (!b.up) return;
   if (how === 'shutdown') checkpointHighWatermarks(b, s.now);
+  // Kafka writes a clean-shutdown marker; a crash leaves none (KIP-966 unclean detection)
+  if (how === 'crash') b.previousBrokerEpoch = -1;
   b.up = false;
   b.incarnation++;
   for (const parked of b.parkedProduces)

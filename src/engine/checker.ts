@@ -27,7 +27,11 @@ function standsAt(r: Replica, offset: number, rid: number): boolean {
   return offset < r.logStartOffset || entryAt(r, offset)?.rid === rid;
 }
 
-/** Lost = not in the current leader's log; with no leader, in the log of no ISR member. */
+/**
+ * Lost = not in the current leader's log; with no leader, in the log of no replica that may lead
+ * (the ISR; with ELR, R45, also the eligible replicas and the last-known ones, which hold the
+ * records while the partition waits offline: unavailable, not lost).
+ */
 export function isLost(s: SimState, info: RecordInfo): boolean {
   if (info.status !== 'acked' && info.status !== 'sent') return false;
   // An acks=0 send still on its way is not lost yet (R41 decides when a broker handles it).
@@ -35,7 +39,9 @@ export function isLost(s: SimState, info: RecordInfo): boolean {
   const p = s.controller.partitions[info.partition ?? ''];
   if (!p) return false;
   if (p.leader !== null) return !standsIn(replicaOn(s, p.leader, p.name), info);
-  return !p.isr.some((b) => standsIn(replicaOn(s, b, p.name), info));
+  return ![...p.isr, ...p.elr, ...p.lastKnownElr].some((b) =>
+    standsIn(replicaOn(s, b, p.name), info),
+  );
 }
 
 export function recordSucceeded(s: SimState, info: RecordInfo): void {

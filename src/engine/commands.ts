@@ -1,5 +1,6 @@
 // What a user (or a scenario step) can do to the cluster. Each command applies at the current
 // simulated time; the runner stamps it, so (setup, seed, command log) replays the same run.
+import { clearEligibleLeaderReplicas } from './controller-partitions';
 import { cutLink, emit, healLink } from './core';
 import { killBroker, pauseFetching, restartBroker, stopBroker, leadersFollowed } from './broker';
 import { electPreferredLeaders } from './controller-partitions';
@@ -243,6 +244,11 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
     else return { ok: false, error: `no client ${String(cmd.id)}` };
   }
   if (error) return { ok: false, error };
+  // R45: a new min ISR for a topic, or the cluster default, clears the ELR it applies to
+  if ('min.insync.replicas' in cmd.config) {
+    if (cmd.scope === 'topic') clearEligibleLeaderReplicas(s, String(cmd.id));
+    else if (cmd.scope === 'broker' && cmd.id === undefined) clearEligibleLeaderReplicas(s, null);
+  }
   emit(
     s,
     'configChanged',

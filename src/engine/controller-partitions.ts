@@ -4,7 +4,9 @@ import { emit } from './core';
 import { checkLossesOnLeaderChange } from './checker';
 import { schedule } from './core';
 import { publishMetadata } from './controller-metadata';
+import { DEFAULT_FEATURES } from './setup';
 import type { PartitionState, SimState } from './state';
+import { effectiveMinIsr } from './topics';
 
 export type ElectionKind = 'clean' | 'unclean' | 'preferred' | 'none';
 
@@ -18,9 +20,58 @@ function uncleanEnabled(s: SimState, p: PartitionState): boolean {
   return s.controller.topicConfigs[p.topic]?.['unclean.leader.election.enable'] ?? false;
 }
 
-/** First replica in assignment order that is in `isr` and acceptable (R25). */
-export function electCleanLeader(s: SimState, p: PartitionState, isr: number[]): number | null {
-  for (const id of p.replicas) if (isr.includes(id) && isAcceptableLeader(s, id)) return id;
+/** R45: eligible.leader.replicas.version >= 1 (the default of a new 4.1+ cluster). */
+export function elrEnabled(s: SimState): boolean {
+  const level =
+    s.setup.features?.['eligible.leader.replicas.version'] ??
+    DEFAULT_FEATURES['eligible.leader.replicas.version'];
+  return level >= 1;
+}
+
+export interface EligibleSets {
+  elr: number[];
+  lastKnownElr: number[];
+}
+
+/**
+ * R45 (PartitionChangeBuilder.maybePopulateTargetElr): at or above min ISR the ELR is empty;
+ * below it, the replicas leaving the ISR join the ELR, except those that shut down uncleanly,
+ * which go to the last-known ELR.
+ */
+export function targetElr(
+  s: SimState,
+  p: PartitionState,
+  targetIsr: number[],
+  uncleanShutdown: number | null = null,
+): EligibleSets {
+  if (!elrEnabled(s) || targetIsr.length >= effectiveMinIsr(s, p))
+    return { elr: [], lastKnownElr: [] };
+  const candidates = union(p.elr, p.isr);
+  const elr = candidates.filter((r) => !targetIsr.includes(r) && r !== uncleanShutdown);
+  const lastKnownElr = union(candidates, p.lastKnownElr).filter(
+    (r) => !targetIsr.includes(r) && !elr.includes(r),
+  );
+  return { elr, lastKnownElr };
+}
+
+function union(a: number[], b: number[]): number[] {
+  return [...a, ...b.filter((x) => !a.includes(x))].sort((x, y) => x - y);
+}
+
+/**
+ * R25/R45 (isValidNewLeader): an ISR member, or an ELR member once the ISR is empty, that is
+ * acceptable; the first such in assignment order.
+ */
+export function electCleanLeader(
+  s: SimState,
+  p: PartitionState,
+  isr: number[],
+  elr: number[] = [],
+): number | null {
+  for (const id of p.replicas) {
+    const valid = isr.includes(id) || (isr.length === 0 && elr.includes(id));
+    if (valid && isAcceptableLeader(s, id)) return id;
+  }
   return null;
 }
 
@@ -37,7 +88,12 @@ function electUncleanLeader(s: SimState, p: PartitionState): number | null {
 export function commitPartitionChange(
   s: SimState,
   name: string,
-  change: { leader?: number | null; isr?: number[]; recovering?: boolean },
+  change: {
+    leader?: number | null;
+    isr?: number[];
+    recovering?: boolean;
+    eligible?: EligibleSets;
+  },
   why: { rule: string; kind?: ElectionKind; text?: string },
 ): void {
   const p = s.controller.partitions[name]!;
@@ -47,11 +103,16 @@ export function commitPartitionChange(
   const isr = change.isr ?? p.isr;
   const leaderChanged = leader !== prevLeader;
   const isrChanged = !sameSet(isr, prevIsr);
-  if (!leaderChanged && !isrChanged && change.recovering === undefined) return;
+  const eligible = change.eligible ?? { elr: p.elr, lastKnownElr: p.lastKnownElr };
+  const elrChanged =
+    !sameSet(eligible.elr, p.elr) || !sameSet(eligible.lastKnownElr, p.lastKnownElr);
+  if (!leaderChanged && !isrChanged && !elrChanged && change.recovering === undefined) return;
   const next: PartitionState = {
     ...p,
     leader,
     isr: [...isr],
+    elr: [...eligible.elr],
+    lastKnownElr: [...eligible.lastKnownElr],
     leaderEpoch: leaderChanged ? p.leaderEpoch + 1 : p.leaderEpoch,
     partitionEpoch: p.partitionEpoch + 1,
     recovering: change.recovering ?? (leaderChanged ? false : p.recovering),
@@ -62,14 +123,25 @@ export function commitPartitionChange(
   if (isrChanged) {
     const removed = prevIsr.filter((b) => !isr.includes(b));
     const added = isr.filter((b) => !prevIsr.includes(b));
-    if (removed.length > 0)
+    if (removed.length > 0 && added.length > 0)
+      emit(
+        s,
+        'isrShrunk',
+        `${name}: ISR replaced by [${isr}] (was [${prevIsr}])${why.kind === 'unclean' ? ' in an unclean election' : why.kind === 'clean' && eligible.elr.length < p.elr.length ? ' by an election from the ELR' : ''}${why.text ? `: ${why.text}` : ''}.`,
+        {
+          partition: name,
+          rule: why.rule,
+          data: { isr: [...isr], previousIsr: prevIsr, removed, added, replaced: true },
+        },
+      );
+    else if (removed.length > 0)
       emit(
         s,
         'isrShrunk',
         `${name}: ISR shrank from [${prevIsr}] to [${isr}] (removed ${removed.join(', ')})${why.text ? `: ${why.text}` : ''}.`,
         { partition: name, rule: why.rule, data: { isr: [...isr], previousIsr: prevIsr, removed } },
       );
-    if (added.length > 0)
+    else if (added.length > 0)
       emit(
         s,
         'isrExpanded',
@@ -122,36 +194,56 @@ function sameSet(a: number[], b: number[]): boolean {
 
 /**
  * Removes a broker that was fenced or is shutting down from every ISR and moves its
- * leaderships (R19, R22, R25); the last ISR member stays and the partition goes offline (R26),
- * unless unclean election is enabled (R27).
+ * leaderships (R19, R22, R25). Without ELR the last ISR member stays and the partition goes
+ * offline (R26); with ELR (R45) the ISR may empty, and the replicas that left it below min ISR
+ * stay eligible. Unclean election if enabled (R27).
  */
 export function removeBrokerFromPartitions(s: SimState, broker: number, reason: string): void {
   for (const name of sortedPartitionNames(s)) {
     const p = s.controller.partitions[name]!;
     if (!p.isr.includes(broker) && p.leader !== broker) continue;
     let isr = p.isr.filter((b) => b !== broker);
-    if (isr.length === 0) isr = p.isr; // never empty the ISR (R19)
+    if (isr.length === 0 && !elrEnabled(s)) isr = p.isr; // never empty the ISR (R19)
+    const eligible = targetElr(s, p, isr);
     if (p.leader !== broker && p.leader !== null && isAcceptableLeader(s, p.leader)) {
-      commitPartitionChange(s, name, { isr }, { rule: 'R19', text: reason });
+      commitPartitionChange(s, name, { isr, eligible }, { rule: 'R19', text: reason });
       continue;
     }
-    electOrOffline(s, name, isr, reason);
+    electOrOffline(s, name, isr, eligible, reason);
   }
 }
 
-/** Elects from `isr` (R25), else unclean if enabled (R27), else no leader (R26). */
-function electOrOffline(s: SimState, name: string, isr: number[], reason: string): void {
+/**
+ * Elects from the ISR, or from the ELR when the ISR is empty (R25, R45), else unclean if enabled
+ * (R27), else no leader (R26).
+ */
+function electOrOffline(
+  s: SimState,
+  name: string,
+  isr: number[],
+  eligible: EligibleSets,
+  reason: string,
+): void {
   const p = s.controller.partitions[name]!;
-  const clean = electCleanLeader(s, p, isr);
+  const clean = electCleanLeader(s, p, isr, eligible.elr);
   if (clean !== null) {
+    const fromElr = !isr.includes(clean);
     commitPartitionChange(
       s,
       name,
-      { leader: clean, isr },
       {
-        rule: 'R25',
+        leader: clean,
+        isr: fromElr ? [clean] : isr,
+        eligible: fromElr
+          ? { elr: eligible.elr.filter((r) => r !== clean), lastKnownElr: eligible.lastKnownElr }
+          : eligible,
+      },
+      {
+        rule: fromElr ? 'R45' : 'R25',
         kind: 'clean',
-        text: `${reason}; broker ${clean} is the first in-sync replica in assignment order [${p.replicas}]`,
+        text: fromElr
+          ? `${reason}; the ISR is empty and broker ${clean} is the first eligible leader replica (ELR [${eligible.elr}]) in assignment order [${p.replicas}]: it has every committed record`
+          : `${reason}; broker ${clean} is the first in-sync replica in assignment order [${p.replicas}]`,
       },
     );
     return;
@@ -162,48 +254,41 @@ function electOrOffline(s: SimState, name: string, isr: number[], reason: string
       commitPartitionChange(
         s,
         name,
-        { leader: unclean, isr: [unclean], recovering: true },
+        {
+          leader: unclean,
+          isr: [unclean],
+          recovering: true,
+          eligible: { elr: [], lastKnownElr: [] },
+        },
         {
           rule: 'R27',
           kind: 'unclean',
-          text: `${reason}; no in-sync replica is available and unclean.leader.election.enable=true`,
+          text: `${reason}; no in-sync${elrEnabled(s) ? ' or eligible' : ''} replica is available and unclean.leader.election.enable=true`,
         },
       );
       return;
     }
   }
+  const candidates = isr.length > 0 || !elrEnabled(s) ? `ISR [${isr}]` : `ELR [${eligible.elr}]`;
   commitPartitionChange(
     s,
     name,
-    { leader: null, isr },
+    { leader: null, isr, eligible },
     {
       rule: 'R26',
       kind: 'none',
-      text: `${reason}; no in-sync replica can lead (ISR [${isr}])${uncleanEnabled(s, p) ? ' and no other replica is available for an unclean election' : ' and unclean election is disabled'}`,
+      text: `${reason}; no in-sync${elrEnabled(s) ? ' or eligible' : ''} replica can lead (${candidates})${uncleanEnabled(s, p) ? ' and no other replica is available for an unclean election' : ' and unclean election is disabled'}`,
     },
   );
 }
 
-/** A broker came back (unfenced): leaderless partitions get a leader again (R26, R27). */
+/** A broker came back (unfenced): leaderless partitions get a leader again (R26, R27, R45). */
 export function electLeadersForUnfencedBroker(s: SimState, broker: number): void {
   for (const name of sortedPartitionNames(s)) {
     const p = s.controller.partitions[name]!;
     if (p.leader !== null || !p.replicas.includes(broker)) continue;
-    const clean = electCleanLeader(s, p, p.isr);
-    if (clean !== null) {
-      commitPartitionChange(
-        s,
-        name,
-        { leader: clean },
-        {
-          rule: 'R26',
-          kind: 'clean',
-          text: `broker ${broker} was unfenced and broker ${clean} is in the ISR`,
-        },
-      );
-    } else if (uncleanEnabled(s, p)) {
-      electOrOffline(s, name, p.isr, `broker ${broker} was unfenced`);
-    }
+    if (electCleanLeader(s, p, p.isr, p.elr) !== null || uncleanEnabled(s, p))
+      electOrOffline(s, name, p.isr, targetElr(s, p, p.isr), `broker ${broker} was unfenced`);
   }
 }
 
@@ -212,7 +297,51 @@ export function electUncleanLeadersIfEnabled(s: SimState): void {
   for (const name of sortedPartitionNames(s)) {
     const p = s.controller.partitions[name]!;
     if (p.leader === null && uncleanEnabled(s, p))
-      electOrOffline(s, name, p.isr, 'periodic unclean leader election check');
+      electOrOffline(
+        s,
+        name,
+        p.isr,
+        targetElr(s, p, p.isr),
+        'periodic unclean leader election check',
+      );
+  }
+}
+
+/**
+ * R45: a broker that registers after an unclean shutdown (a crash: no clean-shutdown marker) may
+ * have lost records it had not flushed, so it leaves every ELR (ReplicationControlManager
+ * handleBrokerUncleanShutdown); it moves to the last-known ELR.
+ */
+export function removeUncleanlyShutDownBroker(s: SimState, broker: number): void {
+  if (!elrEnabled(s)) return;
+  for (const name of sortedPartitionNames(s)) {
+    const p = s.controller.partitions[name]!;
+    if (!p.elr.includes(broker) && !p.isr.includes(broker)) continue;
+    const isr = p.isr.filter((b) => b !== broker);
+    commitPartitionChange(
+      s,
+      name,
+      { isr, eligible: targetElr(s, p, isr, broker) },
+      {
+        rule: 'R45',
+        text: `broker ${broker} registered after an unclean shutdown (a crash), so it is no longer an eligible leader replica`,
+      },
+    );
+  }
+}
+
+/** R45: changing min.insync.replicas clears the ELR of the topics it applies to (KAFKA-15582). */
+export function clearEligibleLeaderReplicas(s: SimState, topic: string | null): void {
+  for (const name of sortedPartitionNames(s)) {
+    const p = s.controller.partitions[name]!;
+    if ((topic !== null && p.topic !== topic) || p.elr.length + p.lastKnownElr.length === 0)
+      continue;
+    commitPartitionChange(
+      s,
+      name,
+      { eligible: { elr: [], lastKnownElr: [] } },
+      { rule: 'R45', text: 'min.insync.replicas changed, which clears the ELR' },
+    );
   }
 }
 
@@ -227,11 +356,21 @@ export function electPreferredLeaders(s: SimState, only?: string): string[] {
     if (!p) continue;
     const preferred = p.replicas[0]!;
     if (p.leader === preferred) continue;
-    if (p.isr.includes(preferred) && isAcceptableLeader(s, preferred)) {
+    if (electCleanLeader(s, { ...p, replicas: [preferred] }, p.isr, p.elr) === preferred) {
+      const fromElr = !p.isr.includes(preferred);
       commitPartitionChange(
         s,
         name,
-        { leader: preferred },
+        fromElr
+          ? {
+              leader: preferred,
+              isr: [preferred],
+              eligible: {
+                elr: p.elr.filter((r) => r !== preferred),
+                lastKnownElr: p.lastKnownElr,
+              },
+            }
+          : { leader: preferred },
         {
           rule: 'R28',
           kind: 'preferred',

@@ -8,6 +8,8 @@ import {
   electUncleanLeadersIfEnabled,
   isAcceptableLeader,
   removeBrokerFromPartitions,
+  removeUncleanlyShutDownBroker,
+  targetElr,
 } from './controller-partitions';
 import { metadataSnapshot, publishMetadata } from './controller-metadata';
 import type { Payload } from './messages';
@@ -85,6 +87,8 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
       brokerEpoch: -1,
     });
   }
+  // KIP-966: no clean-shutdown marker for the epoch it last had, so its log may miss records
+  const uncleanShutdown = !!old && p.previousBrokerEpoch !== old.epoch;
   const reg: BrokerRegistration = {
     epoch: s.controller.nextBrokerEpoch++,
     fenced: true,
@@ -97,6 +101,7 @@ function onRegistration(s: SimState, msg: Message, p: Req<'brokerRegistration'>)
   };
   s.controller.brokers[p.broker] = reg;
   publishBroker(s, p.broker, reg);
+  if (uncleanShutdown) removeUncleanlyShutDownBroker(s, p.broker);
   reg.registeredAtOffset = s.controller.offset;
   emit(
     s,
@@ -281,7 +286,7 @@ function onAlterPartition(s: SimState, msg: Message, p: Req<'alterPartition'>): 
   commitPartitionChange(
     s,
     p.partition,
-    { isr: p.newIsr },
+    { isr: p.newIsr, eligible: targetElr(s, part, p.newIsr) },
     { rule: p.change === 'shrink' ? 'R16' : 'R18', text },
   );
   answer(null);

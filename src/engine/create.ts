@@ -167,6 +167,8 @@ function createTopics(s: SimState): string | null {
         partitionEpoch: 0,
         isr: given ? [...given.isr] : [...replicas],
         recovering: false,
+        elr: [],
+        lastKnownElr: [],
       };
       s.controller.partitions[name] = p;
       s.controller.offset++;
@@ -202,5 +204,6 @@ function newBroker(s: SimState, id: number, rack: string | null): Broker {
     registrationInflight: false,
     heartbeatDueAt: 0,
     lastHwCheckpoint: 0,
+    previousBrokerEpoch: reg.epoch,
   };
 }

@@ -20,6 +20,9 @@ export interface PartitionDump {
   leaderEpoch: number;
   partitionEpoch: number;
   isr: number[];
+  /** R45: eligible leader replicas and the last-known ELR (empty when the feature is off) */
+  elr: number[];
+  lastKnownElr: number[];
   assignment: number[];
   replicas: Record<string, ReplicaDump>;
   /** record values below the leader's HW, in offset order */

@@ -49,7 +49,13 @@ export interface ProduceBatchWire {
 }
 
 export type Payload =
-  | { kind: 'brokerRegistration'; broker: number; incarnation: number }
+  | {
+      kind: 'brokerRegistration';
+      broker: number;
+      incarnation: number;
+      /** the epoch of its last clean shutdown, -1 after a crash (KIP-966 unclean detection) */
+      previousBrokerEpoch: number;
+    }
   | { kind: 'brokerRegistrationResponse'; error: string | null; brokerEpoch: number }
   | {
       kind: 'brokerHeartbeat';

@@ -93,6 +93,8 @@ export function dumpState(s: SimState): StateDump {
       leaderEpoch: p.leaderEpoch,
       partitionEpoch: p.partitionEpoch,
       isr: [...p.isr],
+      elr: [...p.elr],
+      lastKnownElr: [...p.lastKnownElr],
       assignment: [...p.replicas],
       replicas,
       committed: committed[name]!,

@@ -127,11 +127,14 @@ function engineLosses(s: SimState): string[] {
 }
 
 /** The final state, read through dumpState only: every acked record where it was acked. */
-function checkAckedRecordsInFinalLogs(d: StateDump, idempotent: boolean): string[] {
+function checkAckedRecordsInFinalLogs(d: StateDump, mode: Mode): string[] {
   const problems: string[] = [];
   for (const [name, p] of Object.entries(d.partitions)) {
     if (p.leader === null) {
-      problems.push(`R25/R26: ${name} has no leader 60 s after every fault was healed`);
+      // R45: with ELR, eligible replicas that all crashed leave the partition offline (no loss)
+      const offlineByElr = mode.elr && p.isr.length === 0 && p.elr.length === 0;
+      if (!offlineByElr)
+        problems.push(`R25/R26: ${name} has no leader 60 s after every fault was healed`);
       continue;
     }
     const replica = p.replicas[p.leader];
@@ -139,7 +142,7 @@ function checkAckedRecordsInFinalLogs(d: StateDump, idempotent: boolean): string
       problems.push(`${name}: leader ${p.leader} holds no replica`);
       continue;
     }
-    if (idempotent) {
+    if (mode.idempotence) {
       // R39: an idempotent producer's retries never duplicate a record.
       // (only what the final log still holds: retention may have deleted its start)
       const seen = new Map<string, number>();
@@ -186,6 +189,7 @@ const SAFE_MODE: fc.Arbitrary<Mode> = fc.record({
   idempotence: fc.boolean(),
   minIsr: fc.constant(2),
   unclean: fc.constant(false),
+  elr: fc.boolean(),
 });
 
 describe('durability under random fault schedules', () => {
@@ -212,7 +216,7 @@ describe('durability under random fault schedules', () => {
             countEvents(s, (e) => e.type === 'logStartReset'),
           );
           const problems = [
-            ...checkAckedRecordsInFinalLogs(run.dump, c.mode.idempotence),
+            ...checkAckedRecordsInFinalLogs(run.dump, c.mode),
             ...describeOracleLosses(run.oracle),
             ...s.checker.losses.map(
               (l) => `engine checker reported a loss: "${l.value}" at t=${l.lostAt}: ${l.reason}`,
@@ -300,6 +304,7 @@ describe('durability under random fault schedules', () => {
         idempotence: fc.boolean(),
         minIsr: fc.integer({ min: 1, max: 2 }),
         unclean: fc.constant(true),
+        elr: fc.boolean(),
       });
       const seen = new Coverage();
       fc.assert(
@@ -437,6 +442,7 @@ const ANY_MODE: fc.Arbitrary<Mode> = fc
     idempotence: fc.boolean(),
     minIsr: fc.integer({ min: 1, max: 2 }),
     unclean: fc.boolean(),
+    elr: fc.boolean(),
   })
   .map((m) => ({ ...m, idempotence: m.acks === -1 && m.idempotence }));
 

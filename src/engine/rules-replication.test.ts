@@ -161,8 +161,8 @@ describe('ISR maintenance (R15-R19)', () => {
     expect(logEndOffset(c.replica(3))).toBeGreaterThanOrEqual(c.replica(1).hw);
   });
 
-  it('R19: fencing removes a broker from every ISR; the last member stays and the partition goes offline', () => {
-    const c = cluster();
+  it('R19 (ELR off): fencing removes a broker from every ISR; the last member stays and the partition goes offline', () => {
+    const c = cluster({ elr: 0 });
     c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
     expect(c.partition().isr).toEqual([1]);
     c.do({ type: 'kill', broker: 1 }).advance(12_000);

@@ -46,7 +46,16 @@ export interface SimSetup {
   network: NetworkSetup;
   topics: TopicSetup[];
   clients: ClientSetup[];
+  /** KRaft feature levels; a new 4.1+ cluster has eligible.leader.replicas.version=1 (R45) */
+  features?: Partial<Features>;
 }
+
+export interface Features {
+  'eligible.leader.replicas.version': number;
+}
+
+/** The feature levels of a new Kafka 4.1+ cluster. */
+export const DEFAULT_FEATURES: Features = { 'eligible.leader.replicas.version': 1 };
 
 /** Default KRaft quorum: three dedicated controllers numbered above the brokers. */
 export function defaultControllers(brokerIds: number[]): number[] {

@@ -32,6 +32,13 @@ export interface PartitionState {
   isr: number[];
   /** set by an unclean election (R27, KIP-704) */
   recovering: boolean;
+  /**
+   * R45 (KIP-966): eligible leader replicas, kept when the ISR drops below min ISR; they may lead
+   * cleanly once the ISR is empty. Empty when the feature is off.
+   */
+  elr: number[];
+  /** R45: replicas that left the ELR (an unclean shutdown), for information only */
+  lastKnownElr: number[];
 }
 
 export interface LogEntry {
@@ -196,6 +203,8 @@ export interface Broker {
   /** the one heartbeat/registration timer that counts (earlier ones are superseded) */
   heartbeatDueAt: number;
   lastHwCheckpoint: number;
+  /** the broker epoch it had when it last shut down cleanly, -1 after a crash (R45) */
+  previousBrokerEpoch: number;
 }
 
 export interface BrokerRegistration {

@@ -14,6 +14,8 @@ function dump(): StateDump {
         leaderEpoch: 1,
         partitionEpoch: 2,
         isr: [2, 3],
+        elr: [],
+        lastKnownElr: [],
         assignment: [1, 2, 3],
         replicas: {
           '1': { leo: 3, hw: 1, log: ['a0:e0', 'a1:e0', 'a2:e0'], epochCache: [[0, 0]] },
@@ -34,6 +36,8 @@ function dump(): StateDump {
         leaderEpoch: 0,
         partitionEpoch: 0,
         isr: [3, 1],
+        elr: [],
+        lastKnownElr: [],
         assignment: [3, 1, 2],
         replicas: {},
         committed: ['b0'],

@@ -71,6 +71,8 @@ function comparePartition(
   if (e.partitionEpoch !== undefined)
     c.value(`${path}.partitionEpoch`, e.partitionEpoch, a.partitionEpoch);
   if (e.isr) c.set(`${path}.isr`, e.isr, a.isr);
+  if (e.elr) c.set(`${path}.elr`, e.elr, a.elr);
+  if (e.lastKnownElr) c.set(`${path}.lastKnownElr`, e.lastKnownElr, a.lastKnownElr);
   // The assignment is ordered: its first broker is the preferred leader.
   if (e.assignment) c.list(`${path}.assignment`, e.assignment, a.assignment);
   if (e.replicas)

@@ -261,6 +261,13 @@ export const SCENARIO_SCHEMA = {
           ...closed,
         },
         config: configObject(BROKER_CONFIG),
+        features: {
+          type: 'object',
+          description:
+            'KRaft feature levels. eligible.leader.replicas.version: 1 (the default of a new Kafka 4.1+ cluster) keeps eligible leader replicas (KIP-966); 0 is the behaviour before it.',
+          properties: { 'eligible.leader.replicas.version': { enum: [0, 1], default: 1 } },
+          ...closed,
+        },
       },
       ...closed,
     },
@@ -334,6 +341,8 @@ export const SCENARIO_SCHEMA = {
         leaderEpoch: count,
         partitionEpoch: count,
         isr: listOf(ref('nodeId'), { uniqueItems: true }),
+        elr: listOf(ref('nodeId'), { uniqueItems: true }),
+        lastKnownElr: listOf(ref('nodeId'), { uniqueItems: true }),
         assignment: listOf(ref('nodeId'), { uniqueItems: true }),
         replicas: {
           type: 'object',

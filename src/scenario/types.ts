@@ -15,6 +15,8 @@ export interface Facts {
       leaderEpoch?: number;
       partitionEpoch?: number;
       isr?: number[];
+      elr?: number[];
+      lastKnownElr?: number[];
       assignment?: number[];
       replicas?: Record<
         string,

@@ -1,6 +1,12 @@
 // The `cluster` section: broker ids, racks, the KRaft quorum, broker configs and the network.
 import { BROKER_CONFIG, defaultsOf, type BrokerConfig } from '../engine/config';
-import { defaultControllers, type BrokerSetup, type NetworkSetup } from '../engine/setup';
+import {
+  DEFAULT_FEATURES,
+  defaultControllers,
+  type BrokerSetup,
+  type Features,
+  type NetworkSetup,
+} from '../engine/setup';
 import { MAX_NODE_ID, type Context } from './context';
 import { at, checkKnownFields, isInt, isObject, listIds, own, parseIndexKey } from './issues';
 import { brokerConfigProblems, parseConfigFields } from './validate-config';
@@ -13,16 +19,23 @@ export interface ClusterSetup {
   controllers: number[];
   brokerConfig: BrokerConfig;
   network: NetworkSetup;
+  features: Features;
 }
 
-const CLUSTER_FIELDS = ['brokers', 'racks', 'config', 'controllers', 'network'];
+const CLUSTER_FIELDS = ['brokers', 'racks', 'config', 'controllers', 'network', 'features'];
 
 export function validateCluster(ctx: Context, raw: unknown): ClusterSetup {
   const { issues } = ctx;
   const defaults = defaultsOf(BROKER_CONFIG);
   if (!isObject(raw)) {
     issues.expected('cluster', 'an object with at least "brokers"', raw);
-    return { brokers: [], controllers: [], brokerConfig: defaults, network: DEFAULT_NETWORK };
+    return {
+      brokers: [],
+      controllers: [],
+      brokerConfig: defaults,
+      network: DEFAULT_NETWORK,
+      features: DEFAULT_FEATURES,
+    };
   }
   checkKnownFields(issues, raw, CLUSTER_FIELDS, 'cluster');
 
@@ -48,7 +61,24 @@ export function validateCluster(ctx: Context, raw: unknown): ClusterSetup {
   for (const id of ids ?? []) ctx.brokerConfigs.set(id, config);
 
   const network = parseNetwork(ctx, own(raw, 'network'));
-  return { brokers, controllers: controllers ?? [], brokerConfig: config, network };
+  const features = parseFeatures(ctx, own(raw, 'features'));
+  return { brokers, controllers: controllers ?? [], brokerConfig: config, network, features };
+}
+
+/** KRaft feature levels (kafka-features): eligible.leader.replicas.version 0 or 1 (R45). */
+function parseFeatures(ctx: Context, raw: unknown): Features {
+  if (raw === undefined) return DEFAULT_FEATURES;
+  const path = 'cluster.features';
+  if (!isObject(raw)) {
+    ctx.issues.expected(path, 'an object { "eligible.leader.replicas.version": 0 or 1 }', raw);
+    return DEFAULT_FEATURES;
+  }
+  checkKnownFields(ctx.issues, raw, Object.keys(DEFAULT_FEATURES), path);
+  const elr = own(raw, 'eligible.leader.replicas.version');
+  if (elr === undefined) return DEFAULT_FEATURES;
+  if (elr === 0 || elr === 1) return { 'eligible.leader.replicas.version': elr };
+  ctx.issues.expected(`${path}.eligible.leader.replicas.version`, '0 (off) or 1 (on)', elr);
+  return DEFAULT_FEATURES;
 }
 
 /** A count n (brokers 1..n) or a list of distinct ids; null when invalid. */

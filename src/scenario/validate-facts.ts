@@ -165,6 +165,8 @@ function factChecks(ctx: Context): Record<(typeof FACT_NAMES)[number], Check<unk
     leaderEpoch: count,
     partitionEpoch: count,
     isr: brokerList,
+    elr: brokerList,
+    lastKnownElr: brokerList,
     assignment: brokerList,
     replicas: map(brokerKey, replica, 'broker id to replica facts'),
     committed: recordList,

@@ -22,6 +22,8 @@ export interface Mode {
   idempotence: boolean;
   minIsr: number;
   unclean: boolean;
+  /** eligible.leader.replicas.version=1 (R45); off when absent, as in the earlier cases */
+  elr?: boolean;
 }
 
 export interface Shape {
@@ -88,6 +90,7 @@ export function buildSetup(shape: Shape, mode: Mode): SimSetup {
     controllers: defaultControllers(ids),
     brokerConfig,
     network: { latencyMs: shape.latencyMs, jitterMs: shape.jitterMs },
+    features: { 'eligible.leader.replicas.version': mode.elr ? 1 : 0 },
     topics: shape.topics.map((partitions, i) => ({
       name: `t${i}`,
       partitions,

@@ -20,6 +20,7 @@ interface PartitionSnapshot {
   leaderEpoch: number;
   partitionEpoch: number;
   isr: number[];
+  elr: number[];
 }
 
 export interface InvariantOptions {
@@ -74,9 +75,11 @@ export class InvariantObserver {
       leaderEpoch: p.leaderEpoch,
       partitionEpoch: p.partitionEpoch,
       isr: [...p.isr],
+      elr: [...p.elr],
     };
     const at = `t=${s.now} ${name}`;
-    if (p.isr.length === 0) this.fail(`R19/${name}`, `R19: ${at}: the ISR is empty`);
+    // R19: never empty without ELR; with it (R45) the ISR empties and the ELR keeps the eligible
+    if (p.isr.length === 0 && !elrOn(s)) this.fail(`R19/${name}`, `R19: ${at}: the ISR is empty`);
     if (p.leader !== null && !p.isr.includes(p.leader))
       this.fail(`R19b/${name}`, `R19: ${at}: leader ${p.leader} is not in ISR [${p.isr}]`);
     const before = this.prev.get(name);
@@ -106,7 +109,11 @@ export class InvariantObserver {
         `R25acc/${name}`,
         `R25: ${at}: broker ${now.leader} was elected although it is ${!reg ? 'unregistered' : reg.fenced ? 'fenced' : 'shutting down'}`,
       );
-    if (!before.isr.includes(now.leader)) {
+    // R45: once the ISR has emptied (here or in the same change), an eligible leader replica is
+    // a clean choice, and it becomes the whole ISR
+    const fromElr =
+      before.elr.includes(now.leader) && now.isr.length === 1 && now.isr[0] === now.leader;
+    if (!before.isr.includes(now.leader) && !fromElr) {
       if (!this.opts.unclean)
         this.fail(
           `R26/${name}`,
@@ -220,7 +227,8 @@ export function recoveryProblems(s: SimState): string[] {
   for (const name of s.partitionOrder) {
     const p = s.controller.partitions[name]!;
     if (p.leader === null) {
-      problems.push(`R26: ${name} has no leader at the end (ISR [${p.isr}])`);
+      if (!offlineAfterUncleanShutdowns(s, name))
+        problems.push(`R26: ${name} has no leader at the end (ISR [${p.isr}], ELR [${p.elr}])`);
       continue;
     }
     const r = s.brokers[p.leader]?.replicas[name];
@@ -232,4 +240,18 @@ export function recoveryProblems(s: SimState): string[] {
       problems.push(`R18: ${name}: ISR [${p.isr}] is not back to all replicas [${p.replicas}]`);
   }
   return problems;
+}
+
+function elrOn(s: SimState): boolean {
+  return (s.setup.features?.['eligible.leader.replicas.version'] ?? 1) >= 1;
+}
+
+/**
+ * R45: with ELR, a partition whose ISR emptied and whose eligible replicas all crashed (unclean
+ * shutdowns leave the ELR) stays offline until an unclean election: Kafka's answer, not a fault.
+ */
+export function offlineAfterUncleanShutdowns(s: SimState, name: string): boolean {
+  const p = s.controller.partitions[name]!;
+  const unclean = s.controller.topicConfigs[p.topic]?.['unclean.leader.election.enable'] ?? false;
+  return elrOn(s) && !unclean && p.isr.length === 0 && p.elr.length === 0;
 }

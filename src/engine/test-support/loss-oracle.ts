@@ -138,13 +138,14 @@ export class LossOracle {
   /** Rebuilds the holders' indexes when the leader, the ISR or a holder's log changed. */
   private refreshView(s: SimState, name: string): boolean {
     const p = s.controller.partitions[name]!;
-    const holders = p.leader !== null ? [p.leader] : [...p.isr];
+    // with no leader, whoever may lead: the ISR, and with ELR (R45) the eligible and last-known
+    const holders = p.leader !== null ? [p.leader] : [...p.isr, ...p.elr, ...p.lastKnownElr];
     const logs = holders.map((b) => {
       const r = s.brokers[b]?.replicas[name];
       return r ? logEntries(r) : [];
     });
     const starts = holders.map((b) => s.brokers[b]?.replicas[name]?.logStartOffset ?? 0);
-    const isrKey = p.isr.join(',');
+    const isrKey = holders.join(',');
     const old = this.views.get(name);
     if (
       old &&

@@ -37,6 +37,8 @@ export interface ClusterOptions {
   seed?: number;
   latencyMs?: number;
   jitterMs?: number;
+  /** eligible.leader.replicas.version: 1 (a new 4.1+ cluster) unless a test says otherwise */
+  elr?: 0 | 1;
 }
 
 /** Brokers 1..3, topic "t" with one partition on [1,2,3], producer "P" and consumer "C". */
@@ -49,6 +51,7 @@ export function cluster(o: ClusterOptions = {}): Cluster {
     controllers: defaultControllers(brokers),
     brokerConfig: { ...defaultsOf(BROKER_CONFIG), ...o.broker },
     network: { latencyMs: o.latencyMs ?? 1, jitterMs: o.jitterMs ?? 0 },
+    features: { 'eligible.leader.replicas.version': o.elr ?? 1 },
     topics: (
       o.topics ?? [
         {

@@ -88,8 +88,8 @@ export function Toolbar() {
         <span className="clock" aria-label="Simulated time now">
           t = {formatTime(time)}
         </span>
+        <LessonPicker />
         <span className="presenter-hide">
-          <LessonPicker />
           <CompareToggle />
         </span>
         <TimingsBadge />

@@ -1,12 +1,23 @@
-// Walk one produce request: pick a record (or the next one) and follow its life step by step,
-// with the checklist of what releases its ack. Everything not about it dims on the stage.
+// Walk one produce request: a new record (produced at once) or one by value, followed hop by hop
+// (→ and ← go to its next and previous hop), with the checklist of what releases its ack.
+// Everything not about it dims on the stage.
 import { useState } from 'react';
 import { useSim } from '../../store/use-sim';
-import { step, walk } from '../../store/actions';
-import type { SimStoreState } from '../../store/store';
+import { produceOne, step, stepBack, walk } from '../../store/actions';
+import { simStore, type SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
 
 const selectWalk = (s: SimStoreState) => s.view?.walk ?? null;
+
+let walked = 0;
+
+/** Walks the next record and produces it now, with the first producer. */
+export function walkNewRecord(): void {
+  const producer = simStore.getState().view?.clients.find((c) => c.type === 'producer');
+  if (!producer) return;
+  walk('next');
+  produceOne(producer.id, `walk-${++walked}`);
+}
 
 export function WalkPanel() {
   const w = useSim(selectWalk);
@@ -16,8 +27,8 @@ export function WalkPanel() {
       <h2>Walk one produce request</h2>
       {!w ? (
         <div className="row">
-          <button type="button" onClick={() => walk('next')}>
-            Walk the next record
+          <button type="button" onClick={walkNewRecord}>
+            Walk a new record
           </button>
           <form
             onSubmit={(e) => {
@@ -68,8 +79,14 @@ export function WalkPanel() {
             ))}
           </ol>
           <div className="row">
-            <button type="button" onClick={step}>
-              Step
+            <button type="button" onClick={stepBack} aria-keyshortcuts="ArrowLeft">
+              ◀ Previous hop
+            </button>
+            <button type="button" onClick={step} aria-keyshortcuts="ArrowRight">
+              Next hop ▶
+            </button>
+            <button type="button" onClick={walkNewRecord}>
+              Walk a new record
             </button>
             <button type="button" onClick={() => walk(null)}>
               Stop walking

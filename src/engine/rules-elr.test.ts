@@ -1,0 +1,60 @@
+// R45: eligible leader replicas (KIP-966), on by default as on a new Kafka 4.1+ cluster.
+import { describe, expect, it } from 'vitest';
+import { describePartition } from '../protocol/describe';
+import { cluster } from './testing/cluster';
+
+describe('eligible leader replicas (R45)', () => {
+  it('R45: fencing the last ISR member empties the ISR; the members that left below min ISR stay eligible', () => {
+    const c = cluster();
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    expect(c.partition()).toMatchObject({ leader: 1, isr: [1], elr: [] }); // min ISR 1 is met
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    expect(c.partition()).toMatchObject({ leader: null, isr: [], elr: [1], leaderEpoch: 1 });
+    expect(describePartition(c.partition())).toBe(
+      '\tTopic: t\tPartition: 0\tLeader: none\tReplicas: 1,2,3\tIsr: \tElr: 1\tLastKnownElr: ',
+    );
+  });
+
+  it('R45: a replica that left the ISR below min ISR is elected cleanly once the ISR empties', () => {
+    const c = cluster({ topic: { 'min.insync.replicas': 2 } });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'pauseFetch', broker: 3 }).produce(['b']).advance(45_000);
+    expect(c.partition()).toMatchObject({ isr: [1, 2], elr: [] });
+    c.do({ type: 'pauseFetch', broker: 2 }).produce(['c']).advance(45_000);
+    expect(c.partition()).toMatchObject({ leader: 1, isr: [1], elr: [2] });
+    c.do({ type: 'stop', broker: 1 }).advance(200);
+    // without ELR the ISR would stay [1] and the partition would be offline (R26)
+    expect(c.partition()).toMatchObject({ leader: 2, isr: [2], elr: [1], leaderEpoch: 1 });
+    expect(c.events('leaderChanged').at(-1)!.rule).toBe('R45');
+    expect(c.dump().lost).toEqual([]);
+  });
+
+  it('R45 (ELR off): the same faults leave the partition offline with the last ISR member kept', () => {
+    const c = cluster({ topic: { 'min.insync.replicas': 2 }, elr: 0 });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'pauseFetch', broker: 3 }).produce(['b']).advance(45_000);
+    c.do({ type: 'pauseFetch', broker: 2 }).produce(['c']).advance(45_000);
+    c.do({ type: 'stop', broker: 1 }).advance(200);
+    expect(c.partition()).toMatchObject({ leader: null, isr: [1], elr: [] });
+  });
+
+  it('R45: a member that restarts after an unclean shutdown leaves the ELR for the last-known ELR; a clean one stays', () => {
+    const c = cluster();
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    c.do({ type: 'kill', broker: 1 }).advance(12_000);
+    expect(c.partition()).toMatchObject({ isr: [], elr: [1] });
+    c.do({ type: 'restart', broker: 1 }).advance(5_000);
+    expect(c.partition()).toMatchObject({ leader: null, isr: [], elr: [], lastKnownElr: [1] });
+    expect(c.dump().offline).toEqual(['t-0']);
+    expect(c.dump().lost).toEqual([]); // unavailable, not lost: broker 1 still holds them
+  });
+
+  it('R45: changing min.insync.replicas clears the ELR', () => {
+    const c = cluster({ topic: { 'min.insync.replicas': 2 } });
+    c.do({ type: 'pauseFetch', broker: 3 }).produce(['b']).advance(45_000);
+    c.do({ type: 'pauseFetch', broker: 2 }).produce(['c']).advance(45_000);
+    expect(c.partition().elr).toEqual([2]);
+    c.do({ type: 'setConfig', scope: 'topic', id: 't', config: { 'min.insync.replicas': 1 } });
+    expect(c.partition()).toMatchObject({ isr: [1], elr: [], lastKnownElr: [] });
+  });
+});
