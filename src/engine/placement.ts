@@ -1,139 +1,144 @@
-// Replica placement for a topic created without an explicit assignment: Kafka's classic
-// AdminUtils.assignReplicasToBrokers (rack-unaware and rack-aware), reimplemented from
-// apache/kafka server-common/src/main/java/org/apache/kafka/admin/AdminUtils.java
-// (same logic as the older core/src/main/scala/kafka/admin/AdminUtils.scala). Brokers are
-// sorted by id first, as core/src/main/scala/kafka/zk/AdminZkClient.scala (getBrokerMetadatas)
-// does before calling it. Error texts are the Java version's.
-// Note: KRaft controllers place replicas with StripedReplicaPlacer instead; this is the
-// AdminUtils algorithm the brief asks for.
+// Replica placement for a topic created without an explicit assignment, as a KRaft controller
+// does it: Kafka's StripedReplicaPlacer (apache/kafka metadata/src/main/java/org/apache/kafka/
+// metadata/placement/StripedReplicaPlacer.java), reimplemented from its description. Checked
+// against a real Kafka 4.4 cluster by `npm run test:kafka` (docs/kafka-conformance.md).
+//
+// In short: brokers are grouped by rack; racks are visited round-robin from a random start rack,
+// and within a rack brokers are taken round-robin from a random start. Every partition moves the
+// start rack on by one and every rack's start broker on by one, which gives the "striped" layout
+// (partition p+1 is partition p shifted by one broker). Once as many partitions were placed as
+// there are brokers, racks and brokers are shuffled, so later rounds do not repeat the first.
+// The draws come from the caller's seeded PRNG, so a scenario's layout is reproducible; real
+// Kafka draws from java.util.Random, so its layout is one of the same family, not the same one.
 
 export interface PlacementBroker {
   id: number;
   rack?: string;
+  /** a fenced broker never gets a partition's first replica, and gets others only when needed */
+  fenced?: boolean;
 }
 
 export type PlacementResult = { ok: true; assignment: number[][] } | { ok: false; error: string };
 
-/**
- * Index of the (j+2)-th replica: the first replica's index plus a shift in [1, n-1], so a
- * follower never lands on the leader's slot. Kafka's `replicaIndex`.
- */
-function replicaIndex(first: number, shift: number, j: number, n: number): number {
-  return (first + 1 + ((shift + j) % (n - 1))) % n;
+type RandInt = (n: number) => number;
+
+/** Kafka's Collections.shuffle: from the end, swap each slot with a random one at or before it. */
+function shuffle<T>(list: T[], randInt: RandInt): void {
+  for (let i = list.length; i > 1; i--) {
+    const j = randInt(i);
+    [list[i - 1], list[j]] = [list[j]!, list[i - 1]!];
+  }
 }
 
-/**
- * Brokers interleaved by rack: racks sorted by name, brokers within a rack by id, then one
- * from each rack in turn (e.g. rack1:[0,5] rack2:[3,4] rack3:[1,2] -> 0,3,1,5,4,2).
- * Kafka's `getRackAlternatedBrokerList`.
- */
-export function getRackAlternatedBrokerList(brokers: readonly PlacementBroker[]): number[] {
-  const byRack = new Map<string, number[]>();
-  for (const b of brokers) {
-    const rack = b.rack ?? '';
-    const ids = byRack.get(rack) ?? [];
-    ids.push(b.id);
-    byRack.set(rack, ids);
+/** A rack's brokers of one kind (fenced or not), handed out round-robin once per epoch. */
+class BrokerRing {
+  readonly ids: number[] = [];
+  private index = 0;
+  private offset = 0;
+  private epoch = 0;
+
+  init(randInt: RandInt): void {
+    if (this.ids.length === 0) return;
+    this.ids.sort((a, b) => a - b);
+    this.offset = randInt(this.ids.length);
   }
-  // Java's Arrays.sort on Strings compares UTF-16 code units, as the default JS sort does.
-  const racks = [...byRack.keys()].sort();
-  const queues = racks.map((r) => (byRack.get(r) ?? []).sort((a, b) => a - b));
-  const result: number[] = [];
-  for (let round = 0; result.length < brokers.length; round++) {
-    for (const q of queues) {
-      const id = q[round];
-      if (id !== undefined) result.push(id);
+
+  /** The next broker in this epoch, or -1 when every broker was handed out in it. */
+  next(epoch: number): number {
+    const n = this.ids.length;
+    if (n === 0) return -1;
+    if (this.epoch !== epoch) {
+      // a new partition: start one broker further on
+      this.epoch = epoch;
+      this.index = 0;
+      this.offset = (this.offset + 1) % n;
     }
+    if (this.index >= n) return -1;
+    return this.ids[(this.index++ + this.offset) % n]!;
   }
-  return result;
 }
 
-/** randInt(n) returns a uniformly distributed integer in [0, n) from the caller's seeded PRNG. */
+class Rack {
+  readonly unfenced = new BrokerRing();
+  readonly fenced = new BrokerRing();
+  next(epoch: number): number {
+    const b = this.unfenced.next(epoch);
+    return b >= 0 ? b : this.fenced.next(epoch);
+  }
+}
+
+/** Places `partitions` partitions of `replicationFactor` replicas each on `brokers`. */
 export function assignReplicas(
   brokers: PlacementBroker[],
   partitions: number,
   replicationFactor: number,
-  randInt: (n: number) => number,
-  options: { fixedStartIndex?: number; startPartitionId?: number } = {},
+  randInt: RandInt,
 ): PlacementResult {
-  if (partitions <= 0) return fail('Number of partitions must be larger than 0.');
-  if (replicationFactor <= 0) return fail('Replication factor must be larger than 0.');
-  if (replicationFactor > brokers.length) {
+  if (partitions <= 0)
+    return fail('Number of partitions was set to an invalid non-positive value.');
+  if (replicationFactor <= 0)
     return fail(
-      `Replication factor: ${replicationFactor} larger than available brokers: ${brokers.length}.`,
+      `Invalid replication factor ${replicationFactor}: the replication factor must be positive.`,
     );
+  if (replicationFactor > brokers.length)
+    return fail(
+      `The target replication factor of ${replicationFactor} cannot be reached because only ${brokers.length} broker(s) are registered.`,
+    );
+  const unfencedCount = brokers.filter((b) => !b.fenced).length;
+  if (unfencedCount === 0) return fail('All brokers are currently fenced.');
+
+  // Racks by name; brokers without a rack form one rack of their own, sorted first.
+  const racks = new Map<string, Rack>();
+  const key = (b: PlacementBroker) => (b.rack === undefined ? '' : `=${b.rack}`);
+  for (const b of brokers) {
+    const rack = racks.get(key(b)) ?? new Rack();
+    racks.set(key(b), rack);
+    (b.fenced ? rack.fenced : rack.unfenced).ids.push(b.id);
   }
-  const withRack = brokers.filter((b) => b.rack !== undefined).length;
-  if (withRack > 0 && withRack < brokers.length) {
-    return fail('Not all brokers have rack information for replica rack aware assignment.');
+  const names = [...racks.keys()].sort();
+  for (const name of names) {
+    racks.get(name)!.fenced.init(randInt);
+    racks.get(name)!.unfenced.init(randInt);
   }
-
-  const sorted = [...brokers].sort((a, b) => a.id - b.id);
-  const rackAware = withRack > 0;
-  const list = rackAware ? getRackAlternatedBrokerList(sorted) : sorted.map((b) => b.id);
-  const n = list.length;
-
-  // Kafka draws the start index first, then the replica shift (only without a fixed index).
-  const fixed = options.fixedStartIndex ?? -1;
-  const startIndex = fixed >= 0 ? fixed : randInt(n);
-  let shift = fixed >= 0 ? fixed : randInt(n);
-  let partitionId = Math.max(0, options.startPartitionId ?? -1);
-
-  const rackOf = new Map(sorted.map((b) => [b.id, b.rack ?? '']));
-  const numRacks = new Set(rackOf.values()).size;
+  let offset = randInt(names.length);
+  let epoch = 0;
 
   const assignment: number[][] = [];
-  for (let i = 0; i < partitions; i++, partitionId++) {
-    // After each full round of leaders, move followers one step further so that the same
-    // replica sets do not repeat.
-    if (partitionId > 0 && partitionId % n === 0) shift++;
-    const first = (partitionId + startIndex) % n;
-    assignment.push(
-      rackAware
-        ? rackAwareReplicas(list, rackOf, numRacks, first, shift, replicationFactor)
-        : rackUnawareReplicas(list, first, shift, replicationFactor),
-    );
+  for (let p = 0; p < partitions; p++) {
+    if (epoch === unfencedCount && unfencedCount > 1) {
+      // every broker led once: reshuffle so the next round differs
+      shuffle(names, randInt);
+      for (const rack of racks.values()) {
+        shuffle(rack.fenced.ids, randInt);
+        shuffle(rack.unfenced.ids, randInt);
+      }
+      epoch = 0;
+    }
+    if (offset === names.length) offset = 0;
+    // The leader: the next unfenced broker, from the start rack on.
+    let firstRack = offset;
+    let leader = racks.get(names[firstRack]!)!.unfenced.next(epoch);
+    while (leader < 0) {
+      firstRack = (firstRack + 1) % names.length;
+      leader = racks.get(names[firstRack]!)!.unfenced.next(epoch);
+    }
+    const replicas = [leader];
+    // Followers: racks in turn from the start rack, passing the leader's rack over once.
+    let rackIndex = offset;
+    while (replicas.length < replicationFactor) {
+      let b = -1;
+      do {
+        if (rackIndex === firstRack) firstRack = -1;
+        else b = racks.get(names[rackIndex]!)!.next(epoch);
+        rackIndex = (rackIndex + 1) % names.length;
+      } while (b < 0);
+      replicas.push(b);
+    }
+    assignment.push(replicas);
+    epoch++;
+    offset++;
   }
   return { ok: true, assignment };
-}
-
-function rackUnawareReplicas(list: number[], first: number, shift: number, rf: number): number[] {
-  const replicas = [list[first] as number];
-  for (let j = 0; j < rf - 1; j++) {
-    replicas.push(list[replicaIndex(first, shift, j, list.length)] as number);
-  }
-  return replicas;
-}
-
-/**
- * Walks the rack-alternated list like the rack-unaware case (shift scaled by the rack count),
- * skipping a broker whose rack already has a replica while some rack has none, and a broker
- * that already has a replica while some broker has none.
- */
-function rackAwareReplicas(
-  list: number[],
-  rackOf: Map<number, string>,
-  numRacks: number,
-  first: number,
-  shift: number,
-  rf: number,
-): number[] {
-  const leader = list[first] as number;
-  const replicas = [leader];
-  const racks = new Set([rackOf.get(leader)]);
-  const used = new Set([leader]);
-  let k = 0;
-  while (replicas.length < rf) {
-    const broker = list[replicaIndex(first, shift * numRacks, k, list.length)] as number;
-    const rack = rackOf.get(broker);
-    k++;
-    if (racks.has(rack) && racks.size < numRacks) continue;
-    if (used.has(broker) && used.size < list.length) continue;
-    replicas.push(broker);
-    racks.add(rack);
-    used.add(broker);
-  }
-  return replicas;
 }
 
 function fail(error: string): PlacementResult {
