@@ -76,7 +76,7 @@ const MIN_FONT = 6;
 
 /** Chips of two lines (name, then LEO/HW) when there is room, else of one. */
 function chipUnits(lines: 1 | 2): { w: number; h: number } {
-  return lines === 2 ? { w: 5.2, h: 2.55 } : { w: 6.3, h: 1.65 };
+  return lines === 2 ? { w: 5.2, h: 2.55 } : { w: 7, h: 1.65 };
 }
 
 function centered(b: Box): NodeBox {
@@ -152,7 +152,11 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
         for (let perRow = 1; perRow <= Math.min(5, slots); perRow++) {
           const card = cardUnits(perRow, slots, lines);
           const wUnits = Math.max(topW, sideW + cols * card.w + (cols - 1) * CARD_GAP);
-          const hUnits = topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4;
+          // the client columns need their height too
+          const clientsH = clientsTop
+            ? 0
+            : topH + Math.max(input.producers.length, input.consumers.length) * (CLIENT_H + 0.4);
+          const hUnits = Math.max(clientsH, topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4);
           const font = Math.min(size.font, size.width / wUnits, size.height / hUnits);
           // on a tie in font size: the arrangement whose shape is closest to the room's
           const fill = -Math.abs(Math.log(wUnits / hUnits / (size.width / size.height)));
@@ -230,10 +234,13 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
     });
   } else {
     const column = (ids: string[], x: number) => {
+      // stacked in the middle of the column, spread out when there is room
       const h = CLIENT_H * f;
+      const room = size.height - topH;
+      const step = Math.max(h + 0.4 * f, Math.min(room / Math.max(1, ids.length), h * 1.8));
+      const start = topH + (room - step * (ids.length - 1) - h) / 2;
       ids.forEach((id, i) => {
-        const cy = topH + ((size.height - topH) * (i + 1)) / (ids.length + 1);
-        clients[id] = centered({ x, y: cy - h / 2, w: CLIENT_W * f, h });
+        clients[id] = centered({ x, y: start + i * step, w: CLIENT_W * f, h });
       });
     };
     column(input.producers, 0.5 * f);

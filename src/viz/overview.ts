@@ -14,15 +14,33 @@ export interface OverviewCell {
 export interface OverviewLayout {
   width: number;
   height: number;
+  /** one broker's row at 100 % */
+  rowHeight: number;
   cells: OverviewCell[];
 }
 
+/**
+ * Rows fill the room they are given (up to 48 px each, at least 18) and squares widen to the
+ * room's width (up to 40 px), so the overview uses the whole stage at 100 %.
+ */
 export function overviewLayout(
   brokers: number[],
   replicasOf: Record<number, { leaders: string[]; followers: string[] } | undefined>,
+  room?: { width: number; height: number },
 ): OverviewLayout {
   const cells: OverviewCell[] = [];
   let widest = 0;
+  for (const id of brokers) {
+    const r = replicasOf[id];
+    widest = Math.max(widest, r ? r.leaders.length + r.followers.length : 0);
+  }
+  const n = Math.max(1, brokers.length);
+  const rowHeight =
+    room && room.height > 0
+      ? Math.max(OVERVIEW_ROW_HEIGHT, Math.min(48, Math.floor(room.height / n)))
+      : OVERVIEW_ROW_HEIGHT;
+  const byWidth = room && room.width > 0 ? room.width / Math.max(1, widest) - GAP : CELL;
+  const cell = Math.max(CELL, Math.min(40, rowHeight - 4, Math.floor(byWidth)));
   brokers.forEach((id, row) => {
     const r = replicasOf[id];
     const all = r ? [...r.leaders, ...r.followers] : [];
@@ -30,16 +48,16 @@ export function overviewLayout(
       cells.push({
         broker: id,
         partition,
-        x: i * (CELL + GAP),
-        y: row * OVERVIEW_ROW_HEIGHT + (OVERVIEW_ROW_HEIGHT - CELL) / 2,
-        size: CELL,
+        x: i * (cell + GAP),
+        y: row * rowHeight + (rowHeight - cell) / 2,
+        size: cell,
       }),
     );
-    widest = Math.max(widest, all.length);
   });
   return {
-    width: Math.max(1, widest * (CELL + GAP)),
-    height: Math.max(1, brokers.length * OVERVIEW_ROW_HEIGHT),
+    width: Math.max(1, widest * (cell + GAP)),
+    height: Math.max(1, brokers.length * rowHeight),
+    rowHeight,
     cells,
   };
 }

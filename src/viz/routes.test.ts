@@ -46,6 +46,13 @@ describe('message routes', () => {
       about: '',
     });
     expect(routesOf(model, update, 't-0')).toHaveLength(1);
+    const elsewhere = msg({
+      kind: 'metadataUpdate',
+      from: 'controller:101',
+      to: 'broker:3',
+      about: '',
+    });
+    expect(routesOf(model, elsewhere, 't-0')).toEqual([]); // broker 3 hosts no replica of t-0
     const heartbeat = msg({ kind: 'heartbeat', from: 'broker:1', to: 'controller:101', about: '' });
     expect(routesOf(model, heartbeat, 't-0')).toEqual([]);
   });

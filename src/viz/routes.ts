@@ -65,7 +65,14 @@ export function routesOf(model: RouteModel, m: MessageView, focus: string | null
   const parts = m.about ? m.about.split(',') : [];
   if (focus !== null) {
     if (parts.includes(focus)) return route(model, m, focus);
-    return CONTEXT_KINDS.has(m.kind) ? route(model, m, null) : [];
+    if (!CONTEXT_KINDS.has(m.kind)) return [];
+    // a metadata update only to the brokers that host the followed partition
+    if (
+      m.kind === 'metadataUpdate' &&
+      !model.chips[`${focus}@${m.to.slice(m.to.indexOf(':') + 1)}`]
+    )
+      return [];
+    return route(model, m, null);
   }
   if (parts.length === 0) return route(model, m, null);
   const out: Route[] = [];

@@ -1,7 +1,7 @@
 // The log lane: the followed partition's log on the stage, one row per replica (leader first),
 // records coloured by leader epoch, the high watermark as a solid line, the uncommitted tail
 // dashed, each follower's fetch offset as an arrow, truncated and lost records struck out in red.
-import { useRef } from 'react';
+import { useState } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { useSim } from '../../store/use-sim';
 import { selectInspector, selectMultiTopic, selectStatus } from '../../store/selectors';
@@ -20,7 +20,7 @@ export function LogLane({ font }: { font: number }) {
 }
 
 function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }) {
-  const box = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
   const { width } = useBoxSize(box);
   const multiTopic = useSim(selectMultiTopic);
   const status = useSim(selectStatus);
@@ -46,7 +46,7 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   return (
     <div
       className="log-lane"
-      ref={box}
+      ref={setBox}
       data-testid="log-lane"
       data-partition={inspector.partition}
       aria-label={`Log of ${inspector.partition}`}

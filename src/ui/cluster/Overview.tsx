@@ -12,7 +12,7 @@ import {
 } from '../../store/selectors';
 import { selectBroker, selectPartition } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
-import { cellAt, overviewLayout, OVERVIEW_ROW_HEIGHT } from '../../viz/overview';
+import { cellAt, overviewLayout } from '../../viz/overview';
 import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
 import { KillOrRestart } from './KillOrRestart';
 import { useOverviewZoom } from './use-overview-zoom';
@@ -72,8 +72,8 @@ export function Overview() {
   const box = useRef<HTMLDivElement>(null);
   const size = useSize(box);
   const layout = useMemo(
-    () => overviewLayout(brokers, replicasOfBroker),
-    [brokers, replicasOfBroker],
+    () => overviewLayout(brokers, replicasOfBroker, size),
+    [brokers, replicasOfBroker, size],
   );
   const zoom = useOverviewZoom(canvas, layout, size);
   const t = zoom.transform;
@@ -121,7 +121,9 @@ export function Overview() {
     if (cell) selectPartition(cell.partition);
   };
 
-  const rowHeight = OVERVIEW_ROW_HEIGHT * t.k;
+  const rowHeight = layout.rowHeight * t.k;
+  // the row's text grows with its row (readable from the back), within 12..20 px
+  const rowFont = Math.max(12, Math.min(20, layout.rowHeight * 0.72));
   return (
     <div
       className="overview"
@@ -147,7 +149,10 @@ export function Overview() {
           250%
         </span>
       </div>
-      <div className="overview-viewport">
+      <div
+        className="overview-viewport"
+        style={{ gridTemplateColumns: `${Math.round(rowFont * 20)}px 1fr` }}
+      >
         <div className="overview-rows">
           {brokers.map((id, i) => {
             const b = brokersById[id];
@@ -156,7 +161,7 @@ export function Overview() {
               <div
                 key={id}
                 className={`overview-row ${selectedBroker === id ? 'selected' : ''}`}
-                style={{ top, height: rowHeight }}
+                style={{ top, height: rowHeight, fontSize: rowFont }}
                 // keyboard users reach rows panned out of view: bring the row back in
                 onFocus={() => {
                   if (top < 0) zoom.panBy(0, -top);
@@ -178,9 +183,11 @@ export function Overview() {
                   Broker {id}
                 </button>
                 <span className={`status-${b?.status}`}>{b?.status}</span>
-                <span className="muted">
-                  {b?.leaders}L · {b?.followers}F · ↑{flows[`out:broker:${id}`] ?? 0} ↓
-                  {flows[`in:broker:${id}`] ?? 0}
+                <span
+                  className="muted"
+                  title={`${flows[`out:broker:${id}`] ?? 0} messages on their way out, ${flows[`in:broker:${id}`] ?? 0} on their way in`}
+                >
+                  {`leads ${b?.leaders ?? 0} · follows ${b?.followers ?? 0}`}
                 </span>
                 <KillOrRestart id={id} down={b?.status === 'down'} />
               </div>

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useState } from 'react';
 import { useSim, useSimList } from '../../store/use-sim';
 import {
   selectBrokerIds,
@@ -25,7 +25,7 @@ import { LogLane } from './LogLane';
 import { useInspectWalked } from './use-inspect-walked';
 import { useBoxSize } from './use-box-size';
 import type { SimStoreState } from '../../store/store';
-import { CompareLanes } from '../compare/CompareLanes';
+import { CompareLanes, StageLaneNote } from '../compare/CompareLanes';
 import { LessonPanel } from '../lessons/LessonPanel';
 import './stage.css';
 
@@ -56,7 +56,7 @@ export function Stage() {
   const maxReplicas = useSim(selectMaxReplicas);
   const compareOn = useSim(selectCompareOn);
   const laneShown = useSim(selectLaneShown);
-  const box = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
   const size = useBoxSize(box);
   useInspectWalked();
   const askedFont = viewportFont(window.innerWidth, window.innerHeight);
@@ -102,9 +102,9 @@ export function Stage() {
   return (
     <LayoutContext.Provider value={model}>
       <section className="stage" aria-label="Cluster" data-compare={compareOn}>
-        <ViewToggle overview={false} />
         <CompareLanes />
-        <div className="stage-canvas" ref={box}>
+        <StageLaneNote />
+        <div className="stage-canvas" ref={setBox}>
           <svg
             className="stage-svg"
             viewBox={`0 0 ${model.width} ${model.height}`}
@@ -131,7 +131,9 @@ export function Stage() {
         </div>
         {/* the viewport's font, not the layout's: their height must not feed back into it */}
         <LogLane font={askedFont} />
-        <StageLegend font={askedFont} lane={laneShown} />
+        <StageLegend font={askedFont} lane={laneShown}>
+          <ViewToggle overview={false} />
+        </StageLegend>
         <LessonPanel />
       </section>
     </LayoutContext.Provider>

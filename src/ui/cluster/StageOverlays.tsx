@@ -145,7 +145,8 @@ function ErrorCallout({
   const leader =
     error.broker !== null ? layout.chips[`${error.partition}@${error.broker}`] : undefined;
   const lines = [error.error, reason].filter(Boolean);
-  const w = Math.max(...lines.map((l) => textWidth(l.length, f))) + f;
+  // the error name is bold capitals: wider than the average letter
+  const w = Math.max(textWidth(error.error.length * 1.15, f), textWidth(reason.length, f)) + f;
   const h = lines.length * f * 1.3 + f * 0.5;
   // the callout stands right of the producer, at its top; a line points at the leader's chip
   const x = producer ? producer.x : f;

@@ -1,10 +1,12 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 
-/** The element's content size in CSS pixels, kept up to date by a ResizeObserver. */
-export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+/**
+ * The element's content size in CSS pixels, kept up to date by a ResizeObserver. It takes the
+ * element itself (from a callback ref kept in state), so a box mounted later is still observed.
+ */
+export function useBoxSize(el: HTMLElement | null): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const set = (width: number, height: number) =>
       setSize((s) =>
@@ -16,6 +18,6 @@ export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number;
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [el]);
   return size;
 }

@@ -4,6 +4,7 @@ import { useSim } from '../../store/use-sim';
 import { compareLanes } from '../../store/actions';
 import { setUi, type SimStoreState } from '../../store/store';
 import type { LaneView } from '../../protocol/view';
+import './compare.css';
 
 const selectCompare = (s: SimStoreState) => s.view?.compare ?? null;
 
@@ -28,15 +29,40 @@ export function CompareToggle() {
   );
 }
 
+/** One lane: a large header, its brokers, the shown partition's log with lost records struck out, and a verdict. */
 function Lane({
   lane,
+  partition,
   onlyHere,
   side,
 }: {
   lane: LaneView;
+  partition: string | null;
   onlyHere: string[];
   side: 'left' | 'right';
 }) {
+  const log = partition !== null ? lane.logs[partition] : undefined;
+  const lostHere = lane.lostAt.filter((l) => l.partition === partition);
+  const rows = log
+    ? [...log.replicas].sort(
+        (a, b) => Number(b.broker === log.leader) - Number(a.broker === log.leader),
+      )
+    : [];
+  let first = Infinity;
+  let end = 0;
+  for (const r of rows) {
+    if (r.tail[0]) first = Math.min(first, r.tail[0].offset);
+    end = Math.max(end, r.leo);
+  }
+  for (const l of lostHere) {
+    first = Math.min(first, l.offset);
+    end = Math.max(end, l.offset + 1);
+  }
+  if (!Number.isFinite(first)) first = 0;
+  const offsets = Array.from(
+    { length: Math.max(0, Math.min(10, end - first)) },
+    (_, i) => end - Math.min(10, end - first) + i,
+  );
   return (
     <div
       className={`lane ${onlyHere.length > 0 ? 'lane-lost' : ''}`}
@@ -44,7 +70,7 @@ function Lane({
       data-lost={lane.lost.join(',')}
       data-acked={lane.acked}
     >
-      <h3>{lane.label}</h3>
+      <h3 className="lane-header">{lane.label}</h3>
       <div className="lane-brokers" aria-label="Brokers">
         {lane.brokers.map((b) => (
           <span
@@ -56,18 +82,58 @@ function Lane({
           </span>
         ))}
       </div>
-      <div>
-        {lane.acked} acknowledged · {lane.failed} failed · {lane.offline} offline partition
-        {lane.offline === 1 ? '' : 's'}
+      {log && partition !== null ? (
+        <table className="mini-log" aria-label={`Log of ${partition} in the ${lane.label} lane`}>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.broker} className={`mini-row mini-${r.status}`}>
+                <th scope="row">
+                  {`b${r.broker}`}
+                  {r.broker === log.leader ? ' leader' : r.status === 'down' ? ' down' : ''}
+                </th>
+                {offsets.map((o) => {
+                  const rec = r.tail.find((t) => t.offset === o);
+                  const lost =
+                    r.broker === log.leader
+                      ? lostHere.find((l) => l.offset === o && l.value !== rec?.value)
+                      : undefined;
+                  return (
+                    <td
+                      key={o}
+                      className={`${rec ? (o < r.hw ? 'mini-committed' : 'mini-uncommitted') : ''} ${lost ? 'mini-lost' : ''}`}
+                    >
+                      {lost ? <s>{lost.value}</s> : null}
+                      {lost && rec ? ' ' : null}
+                      {rec ? rec.value : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div
+        className={`verdict ${lane.lost.length > 0 ? 'verdict-lost' : 'verdict-ok'}`}
+        role={lane.lost.length > 0 ? 'alert' : undefined}
+      >
+        {lane.lost.length > 0
+          ? `✕ LOST after being acknowledged: ${lane.lost.map((v) => `"${v}"`).join(', ')}`
+          : `✓ No acknowledged record lost`}
+        <span className="verdict-counts">{` · ${lane.acked} acked · ${lane.failed} failed · ${lane.offline} offline`}</span>
       </div>
-      {lane.lost.length > 0 ? (
-        <div className="lane-loss" role="alert">
-          LOST after being acknowledged: {lane.lost.map((v) => `"${v}"`).join(', ')}
-        </div>
-      ) : (
-        <div className="lane-ok">No acknowledged record lost</div>
-      )}
     </div>
+  );
+}
+
+/** Which lane the cards below show: the stage never changes lanes without saying so. */
+export function StageLaneNote() {
+  const compare = useSim(selectCompare);
+  if (!compare) return null;
+  return (
+    <p className="stage-lane-note" data-testid="stage-lane">
+      {`The cards below show the ${compare.lanes[0].label} lane; actions apply to both lanes.`}
+    </p>
   );
 }
 
@@ -76,8 +142,21 @@ export function CompareLanes() {
   if (!compare) return null;
   return (
     <section className="compare" aria-label="Side by side" data-testid="compare">
-      <Lane lane={compare.lanes[0]} onlyHere={compare.lostOnlyLeft} side="left" />
-      <Lane lane={compare.lanes[1]} onlyHere={compare.lostOnlyRight} side="right" />
+      <Lane
+        lane={compare.lanes[0]}
+        partition={compare.partition}
+        onlyHere={compare.lostOnlyLeft}
+        side="left"
+      />
+      <Lane
+        lane={compare.lanes[1]}
+        partition={compare.partition}
+        onlyHere={compare.lostOnlyRight}
+        side="right"
+      />
+      {compare.partition !== null ? (
+        <p className="compare-partition">{`Both lanes: the log of ${compare.partition}`}</p>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // visible in presenter mode (the side panel's full legend is hidden there).
 import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
 import type { MessageKind } from '../../protocol/view';
+import type { ReactNode } from 'react';
 
 const KINDS: [MessageKind, string][] = [
   ['produce', 'produce'],
@@ -12,59 +13,71 @@ const KINDS: [MessageKind, string][] = [
   ['metadataUpdate', 'metadata'],
 ];
 
-export function StageLegend({ font, lane }: { font: number; lane: boolean }) {
+export function StageLegend({
+  font,
+  lane,
+  children,
+}: {
+  font: number;
+  lane: boolean;
+  /** the cards / overview switch, at the end of the row */
+  children?: ReactNode;
+}) {
   return (
-    <ul className="stage-legend" aria-label="Stage legend" style={{ fontSize: font }}>
-      <li>
-        <span className="lg-chip lg-leader">p0</span> leader
-      </li>
-      <li>
-        <span className="lg-chip lg-follower">p0</span> follower
-      </li>
-      <li>
-        <span className="lg-chip lg-out">p0</span> out of ISR
-      </li>
-      <li>★ preferred leader</li>
-      <li>◆ active controller</li>
-      <li>ELR eligible leader</li>
-      <li>5/4 = LEO/HW</li>
-      <li>
-        <span className="lg-arc" aria-hidden="true">
-          ◔
-        </span>{' '}
-        timeout running out
-      </li>
-      <li>
-        <span className="lg-clock" aria-hidden="true">
-          ◷
-        </span>{' '}
-        fetch waiting
-      </li>
-      {lane ? (
-        <>
-          <li>
-            <span className="lg-hw" aria-hidden="true" />
-            HW
-          </li>
-          <li>
-            <span className="lg-uncommitted" aria-hidden="true" />
-            uncommitted
-          </li>
-          <li>
-            <span className="lg-struck">r3</span> truncated / lost
-          </li>
-        </>
-      ) : null}
-      {KINDS.map(([kind, label]) => (
-        <li key={kind}>
-          <span className="lg-dot" style={{ background: MESSAGE_STYLES[kind].color }} />
-          {label}
+    <div className="stage-legend-bar" style={{ fontSize: font }}>
+      <ul className="stage-legend" aria-label="Stage legend">
+        <li>
+          <span className="lg-chip lg-leader">p0</span> leader
         </li>
-      ))}
-      <li>
-        <span className="lg-dot" style={{ background: ERROR_COLOR }} />
-        error
-      </li>
-    </ul>
+        <li>
+          <span className="lg-chip lg-follower">p0</span> follower
+        </li>
+        <li>
+          <span className="lg-chip lg-out">p0</span> out of ISR
+        </li>
+        <li>★ preferred leader</li>
+        <li>◆ active controller</li>
+        <li>ELR eligible leader</li>
+        <li>5/4 = LEO/HW</li>
+        <li>
+          <span className="lg-arc" aria-hidden="true">
+            ◔
+          </span>{' '}
+          timeout running out
+        </li>
+        <li>
+          <span className="lg-clock" aria-hidden="true">
+            ◷
+          </span>{' '}
+          fetch waiting
+        </li>
+        {lane ? (
+          <>
+            <li>
+              <span className="lg-hw" aria-hidden="true" />
+              HW
+            </li>
+            <li>
+              <span className="lg-uncommitted" aria-hidden="true" />
+              uncommitted
+            </li>
+            <li>
+              <span className="lg-struck">r3</span> truncated / lost
+            </li>
+          </>
+        ) : null}
+        {KINDS.map(([kind, label]) => (
+          <li key={kind}>
+            <span className="lg-dot" style={{ background: MESSAGE_STYLES[kind].color }} />
+            {label}
+          </li>
+        ))}
+        <li>
+          <span className="lg-dot" style={{ background: ERROR_COLOR }} />
+          error
+        </li>
+      </ul>
+      {children}
+    </div>
   );
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { layoutStage, viewportFont, type LayoutInput } from './layout';
+
+const lecture: LayoutInput = {
+  brokers: [0, 1, 2, 3, 4, 5],
+  controllers: [101, 102, 103],
+  producers: ['producer'],
+  consumers: ['consumer'],
+  maxReplicasPerBroker: 6,
+};
+
+const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('stage layout', () => {
+  it('asks for 20 px text at 1920x1080 and 14 px at 1280x800', () => {
+    expect(viewportFont(1920, 1080)).toBe(20);
+    expect(viewportFont(1280, 800)).toBeCloseTo(14, 0);
+  });
+
+  it('keeps the lecture at the font the viewport asks for, every box inside the stage, none overlapping', () => {
+    const l = layoutStage(lecture, { width: 1400, height: 760, font: 20 });
+    expect(l.font).toBe(20);
+    const boxes = [
+      ...Object.values(l.brokers),
+      ...Object.values(l.controllers),
+      ...Object.values(l.clients),
+    ];
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.w).toBeLessThanOrEqual(1400 + 0.01);
+      expect(b.y + b.h).toBeLessThanOrEqual(760 + 0.01);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
+  });
+
+  it('shrinks the text rather than overflow: 30 brokers of 30 replicas fit their cards', () => {
+    const l = layoutStage(
+      { ...lecture, brokers: Array.from({ length: 30 }, (_, i) => i), maxReplicasPerBroker: 30 },
+      { width: 1400, height: 760, font: 20 },
+    );
+    expect(l.font).toBeLessThan(20);
+    const rows = Math.ceil(30 / l.chip.perRow);
+    for (const card of Object.values(l.brokers)) {
+      expect(card.x + card.w).toBeLessThanOrEqual(1400 + 0.01);
+      expect(card.y + card.h).toBeLessThanOrEqual(760 + 0.01);
+      // the chips' rows, the header and the actions stay inside the card
+      expect(l.header + rows * (l.chip.h + l.chip.gap) + l.actions).toBeLessThanOrEqual(card.h);
+      expect(l.chip.perRow * (l.chip.w + l.chip.gap)).toBeLessThanOrEqual(card.w);
+    }
+  });
+
+  it('stacks three producers without overlap', () => {
+    const l = layoutStage(
+      { ...lecture, brokers: [1, 2, 3], producers: ['P', 'P1', 'P0'], maxReplicasPerBroker: 1 },
+      { width: 1400, height: 400, font: 20 },
+    );
+    const [a, b, c] = ['P', 'P1', 'P0'].map((id) => l.clients[id]!);
+    expect(overlap(a!, b!)).toBe(false);
+    expect(overlap(b!, c!)).toBe(false);
+    expect(c!.y + c!.h).toBeLessThanOrEqual(400 + 0.01);
+  });
+});
