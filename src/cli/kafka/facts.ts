@@ -6,7 +6,7 @@
 import type { StateDump } from '../../engine/dump';
 import type { Facts, Scenario } from '../../scenario/types';
 import type { KafkaCluster } from './cluster';
-import type { Driver } from './driver';
+import type { Driver, Outcome } from './driver';
 
 export interface SentRecord {
   value: string;
@@ -104,7 +104,7 @@ export interface Ledger {
   /** per consumer client: its last consume step's result */
   consumed: Map<string, { partition: string; from: number; result: ReadResult }>;
   /** produce outcomes, from the clients' driver */
-  outcomes: Map<number, import('./driver').Outcome>;
+  outcomes: Map<number, Outcome>;
 }
 
 const partitionOf = (name: string, p: number) => `${name}-${p}`;
@@ -198,7 +198,7 @@ export async function kafkaFacts(
         : o.ev === 'fail'
           ? { status: 'failed', error: o.error }
           : o.offset === -1
-            ? { status: 'sent', offset: -1 }
+            ? { status: 'sent', offset: -1, partition: partitionOf(rec.topic, o.partition!) }
             : { status: 'acked', offset: o.offset, partition: partitionOf(rec.topic, o.partition!) }
     ) as never;
   }

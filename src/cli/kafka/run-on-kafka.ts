@@ -256,7 +256,7 @@ export class KafkaScenarioRun {
   /** Polls the real facts until they match `facts` or the timeout passes; returns the mismatches. */
   private async waitMatch(what: string, facts: Facts, timeoutMs: number): Promise<Mismatch[]> {
     const deadline = Date.now() + timeoutMs;
-    let last: Mismatch[] = [];
+    let last: Mismatch[];
     for (;;) {
       try {
         const actual = await kafkaFacts(
@@ -297,6 +297,8 @@ export class KafkaScenarioRun {
         await this.cluster.signal(step.broker, 'SIGTERM');
         return null;
       case 'restart':
+        // a new process: a pause belonged to the old one (as in the engine)
+        this.cuts.lift((tag) => tag === `pause ${step.broker}`);
         this.cluster.start(step.broker);
         await this.cluster.waitStarted(step.broker);
         return null;

@@ -1,0 +1,30 @@
+// Differences between real Kafka and the engine that are understood: the harness cannot observe
+// the fact the same way, or the engine deviates on purpose. Each names the Kafka source that
+// explains it. A difference not listed here fails `npm run test:kafka`.
+
+export interface Explained {
+  /** scenario file name (suffix match) */
+  file: string;
+  /** fact path, e.g. /^consume\[\d+\]\.error$/ */
+  path: RegExp;
+  title: string;
+  why: string;
+  source: string;
+}
+
+export const EXPLAINED: Explained[] = [
+  {
+    file: '09-offline-partition-and-clean-return.json',
+    path: /^consume\[\d+\]\.error$/,
+    title: 'A read of an offline partition: the fetch error versus what a Java consumer shows',
+    why: [
+      "The engine's `consume` reports the error code of the fetch (LEADER_NOT_AVAILABLE while the",
+      "partition has no leader). The harness reads with Kafka's Java consumer, which treats a",
+      'missing leader as retriable: it refreshes its metadata and retries until its API timeout, so',
+      'the application sees a timeout (REQUEST_TIMED_OUT), never the fetch error itself. The state',
+      'is the same (no leader, nothing readable); only the observation differs.',
+    ].join(' '),
+    source:
+      'clients/src/main/java/org/apache/kafka/clients/consumer/internals/OffsetFetcherUtils.java (a missing leader marks the partition for a metadata refresh and retry) and clients/src/main/java/org/apache/kafka/clients/consumer/KafkaConsumer.java (`endOffsets` and `poll` throw TimeoutException when the time runs out)',
+  },
+];
