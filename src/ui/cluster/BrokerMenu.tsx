@@ -4,6 +4,7 @@ import { useSim } from '../../store/use-sim';
 import { selectBrokerPaused, selectBrokerStatus, selectUi } from '../../store/selectors';
 import { killBroker, pauseFetch, restartBroker, stopBroker } from '../../store/actions';
 import { setUi } from '../../store/store';
+import { usePopover } from '../controls/use-popover';
 
 export function BrokerMenu() {
   const menu = useSim(selectUi).menu;
@@ -16,16 +17,10 @@ function Menu({ broker, x, y }: { broker: number; x: number; y: number }) {
   const paused = useSim(selectBrokerPaused(broker));
   const ref = useRef<HTMLDivElement>(null);
   const close = () => setUi({ menu: null });
+  // Escape, a click outside, and the focus back where it was (use-popover)
+  usePopover(true, close, ref);
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    const onDown = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && close();
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onDown);
-    };
   }, []);
   const act = (f: () => void) => () => {
     f();

@@ -12,12 +12,16 @@ import { setError, simStore } from '../../store/store';
 import { download, downloadText, pngFromSvg, standaloneSvg } from '../export/export-view';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../../viz/layout';
 import { describeToScenario } from '../../scenario/describe-import';
+import { usePopover } from './use-popover';
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState('');
   const [describe, setDescribe] = useState('');
   const file = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  usePopover(open, () => setOpen(false), menu, toggle);
   const lesson = () => {
     const l = simStore.getState().lesson;
     return l ? { id: l.lesson.id, step: l.index } : undefined;
@@ -51,11 +55,11 @@ export function ShareMenu() {
   };
   return (
     <span className="share">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" ref={toggle} aria-expanded={open} onClick={() => setOpen(!open)}>
         Share / export
       </button>
       {open ? (
-        <div className="share-menu" role="dialog" aria-label="Share and export">
+        <div className="share-menu" role="dialog" aria-label="Share and export" ref={menu}>
           <button type="button" onClick={() => void share()}>
             Copy a link to this run
           </button>
