@@ -8,6 +8,31 @@ import { burstSummary, latestBurst } from './burst';
 import { formatTime } from '../format';
 import './presenter.css';
 
+/** Short hop names, so that the whole walk fits a line or two under the cluster. */
+export function hopLabel(key: string): string {
+  const [hop, broker] = key.split('-');
+  switch (hop) {
+    case 'metadata':
+      return 'leader found';
+    case 'send':
+      return 'sent';
+    case 'append':
+      return 'appended (LEO + 1)';
+    case 'fetch':
+      return `fetched by ${broker}`;
+    case 'report':
+      return `${broker} reported`;
+    case 'hw':
+      return 'HW passed';
+    case 'ack':
+      return 'acked';
+    case 'consume':
+      return 'read';
+    default:
+      return key;
+  }
+}
+
 const selectHasLesson = (s: SimStoreState) => s.lesson !== null;
 const selectWalk = (s: SimStoreState) => s.view?.walk ?? null;
 
@@ -20,14 +45,14 @@ function WalkBand() {
       aria-label={`Walk of "${w.record}"`}
       data-testid="presenter-walk"
     >
-      <div>
-        <strong>"{w.record}"</strong> {w.partition ?? ''} · acks={w.acks} ·{' '}
-        <span className={`status-${w.status}`}>{w.status}</span>
-      </div>
       <ol>
+        <li className="presenter-walk-head">
+          <strong>"{w.record}"</strong> acks={w.acks}:{' '}
+          <span className={`status-${w.status}`}>{w.status}</span>
+        </li>
         {w.steps.map((s) => (
           <li key={s.key} data-done={s.done}>
-            {s.done ? '✓' : '○'} {s.label}
+            {s.done ? '✓' : '○'} {hopLabel(s.key)}
           </li>
         ))}
       </ol>
