@@ -14,6 +14,7 @@ import {
 import { metadataSnapshot, publishMetadata } from './controller-metadata';
 import type { Payload } from './messages';
 import { canCommit } from './quorum';
+import { scheduleSessionCheck } from './session-timer';
 import type { BrokerRegistration, Message, SimState } from './state';
 
 type Req<K extends Payload['kind']> = Extract<Payload, { kind: K }>;
@@ -216,21 +217,6 @@ export function fence(
     data: { lastContact: reg.lastContact },
   });
   removeBrokerFromPartitions(s, broker, `broker ${broker} was fenced`);
-}
-
-/** Schedules the next session-expiry check at the earliest expiry (R20). */
-export function scheduleSessionCheck(s: SimState): void {
-  const timeout = s.clusterConfig['broker.session.timeout.ms'];
-  let earliest = Infinity;
-  for (const reg of Object.values(s.controller.brokers)) {
-    if (reg.alive && !reg.fenced) earliest = Math.min(earliest, reg.lastContact + timeout);
-  }
-  if (earliest === Infinity) return;
-  const at = Math.max(earliest, s.now); // an expiry missed while the quorum was lost is due now
-  const current = s.controller.sessionCheckAt;
-  if (current !== 0 && current <= at && current >= s.now) return;
-  s.controller.sessionCheckAt = at;
-  schedule(s, at, { kind: 'sessionCheck' });
 }
 
 /** R20: fences one broker whose session expired per controller event. */

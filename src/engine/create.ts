@@ -9,7 +9,7 @@ import { nextInt, seedRng } from './rng';
 import { startBrokerTimers, scheduleHeartbeat } from './broker';
 import { wakeFetcher } from './fetcher';
 import { leadersFollowed } from './broker';
-import { scheduleSessionCheck } from './controller';
+import { scheduleSessionCheck } from './session-timer';
 import { partitionName, type Broker, type PartitionState, type SimState } from './state';
 import type { SimSetup } from './setup';
 

@@ -2,6 +2,8 @@
 // ISR proposals through AlterPartition (R16-R18).
 import { emit, schedule, send } from './core';
 import { onLeaderHighWatermarkAdvanced } from './leader-hooks';
+import { maximalIsr, topicOf } from './isr-view';
+export { maximalIsr, topicOf };
 import { epochStartOffset, logEndOffset } from './log';
 import { effectiveMinIsr } from './topics';
 import {
@@ -13,19 +15,8 @@ import {
   type SimState,
 } from './state';
 
-export function topicOf(s: SimState, r: Replica): { topic: string; replicas: number[] } {
-  return s.controller.partitions[r.partition] ?? { topic: '', replicas: [] };
-}
-
 function assignment(b: Broker, r: Replica): number[] {
   return b.image.partitions[r.partition]?.replicas ?? [];
-}
-
-/** Committed ISR plus a pending expansion (a pending shrink is not yet effective) (R17). */
-export function maximalIsr(r: Replica): number[] {
-  const pending = r.pendingIsr;
-  if (!pending) return r.isr;
-  return [...new Set([...r.isr, ...pending.isr])];
 }
 
 /** R15: caught up if at the leader's LEO, or caught up within replica.lag.time.max.ms. */

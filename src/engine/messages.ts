@@ -1,5 +1,5 @@
 // Every protocol message that crosses the simulated network. The UI animates these.
-import type { LogEntry, MetadataImage, PartitionState } from './state';
+import type { LogEntry, MetadataImage, PartitionState } from './model';
 
 export interface MetadataRecordPartition {
   type: 'partition';

@@ -3,7 +3,7 @@
 // or end when the broker stops leading the partition.
 import { send } from './core';
 import { readReplicaFetch, readConsumerFetch } from './leader-read';
-import { maximalIsr, topicOf } from './leader-state';
+import { maximalIsr, topicOf } from './isr-view';
 import { effectiveMinIsr } from './topics';
 import {
   brokerAddr,

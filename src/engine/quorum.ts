@@ -4,7 +4,7 @@
 // successful fetch and elect a new leader (one vote round trip). The committed metadata is the
 // quorum's, so a new active controller starts from the same state.
 import { emit, isCut, schedule } from './core';
-import { scheduleSessionCheck } from './controller';
+import { scheduleSessionCheck } from './session-timer';
 import { nextInt } from './rng';
 import { controllerAddr, type SimState } from './state';
 
