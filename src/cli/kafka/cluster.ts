@@ -190,7 +190,9 @@ export class KafkaCluster {
   }
 
   private format(features: string[]): void {
-    const id = randomBytes(16).toString('base64url');
+    // A cluster id is 16 random bytes in base64url; one starting with '-' would read as an option.
+    let id = randomBytes(16).toString('base64url');
+    while (id.startsWith('-')) id = randomBytes(16).toString('base64url');
     const r = spawnSync(
       'java',
       [
@@ -238,6 +240,7 @@ export class KafkaCluster {
   start(id: number): void {
     const n = this.node(id);
     if (this.isUp(id)) return;
+    this.stopped.delete(id);
     writeFileSync(n.logFile, `---- start ${new Date().toISOString()}\n`, { flag: 'a' });
     n.proc = spawnJava(
       [...JVM_OPTS, `-Dkrv.node=${n.id}`, '-cp', this.classpath, 'kafka.Kafka', n.props],
@@ -249,12 +252,17 @@ export class KafkaCluster {
 
   /** Waits until the node logs that it started; a node that exits first is a clear error. */
   async waitStarted(id: number, timeoutMs = 60_000): Promise<void> {
+    return this.waitLog(id, /Kafka Server started|KafkaRaftServer.*started/, timeoutMs);
+  }
+
+  /** Waits until the node's log (since its last start) matches `pattern`. */
+  async waitLog(id: number, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
     const n = this.node(id);
     const deadline = Date.now() + timeoutMs;
     const from = readFileSync(n.logFile, 'utf8').lastIndexOf('---- start');
     for (;;) {
       const text = readFileSync(n.logFile, 'utf8').slice(from);
-      if (/Kafka Server started|KafkaRaftServer.*started/.test(text)) return;
+      if (pattern.test(text)) return;
       if (!this.isUp(id)) throw new HarnessError(this.startFailure(n, text));
       if (Date.now() > deadline)
         throw new HarnessError(
@@ -271,10 +279,20 @@ export class KafkaCluster {
     return `${n.role} ${n.id} exited while starting${taken}; tail of ${n.logFile}:\n${tail(text)}`;
   }
 
+  /** Nodes whose JVM ended without being told to (a crash of Kafka itself, or a failed start). */
+  unexpectedExits(): KafkaNode[] {
+    return [...this.nodes.values()].filter(
+      (n) => n.proc !== null && !this.stopped.has(n.id) && !this.isUp(n.id),
+    );
+  }
+
+  private readonly stopped = new Set<number>();
+
   /** SIGKILL (a crash) or SIGTERM (controlled shutdown); resolves once the JVM is gone. */
   async signal(id: number, sig: 'SIGKILL' | 'SIGTERM', timeoutMs = 60_000): Promise<void> {
     const p = this.node(id).proc;
     if (!p || !this.isUp(id)) return;
+    this.stopped.add(id);
     const gone = new Promise<void>((r) => p.once('exit', () => r()));
     p.kill(sig);
     const timer = sleep(timeoutMs).then(() => 'timeout' as const);
@@ -311,6 +329,7 @@ export class KafkaCluster {
   }
 
   async stopAll(): Promise<void> {
+    for (const n of this.nodes.values()) this.stopped.add(n.id);
     for (const n of this.nodes.values()) if (this.isUp(n.id)) n.proc!.kill('SIGKILL');
     await sleep(100);
     killAll();

@@ -41,6 +41,7 @@ export class Driver {
       uid,
     );
     const d = new Driver(proc, logFile);
+    proc.stdin!.on('error', () => {}); // a dead driver is reported by its exit, not by EPIPE
     d.ready = new Promise((resolve, reject) => {
       proc.once('exit', (code) =>
         reject(new HarnessError(`the driver JVM exited (${code}):\n${d.logTail()}`)),
@@ -76,6 +77,7 @@ export class Driver {
 
   /** Sends a request and waits for its answer (a harness error when the driver reports one). */
   async ask(op: string, body: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<Answer> {
+    if (this.closed) throw new HarnessError(`driver request ${op} after the driver was closed`);
     const id = this.nextId++;
     const answer = new Promise<Answer>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -102,9 +104,14 @@ export class Driver {
     this.proc.stdin!.write(JSON.stringify({ id: 0, op: 'send', ...body }) + '\n');
   }
 
+  private closed = false;
+
   async quit(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     try {
-      await this.ask('quit', {}, 5000);
+      this.proc.stdin!.write(JSON.stringify({ id: 0, op: 'quit' }) + '\n');
+      await new Promise((r) => setTimeout(r, 300));
     } catch {
       // killed below
     }

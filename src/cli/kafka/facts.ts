@@ -151,7 +151,9 @@ export async function kafkaFacts(
   }
   if (want.controller !== undefined) {
     const a = await driver.ask('quorum');
-    dump.controller = typeof a.leader === 'number' && a.leader >= 0 ? a.leader : null;
+    // The brokers keep naming a dead quorum leader until a new one is elected: no active controller.
+    const leader = typeof a.leader === 'number' && a.leader >= 0 ? a.leader : null;
+    dump.controller = leader !== null && cluster.isUp(leader) ? leader : null;
   }
   const parts = anyUp ? await describePartitions(cluster, driver, topics) : {};
   const minIsr = (topic: string) =>

@@ -43,6 +43,8 @@ export interface ScenarioResult {
   features?: Record<string, number>;
 }
 
+class ElectionRace extends HarnessError {}
+
 export interface RawScenario {
   cluster?: { config?: Record<string, unknown> };
   topics?: { name: string; config?: Record<string, unknown> }[];
@@ -117,10 +119,25 @@ export class KafkaScenarioRun {
     this.engine = engineSteps(s);
     const steps: StepResult[] = [];
     try {
-      await this.startCluster();
+      // KRaft's first election is a race; a lost one (rare) is retried on a fresh cluster.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.startCluster();
+          break;
+        } catch (e) {
+          if (!(e instanceof ElectionRace) || attempt === 3) throw e;
+          this.log(`    ${e.message}; starting again`);
+          await this.stop();
+        }
+      }
       const features = (await this.driver.must('features')).features as Record<string, number>;
       for (const step of s.steps) {
         const r = await this.runStep(step);
+        const died = this.cluster.unexpectedExits()[0];
+        if (died)
+          throw new HarnessError(
+            `${died.role} ${died.id} exited on its own; tail of ${died.logFile}:\n${this.cluster.logTail(died.id)}`,
+          );
         if (r) {
           steps.push(r);
           this.log(
@@ -169,6 +186,15 @@ export class KafkaScenarioRun {
     this.cluster = await KafkaCluster.create(this.classpath, specs, cfg, [
       `eligible.leader.replicas.version=${elr}`,
     ]);
+    // The engine's quorum starts with its first controller active; KRaft elects whoever wins the
+    // vote. Starting the first controller alone, and the others once it campaigns, makes it win.
+    const [first, ...others] = this.cluster.controllers;
+    this.cluster.start(first!.id);
+    if (others.length)
+      await this.cluster.waitLog(
+        first!.id,
+        /Becoming candidate|Completed transition to CandidateState|ProspectiveState/,
+      );
     for (const n of this.cluster.nodes.values()) this.cluster.start(n.id);
     for (const n of this.cluster.nodes.values()) await this.cluster.waitStarted(n.id);
     this.driver = await Driver.start(
@@ -182,6 +208,18 @@ export class KafkaScenarioRun {
       const list = (a.brokers as { id: number; fenced: boolean }[] | undefined) ?? [];
       return list.filter((b) => !b.fenced).length === setup.brokers.length;
     });
+    if (others.length) {
+      await this.waitFor(
+        'an active controller',
+        30_000,
+        async () => (await this.driver.ask('quorum')).leader !== -1,
+      );
+      const leader = (await this.driver.must('quorum')).leader;
+      if (leader !== first!.id)
+        throw new HarnessError(
+          `controller ${String(leader)} won the first election, not ${first!.id} as the scenario assumes`,
+        );
+    }
     for (const t of setup.topics) {
       const assignment = t.assignment
         ? Object.fromEntries(t.assignment.map((r, i) => [String(i), r]))
@@ -299,8 +337,9 @@ export class KafkaScenarioRun {
       case 'restart':
         // a new process: a pause belonged to the old one (as in the engine)
         this.cuts.lift((tag) => tag === `pause ${step.broker}`);
+        // Not waited for: the engine's restart is a process start too, and the JVM's own start-up
+        // time is part of what the following steps wait for.
         this.cluster.start(step.broker);
-        await this.cluster.waitStarted(step.broker);
         return null;
       case 'killController': {
         const id = step.controller ?? (await this.activeController());
@@ -312,7 +351,6 @@ export class KafkaScenarioRun {
         const id = step.controller ?? this.lastKilledController;
         if (id === null) throw new HarnessError('restartController: no controller was killed');
         this.cluster.start(id);
-        await this.cluster.waitStarted(id);
         return null;
       }
       case 'electPreferred': {
