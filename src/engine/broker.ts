@@ -11,6 +11,7 @@ import { logEndOffset } from './log';
 import { scheduleRetentionCheck } from './retention';
 import {
   brokerAddr,
+  brokerOf,
   controllerAddr,
   type Broker,
   type Message,
@@ -20,10 +21,6 @@ import {
   type SimState,
 } from './state';
 
-function addrToBroker(addr: string): number {
-  return Number(addr.slice('broker:'.length));
-}
-
 export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
   const p = msg.payload;
   switch (p.kind) {
@@ -32,7 +29,7 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
     case 'fetch':
       return onFollowerFetch(s, b, msg, p);
     case 'fetchResponse':
-      return onFetchResponse(s, b, addrToBroker(msg.from), p);
+      return onFetchResponse(s, b, brokerOf(msg.from)!, p);
     case 'consumerFetch':
       return onConsumerFetch(s, b, msg, p);
     case 'offsetsForLeaderEpoch':
@@ -133,7 +130,7 @@ export function onBrokerDisconnect(
   peer: string,
   requestId: number,
 ): void {
-  if (request === 'fetch') return onFetchFailed(s, b, addrToBroker(peer), requestId);
+  if (request === 'fetch') return onFetchFailed(s, b, brokerOf(peer)!, requestId);
   if (request === 'brokerHeartbeat') {
     b.heartbeatInflight = false;
     return scheduleHeartbeat(s, b, s.now + b.config['broker.heartbeat.interval.ms']);

@@ -8,7 +8,7 @@ import {
   requestMetadata,
 } from './client-metadata';
 import type { Payload } from './messages';
-import { brokerAddr, clientAddr, type Consumer, type SimState } from './state';
+import { brokerAddr, clientAddr, splitPartitionName, type Consumer, type SimState } from './state';
 
 const RETRIABLE = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -51,7 +51,7 @@ export function driveConsumer(s: SimState, c: Consumer, partition: string): void
       s,
       c.id,
       c.metadata,
-      [partition.slice(0, partition.lastIndexOf('-'))],
+      [splitPartitionName(partition).topic],
       c.config['request.timeout.ms'],
     );
     if (c.metadata.inflight === 0)

@@ -38,7 +38,7 @@ import {
 import { expireParkedFetch, expireParkedProduce } from './purgatory';
 import { onControllerElection } from './quorum';
 import { onRetentionCheck } from './retention';
-import type { Message, SimState } from './state';
+import { brokerOf, parseAddr, type Message, type SimState } from './state';
 import type { TimerEvent } from './timers';
 import { recordOf } from './records';
 
@@ -60,7 +60,7 @@ function requestIdOf(m: Message): number {
 }
 
 function isUp(s: SimState, addr: string): boolean {
-  const [kind, id] = [addr.slice(0, addr.indexOf(':')), addr.slice(addr.indexOf(':') + 1)];
+  const { kind, id } = parseAddr(addr);
   if (kind === 'broker') return s.brokers[id]?.up ?? false;
   if (kind === 'controller') return s.controllers[id]?.up ?? false;
   return true;
@@ -181,7 +181,7 @@ function withBroker(
 }
 
 function deliver(s: SimState, m: Message): void {
-  const [kind, id] = [m.to.slice(0, m.to.indexOf(':')), m.to.slice(m.to.indexOf(':') + 1)];
+  const { kind, id } = parseAddr(m.to);
   if (kind === 'broker') return onBrokerMessage(s, s.brokers[id]!, m);
   if (kind === 'controller') return onControllerMessage(s, Number(id), m);
   const p = s.producers[id];
@@ -210,8 +210,8 @@ function onDisconnect(
   request: string,
   requestId: number,
 ): void {
-  const [kind, id] = [to.slice(0, to.indexOf(':')), to.slice(to.indexOf(':') + 1)];
-  const peerBroker = peer.startsWith('broker:') ? Number(peer.slice(7)) : null;
+  const { kind, id } = parseAddr(to);
+  const peerBroker = brokerOf(peer);
   if (kind === 'broker') {
     const b = s.brokers[id];
     if (b?.up) onBrokerDisconnect(s, b, request, peer, requestId);
@@ -245,7 +245,7 @@ function onUndeliverable(s: SimState, m: Message): void {
 function onDropped(s: SimState, m: Message): void {
   onUndeliverable(s, m);
   if (m.payload.kind === 'produce' && m.from.startsWith('client:')) {
-    const p = s.producers[m.from.slice(7)];
+    const p = s.producers[parseAddr(m.from).id];
     const req = p?.inflight[m.payload.requestId];
     if (req) req.dropped = true;
   }

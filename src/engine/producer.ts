@@ -16,6 +16,7 @@ import {
   brokerAddr,
   clientAddr,
   partitionName,
+  splitPartitionName,
   type Producer,
   type ProducerBatch,
   type RecordInfo,
@@ -90,7 +91,7 @@ export function producerSend(
 ): number {
   const key = opts.key ?? null;
   const bytes = recordBytes(value, key);
-  const topic = opts.topic ?? opts.partition!.slice(0, opts.partition!.lastIndexOf('-'));
+  const topic = opts.topic ?? splitPartitionName(opts.partition!).topic;
   const partition = opts.partition ?? choosePartition(s, p, topic, key, bytes);
   const rid = nextRid(s);
   const info: RecordInfo = {

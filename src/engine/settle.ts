@@ -7,6 +7,7 @@ import { latestEpoch, logEndOffset } from './log';
 import type { Payload } from './messages';
 import {
   brokerAddr,
+  parseAddr,
   clientAddr,
   controllerAddr,
   type Broker,
@@ -20,7 +21,7 @@ type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
 
 /** A follower's fetch is background only when the leader already knows every offset it reports. */
 function isIdleFetch(s: SimState, m: Message, p: Fetch): boolean {
-  const leader = s.brokers[m.to.slice('broker:'.length)];
+  const leader = s.brokers[parseAddr(m.to).id];
   if (!leader) return true;
   return p.partitions.every((x) => {
     const r = leader.replicas[x.partition];
@@ -30,7 +31,7 @@ function isIdleFetch(s: SimState, m: Message, p: Fetch): boolean {
 
 /** An answer is background only when it changes nothing at the follower: no data, no news. */
 function isIdleFetchResponse(s: SimState, m: Message, p: FetchResponse): boolean {
-  const follower = s.brokers[m.to.slice('broker:'.length)];
+  const follower = s.brokers[parseAddr(m.to).id];
   return p.partitions.every((x) => {
     if (x.records.length > 0 || x.divergingEpoch || x.error !== null) return false;
     const r = follower?.replicas[x.partition];

@@ -442,6 +442,18 @@ export function clientAddr(id: string): Addr {
   return `client:${id}`;
 }
 
+/** Splits an address into its kind and id: "broker:1" -> { kind: 'broker', id: '1' }. */
+export function parseAddr(addr: Addr): { kind: string; id: string } {
+  const at = addr.indexOf(':');
+  return { kind: addr.slice(0, at), id: addr.slice(at + 1) };
+}
+
+/** The broker id of a "broker:<id>" address, or null for any other address. */
+export function brokerOf(addr: Addr): number | null {
+  const { kind, id } = parseAddr(addr);
+  return kind === 'broker' ? Number(id) : null;
+}
+
 export function partitionName(topic: string, index: number): string {
   return `${topic}-${index}`;
 }
