@@ -281,6 +281,8 @@ export interface TimelineMarker {
   d: number;
   type: string;
   label: string;
+  /** an icon and who it is about, for the track ("✕ b2", "p0 → 0") */
+  short?: string;
 }
 
 export interface TimelineView {

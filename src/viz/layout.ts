@@ -102,7 +102,7 @@ function cardUnits(perRow: number, slots: number, lines: 1 | 2): { w: number; h:
   const chip = chipUnits(lines);
   const chipRowsN = Math.max(1, Math.ceil(slots / perRow));
   return {
-    w: Math.max(11, 2 * PAD + perRow * chip.w + (perRow - 1) * CHIP_GAP),
+    w: Math.max(9.2, 2 * PAD + perRow * chip.w + (perRow - 1) * CHIP_GAP),
     h: HEADER + chipRowsN * (chip.h + CHIP_GAP) + ACTIONS + PAD,
   };
 }
@@ -157,7 +157,8 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
             ? 0
             : topH + Math.max(input.producers.length, input.consumers.length) * (CLIENT_H + 0.4);
           const hUnits = Math.max(clientsH, topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4);
-          const font = Math.min(size.font, size.width / wUnits, size.height / hUnits);
+          // a small cluster may grow past the asked size (up to 30 % more) when the room allows
+          const font = Math.min(size.font * 1.3, size.width / wUnits, size.height / hUnits);
           // on a tie in font size: the arrangement whose shape is closest to the room's
           const fill = -Math.abs(Math.log(wUnits / hUnits / (size.width / size.height)));
           if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.05))

@@ -3,6 +3,7 @@
 import type { SimState } from '../engine/index';
 import { historyStart, type Branch } from './history';
 import type { TimelineView, TimelineMarker } from '../protocol/view';
+import { markerShort } from '../protocol/marker-label';
 
 const MARKED = new Set([
   'brokerKilled',
@@ -43,7 +44,13 @@ export class Timeline {
       if (prev && e.d < prev.d) continue; // already seen on this branch (after a seek back)
       if (!prev || e.d !== prev.d) positions.push({ d: e.d, t: e.t });
       if (MARKED.has(e.type)) {
-        marks.push({ t: e.t, d: e.d, type: e.type, label: labelOf(e.type, e.broker, e.partition) });
+        marks.push({
+          t: e.t,
+          d: e.d,
+          type: e.type,
+          label: labelOf(e.type, e.broker, e.partition),
+          short: markerShort(e),
+        });
         changed = true;
       }
     }

@@ -25,7 +25,7 @@ export function BrokerActions({
       width={box.w - font * 0.6}
       height={actions - font * 0.2}
     >
-      <div className="broker-actions" style={{ fontSize: font }}>
+      <div className="broker-actions" style={{ fontSize: font * 0.8 }}>
         <KillOrRestart id={id} down={down} />
         {down ? null : (
           <>

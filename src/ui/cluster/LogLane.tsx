@@ -28,7 +28,7 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   const labelW = 7.2 * f;
   const rightW = 8.6 * f;
   const cellW = 2.7 * f;
-  const rowH = 1.7 * f;
+  const rowH = 1.55 * f;
   const capacity = Math.max(1, Math.floor((Math.max(width, 20 * f) - labelW - rightW) / cellW));
   const { first, last } = laneWindow(inspector, mem, capacity);
   const lost = (status?.losses ?? []).filter((l) => l.partition === inspector.partition);
@@ -38,8 +38,9 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
     .range([labelW, labelW + capacity * cellW]);
   // a row where a record was replaced is taller: the struck record above the one now there
   const heights = rows.map((r) => (r.cells.some((c) => c.ghost) ? rowH * 1.6 : rowH));
-  const tops = heights.map((_, i) => rowH + heights.slice(0, i).reduce((a, b) => a + b, 0));
-  const height = rowH + heights.reduce((a, b) => a + b, 0) + f * 0.4;
+  const headH = 1.15 * f; // the offsets row
+  const tops = heights.map((_, i) => headH + heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = headH + heights.reduce((a, b) => a + b, 0) + f * 0.2;
   const leaderRow = rows.find((r) => r.role === 'leader');
   const name = chipLabel(inspector.partition, multiTopic);
   const ticks = x.ticks(Math.min(capacity, 12)).filter((t) => Number.isInteger(t) && t <= last + 1);
@@ -53,21 +54,15 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
     >
       <svg width="100%" height={height} style={{ fontSize: f }} role="img">
         <title>{`Log of ${inspector.partition}: ${rows.map((r) => `broker ${r.broker} LEO ${r.leo} HW ${r.hw}`).join('; ')}`}</title>
-        <text className="lane-title" x={f * 0.3} y={rowH * 0.7}>
+        <text className="lane-title" x={f * 0.3} y={f * 0.95}>
           {`${name} log`}
         </text>
         {ticks.map((t) => (
-          <text
-            key={t}
-            className="lane-tick"
-            x={x(t) + cellW / 2}
-            y={rowH * 0.7}
-            textAnchor="middle"
-          >
+          <text key={t} className="lane-tick" x={x(t) + cellW / 2} y={f * 0.95} textAnchor="middle">
             {t}
           </text>
         ))}
-        <text className="lane-tick" x={labelW + capacity * cellW + f * 0.4} y={rowH * 0.7}>
+        <text className="lane-tick" x={labelW + capacity * cellW + f * 0.4} y={f * 0.95}>
           LEO · HW
         </text>
         {rows.map((r, i) => (

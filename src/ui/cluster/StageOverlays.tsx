@@ -71,11 +71,11 @@ export function StageOverlays() {
             ? layout.chips[`${c.partition}@${c.previousLeader}`]
             : undefined;
         const name = chipLabel(c.partition, false);
-        // above the chip, unless that would cover the card's name (a chip in the first row)
+        // above the chip; for a chip in the card's first row, above the card (not over its name)
         const tagY = (box: { y: number; h: number }, broker: number | null) => {
           const card = broker !== null ? layout.brokers[broker] : undefined;
           const firstRow = card !== undefined && box.y - card.y < layout.header + f * 0.5;
-          return firstRow ? box.y + box.h + f * 1.35 : box.y - f * 0.2;
+          return firstRow ? card.y - f * 0.3 : box.y - f * 0.2;
         };
         return (
           <g key={c.partition} data-testid={`leader-move-${c.partition}`}>

@@ -7,9 +7,9 @@ import type { ReactNode } from 'react';
 const KINDS: [MessageKind, string][] = [
   ['produce', 'produce'],
   ['produceResponse', 'ack'],
-  ['fetchResponse', 'replication'],
+  ['fetchResponse', 'replicate'],
   ['consumerFetchResponse', 'consumer'],
-  ['alterPartition', 'ISR change'],
+  ['alterPartition', 'ISR'],
   ['metadataUpdate', 'metadata'],
 ];
 
@@ -35,21 +35,21 @@ export function StageLegend({
         <li>
           <span className="lg-chip lg-out">p0</span> out of ISR
         </li>
-        <li>★ preferred leader</li>
-        <li>◆ active controller</li>
-        <li>ELR eligible leader</li>
-        <li>5/4 = LEO/HW</li>
+        <li>★ preferred</li>
+        <li>◆ controller</li>
+        <li>ELR eligible</li>
+        <li>5/4 LEO/HW</li>
         <li>
           <span className="lg-arc" aria-hidden="true">
             ◔
           </span>{' '}
-          timeout running out
+          timeout
         </li>
         <li>
           <span className="lg-clock" aria-hidden="true">
             ◷
           </span>{' '}
-          fetch waiting
+          fetch waits
         </li>
         {lane ? (
           <>
@@ -62,7 +62,7 @@ export function StageLegend({
               uncommitted
             </li>
             <li>
-              <span className="lg-struck">r3</span> truncated / lost
+              <span className="lg-struck">r3</span> lost
             </li>
           </>
         ) : null}

@@ -1,17 +1,40 @@
-// The whole run as a timeline: markers for kills, fencing, elections, ISR changes and data loss;
-// drag to any moment, step back, pick a branch.
+// The whole run as a timeline: a fixed-width track with a time axis (d3-scale, d3-axis), flags for
+// kills, fencing, elections, ISR changes, truncations and data loss (icon and a short label,
+// click to jump there), a legend of the icons; drag to any moment, step back, pick a branch.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { axisBottom } from 'd3-axis';
+import { select } from 'd3-selection';
 import { useSim } from '../../store/use-sim';
 import { selectTime } from '../../store/selectors';
 import { seek, selectBranch, stepBack } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
-import { MARKER_STYLES, markerStyle } from '../../viz/markers';
+import { groupMarkers, headline, MARKER_ICONS, markerStyle } from '../../viz/markers';
+import { useBoxSize } from '../cluster/use-box-size';
+import './timeline.css';
 
 const selectHead = (s: SimStoreState) => s.view?.timeline?.head ?? 0;
 const selectStart = (s: SimStoreState) => s.view?.timeline?.start ?? 0;
 const selectBranchId = (s: SimStoreState) => s.view?.timeline?.branch ?? 0;
 const selectBranches = (s: SimStoreState) => s.view?.timeline?.branches;
 const selectMarkers = (s: SimStoreState) => s.markers;
+
+/** The range input's thumb travel starts and ends this far inside the track. */
+const THUMB = 8;
+/** Flags closer than this share one (their labels would overlap). */
+const FLAG_PX = 74;
+
+/** Seconds on the axis ("0 s", "1.5 s", "2:05"), with as many decimals as the tick step needs. */
+function tickLabel(ms: number, stepMs: number): string {
+  const s = ms / 1000;
+  if (s >= 120 && stepMs >= 1000) {
+    const whole = Math.round(s);
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  }
+  const decimals = stepMs >= 1000 ? 0 : stepMs >= 100 ? 1 : 2;
+  return `${s.toFixed(decimals)} s`;
+}
 
 export function Timeline() {
   const time = useSim(selectTime);
@@ -21,8 +44,31 @@ export function Timeline() {
   const markers = useSim(selectMarkers);
   // A long run keeps only the last HISTORY_WINDOW_MS of history: the track starts there.
   const start = useSim(selectStart);
-  const span = Math.max(head - start, 1);
+  const [track, setTrack] = useState<HTMLDivElement | null>(null);
+  const { width } = useBoxSize(track);
+  const axis = useRef<SVGGElement>(null);
   const inPast = time < head;
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([start, Math.max(head, start + 1)])
+        .range([THUMB, Math.max(THUMB + 1, width - THUMB)]),
+    [start, head, width],
+  );
+  useEffect(() => {
+    if (!axis.current || width <= 0) return;
+    const count = Math.max(2, Math.floor(width / 90));
+    const values = x.ticks(count);
+    const step = values.length > 1 ? values[1]! - values[0]! : 1000;
+    select(axis.current).call(
+      axisBottom(x)
+        .tickValues(values)
+        .tickSize(4)
+        .tickFormat((d) => tickLabel(Number(d), step)),
+    );
+  }, [x, width]);
+  const shown = markers.filter((m) => m.t >= start);
+  const flags = groupMarkers(shown, (t) => x(t), FLAG_PX);
   return (
     <section
       className="timeline"
@@ -49,40 +95,65 @@ export function Timeline() {
           from {formatTime(start)}
         </span>
       ) : null}
-      <div className="track">
-        <div className="marks" aria-hidden="true">
-          {markers.map((m, i) =>
-            m.t < start ? null : (
+      <div className="track" ref={setTrack}>
+        <div className="flags" role="list" aria-label="Timeline markers">
+          {flags.map((g) => {
+            const first = headline(g.markers);
+            const style = markerStyle(first.type);
+            const more = g.markers.length - 1;
+            return (
+              <button
+                type="button"
+                role="listitem"
+                key={`${first.d}-${first.t}-${first.type}`}
+                className="flag"
+                data-type={first.type}
+                style={{ left: g.x, borderColor: style.color, color: style.color }}
+                title={g.markers.map((m) => `${formatTime(m.t)} ${m.label}`).join('\n')}
+                aria-label={`Jump to ${formatTime(first.t)}: ${first.label}${more ? ` and ${more} more` : ''}`}
+                onClick={() => seek(first.t)}
+              >
+                {first.short ?? first.label}
+                {more > 0 ? <span className="flag-more">{` +${more}`}</span> : null}
+              </button>
+            );
+          })}
+        </div>
+        <div className="slider">
+          <div className="marks" aria-hidden="true">
+            {shown.map((m, i) => (
               <span
                 key={`${m.d}-${i}`}
                 className="mark"
-                title={`${formatTime(m.t)} ${m.label}`}
                 style={{
-                  left: `${((m.t - start) / span) * 100}%`,
+                  left: x(m.t),
                   background: markerStyle(m.type).color,
                   height: markerStyle(m.type).tall ? '100%' : '55%',
                 }}
               />
-            ),
-          )}
+            ))}
+          </div>
+          <input
+            type="range"
+            min={start}
+            max={Math.max(head, start + 1)}
+            step={1}
+            value={time}
+            aria-label="Simulated time"
+            aria-valuetext={`${formatTime(time)} of ${formatTime(head)}${start > 0 ? ` (history from ${formatTime(start)})` : ''}`}
+            onChange={(e) => seek(Number(e.target.value))}
+          />
         </div>
-        <input
-          type="range"
-          min={start}
-          max={Math.max(head, start + 1)}
-          step={1}
-          value={time}
-          aria-label="Simulated time"
-          aria-valuetext={`${formatTime(time)} of ${formatTime(head)}${start > 0 ? ` (history from ${formatTime(start)})` : ''}`}
-          onChange={(e) => seek(Number(e.target.value))}
-        />
+        <svg className="axis" width="100%" height={16} aria-hidden="true">
+          <g ref={axis} />
+        </svg>
+        {inPast ? (
+          <span className="past-note">
+            in the past ({formatTime(head)} reached): acting here starts a new branch
+          </span>
+        ) : null}
       </div>
-      <span className={`position ${inPast ? 'past' : ''}`}>
-        {formatTime(time)}
-        {inPast
-          ? ` · in the past (${formatTime(head)} reached): acting here starts a new branch`
-          : ''}
-      </span>
+      <span className={`position ${inPast ? 'past' : ''}`}>{formatTime(time)}</span>
       {branches && branches.length > 1 ? (
         <select
           aria-label="Branch"
@@ -96,10 +167,10 @@ export function Timeline() {
           ))}
         </select>
       ) : null}
-      <ul className="marker-legend" aria-label="Timeline markers">
-        {MARKER_STYLES.map((m) => (
-          <li key={m.label}>
-            <span className="swatch" style={{ background: m.color }} /> {m.label}
+      <ul className="timeline-legend" aria-label="Timeline marker legend">
+        {MARKER_ICONS.map((m) => (
+          <li key={m.label} style={{ color: m.color }}>
+            <b>{m.icon}</b> <span>{m.label}</span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,150 @@
+// The stage teaches: text a class can read from the back, replica chips in fixed slots with their
+// own LEO/HW, the followed partition's log on the stage, timers as arcs, failover told in place.
+import { expect, test, type Page } from '@playwright/test';
+import { advance, open, runUntilEvent } from './sim';
+
+/** The smallest rendered text on the stage, in CSS pixels (SVG text scaled by its transform). */
+async function smallestStageText(page: Page): Promise<{ px: number; text: string }> {
+  return page.evaluate(() => {
+    let px = Infinity;
+    let text = '';
+    const stage = document.querySelector('.stage')!;
+    const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim()) continue;
+      // the teacher's controls (buttons, menus) and tooltips are not what the class reads
+      if (el.closest('button, select, input, option, title, .view-toggle')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      let size = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGElement) {
+        const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
+        if (m) size *= Math.hypot(m.a, m.b);
+      }
+      if (size < px) {
+        px = size;
+        text = n.textContent.trim().slice(0, 40);
+      }
+    }
+    return { px, text };
+  });
+}
+
+test.describe('at 1920x1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('everything the class reads on the stage is at least 20 px, also with the log lane open', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=lecture&paused=1');
+    await advance(page, 1000);
+    const atRest = await smallestStageText(page);
+    expect(atRest.px, `smallest: "${atRest.text}"`).toBeGreaterThanOrEqual(20);
+    await page.getByTestId('replica-replicated_topic-0-2').click();
+    await expect(page.getByTestId('log-lane')).toBeVisible();
+    await advance(page, 500);
+    const withLane = await smallestStageText(page);
+    expect(withLane.px, `smallest: "${withLane.text}"`).toBeGreaterThanOrEqual(20);
+  });
+
+  test('a killed leader: the session arc runs down, the promoted chip stays in its slot, tagged with the new epoch', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=lecture&paused=1');
+    await advance(page, 1000);
+    // partition 0: leader broker 2, followers 0 and 1 (the lecture's layout)
+    const promoted = page.getByTestId('replica-replicated_topic-0-0');
+    const slot = async () => [
+      await promoted.locator('rect').first().getAttribute('x'),
+      await promoted.locator('rect').first().getAttribute('y'),
+    ];
+    const before = await slot();
+    await page.evaluate(() =>
+      (window as unknown as { __sim: { command(c: unknown): void } }).__sim.command({
+        type: 'kill',
+        broker: 2,
+      }),
+    );
+    await advance(page, 600);
+    const arc = page.getByTestId('session-2');
+    const left = Number(await arc.getAttribute('data-left'));
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(1);
+    await expect(page.getByTestId('replica-replicated_topic-0-2')).toHaveAttribute(
+      'data-state',
+      'offline',
+    );
+    await runUntilEvent(page, 'leaderChanged');
+    await expect(page.getByTestId('session-2')).toHaveCount(0); // fenced: no session any more
+    await expect(promoted).toHaveAttribute('data-role', 'leader');
+    expect(await slot()).toEqual(before); // same slot, restyled in place
+    const tag = page.getByTestId('leader-move-replicated_topic-0');
+    await expect(tag).toContainText('new leader · epoch 1');
+    await expect(tag).toContainText('p0: old leader');
+  });
+
+  test('the followed partition: its log lane, each replica LEO/HW on its chip, others dimmed', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=three-brokers&paused=1');
+    await advance(page, 1000);
+    await page.getByTestId('replica-t-0-1').click();
+    await page.evaluate(() =>
+      (window as unknown as { __sim: { command(c: unknown): void } }).__sim.command({
+        type: 'produce',
+        client: 'P',
+        partition: 't-0',
+        records: ['a', 'b'],
+      }),
+    );
+    await runUntilEvent(page, 'recordAcked');
+    await advance(page, 200);
+    const lane = page.getByTestId('log-lane');
+    await expect(lane).toHaveAttribute('data-partition', 't-0');
+    // the leader's row first: LEO 2, HW 2 (acks=all: acknowledged only once committed)
+    await expect(lane.locator('[data-testid^="lane-row-"]').first()).toHaveAttribute(
+      'data-testid',
+      'lane-row-1',
+    );
+    await expect(page.getByTestId('lane-row-1')).toHaveAttribute('data-leo', '2');
+    await expect(page.getByTestId('lane-row-1')).toHaveAttribute('data-hw', '2');
+    await expect(page.getByTestId('replica-t-0-1')).toHaveAttribute('data-offsets', '2/2');
+    for (const b of [2, 3])
+      await expect(page.getByTestId(`replica-t-0-${b}`)).toHaveAttribute('data-offsets', /^2\//);
+  });
+
+  test('NOT_ENOUGH_REPLICAS: a callout at the producer and the leader says why', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=three-brokers&paused=1');
+    await advance(page, 1000);
+    const command = (c: unknown) =>
+      page.evaluate(
+        (cmd) => (window as unknown as { __sim: { command(c: unknown): void } }).__sim.command(cmd),
+        c,
+      );
+    await command({ type: 'kill', broker: 3 });
+    await command({ type: 'kill', broker: 2 });
+    await advance(page, 6000); // both fenced, the ISR shrinks to [1]
+    await command({ type: 'produce', client: 'P', partition: 't-0', records: ['w'] });
+    await runUntilEvent(page, 'produceAttemptFailed');
+    const callout = page.getByTestId('produce-error');
+    await expect(callout).toContainText('NOT_ENOUGH_REPLICAS');
+    await expect(callout).toContainText('acks=all needs 2 in-sync replicas; ISR is [1]');
+    // offline replicas of the down brokers say so
+    await expect(page.getByTestId('replica-t-0-2')).toHaveAttribute('data-state', 'offline');
+  });
+});
+
+test.describe('at 1280x800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('with a lesson open the stage text is still at least 14 px', async ({ page }) => {
+    await page.goto('./?lesson=produce-path-acks-all');
+    await expect(page.getByTestId('broker-1')).toBeVisible();
+    await expect(page.getByTestId('log-lane')).toBeVisible();
+    const smallest = await smallestStageText(page);
+    expect(smallest.px, `smallest: "${smallest.text}"`).toBeGreaterThanOrEqual(14);
+  });
+});
