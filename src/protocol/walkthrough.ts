@@ -40,13 +40,21 @@ export function walkProgress(s: SimState, rid: number): Set<string> {
   return done;
 }
 
+/** How long after the ack a walk still waits for a consumer to read the record. */
+export const WALK_READ_WAIT_MS = 30_000;
+
 /** Whether nothing more can happen to the walked record (every hop done, or it failed). */
 export function walkComplete(s: SimState, rid: number, done: Set<string>): boolean {
   const info = recordOf(s, rid);
   // not sent yet ("the next record"), or retired long after it settled
   if (!info) return rid < s.recordBase;
   if (info.status === 'failed') return true;
-  return done.has('ack') && done.has('consume');
+  // with nobody reading, the walk ends some time after the answer (watching it costs per ms)
+  const answered = info.status !== 'pending' && info.ackedAt >= 0;
+  return (
+    done.has('ack') &&
+    (done.has('consume') || (answered && s.now - info.ackedAt > WALK_READ_WAIT_MS))
+  );
 }
 
 function eventTime(s: SimState, match: (e: SimState['events'][number]) => boolean): number | null {

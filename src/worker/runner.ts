@@ -8,6 +8,7 @@ import {
   findRecord,
   nextRid,
   nextEventTime,
+  recordOf,
   runUntil,
   stepOne,
   type Command,
@@ -360,7 +361,7 @@ export class SimRunner {
   private observe(): boolean {
     const s = this.state;
     let done: Set<string> | null = null;
-    if (this.walked && !this.walked.complete) {
+    if (this.walked && (!this.walked.complete || this.until)) {
       done = walkProgress(s, this.walked.rid);
       for (const k of done) if (this.walked.seen[k] === undefined) this.walked.seen[k] = s.now;
       this.walked.complete = walkComplete(s, this.walked.rid, done);
@@ -377,7 +378,7 @@ export class SimRunner {
         const key = w.walk;
         for (const k of done)
           if ((k === key || k.startsWith(`${key}-`)) && !u.walkDone.has(k)) reached = true;
-        if (walkComplete(s, this.walked.rid, done)) reached = true;
+        if (recordOf(s, this.walked.rid)?.status === 'failed') reached = true; // no more hops
       }
     } else {
       for (let i = s.events.length - 1; i >= 0 && s.events[i]!.seq >= u.fromSeq; i--) {
