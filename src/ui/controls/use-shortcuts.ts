@@ -81,10 +81,12 @@ export function useShortcuts(): void {
     const onKeyUp = (e: KeyboardEvent) => {
       if (e.key === ' ' && !isTyping(e.target)) e.preventDefault();
     };
-    // A mouse click leaves no focus on a button (or select) for Space to trigger again.
+    // A mouse click leaves no focus on a button or checkbox for Space to trigger again.
     const onClick = (e: MouseEvent) => {
       if (e.detail === 0) return; // keyboard activation keeps its focus
-      const el = (e.target as HTMLElement | null)?.closest?.('button');
+      const el = (e.target as HTMLElement | null)?.closest?.(
+        'button, input[type="checkbox"], input[type="radio"]',
+      );
       if (el instanceof HTMLElement) el.blur();
     };
     window.addEventListener('keydown', onKey, true);
