@@ -3,7 +3,7 @@ export { createSimulation, type CreateResult } from './create';
 export { stepOne, runUntil, runUntilCondition, drainNow, nextEventTime } from './sim';
 export { applyCommand, type Command, type CommandResult } from './commands';
 export { dumpState, readAsConsumer, brokerStatus } from './project-dump';
-export type { SimState, Message, LogEntry, RecordInfo } from './state';
+export type { SimState, Message, LogEntry, RecordInfo, PartitionState } from './state';
 export type { SimEvent, EventName } from './events';
 export type { SimSetup } from './setup';
 export type { StateDump } from './dump';

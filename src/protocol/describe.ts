@@ -1,7 +1,7 @@
 // The `kafka-topics --describe` line users know from real clusters (Kafka 4.x TopicCommand:
 // tab-separated with a leading tab; Elr and LastKnownElr as the DescribeTopicPartitions API
 // returns them, empty lists printing nothing after the colon).
-import type { PartitionState } from '../engine/state';
+import type { PartitionState } from '../engine/index';
 
 export function describePartition(p: PartitionState): string {
   return [
