@@ -63,3 +63,22 @@ describe('stage layout', () => {
     expect(c!.y + c!.h).toBeLessThanOrEqual(400 + 0.01);
   });
 });
+
+describe('stage layout, clients in the top row', () => {
+  it('keeps three producers, the controllers and the consumer apart on a short stage', () => {
+    const l = layoutStage(
+      {
+        ...lecture,
+        brokers: [1, 2, 3],
+        producers: ['P', 'P1', 'P0'],
+        consumers: ['C'],
+        maxReplicasPerBroker: 1,
+      },
+      { width: 1440, height: 300, font: 20 },
+    );
+    const boxes = [...Object.values(l.controllers), ...Object.values(l.clients)];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
+    for (const b of boxes) expect(b.x + b.w).toBeLessThanOrEqual(1440 + 0.01);
+  });
+});

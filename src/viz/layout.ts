@@ -68,7 +68,7 @@ const CARD_GAP = 0.8;
 const CLIENT_W = 8.6;
 const CLIENT_H = 5.4;
 /** clients in the top row (when the stage is short): wide and two lines high */
-const TOP_CLIENT_W = 10.5;
+const TOP_CLIENT_W = 12;
 const TOP_CLIENT_H = 2.6;
 const CONTROLLER_W = 8.4;
 const CONTROLLER_H = 2.6;
@@ -210,9 +210,13 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const cw = CONTROLLER_W * f;
   const cgap = 0.8 * f;
   const totalCw = input.controllers.length * cw + (input.controllers.length - 1) * cgap;
+  // centred in the room the clients leave (in the top row they stand left and right of it)
+  const leftOf = shape.clientsTop ? input.producers.length * (TOP_CLIENT_W * f + cgap) : 0;
+  const rightOf = shape.clientsTop ? input.consumers.length * (TOP_CLIENT_W * f + cgap) : 0;
+  const middle = (leftOf + size.width - rightOf) / 2;
   input.controllers.forEach((id, i) => {
     controllers[id] = centered({
-      x: size.width / 2 - totalCw / 2 + i * (cw + cgap),
+      x: middle - totalCw / 2 + i * (cw + cgap),
       y: 0.45 * f,
       w: cw,
       h: CONTROLLER_H * f,

@@ -8,7 +8,7 @@ import { selectInspector, selectMultiTopic, selectStatus } from '../../store/sel
 import { selectFocusPartition } from './stage-selectors';
 import { epochColor, laneRows, laneWindow, type LaneRow } from '../../viz/log-lane';
 import { laneMemory } from './lane-memory';
-import { chipLabel } from '../../viz/labels';
+import { chipLabel, recordLabel } from '../../viz/labels';
 import { useBoxSize } from './use-box-size';
 import type { InspectorView } from '../../protocol/view';
 
@@ -138,12 +138,12 @@ function Row({
             style={{ fill: epochColor(c.epoch) }}
           />
           <text x={x(c.offset) + cellW / 2} y={mid} textAnchor="middle">
-            {c.value}
+            {recordLabel(c.value)}
           </text>
           {c.ghost ? (
             <g className="lane-struck" data-why={c.ghost.why}>
               <text x={x(c.offset) + cellW / 2} y={upper} textAnchor="middle">
-                {c.ghost.value}
+                {recordLabel(c.ghost.value)}
               </text>
               <line
                 x1={x(c.offset) + f * 0.3}
@@ -166,7 +166,7 @@ function Row({
             rx={f * 0.15}
           />
           <text x={x(g.offset) + cellW / 2} y={mid} textAnchor="middle">
-            {g.value}
+            {recordLabel(g.value)}
           </text>
           <line
             x1={x(g.offset) + f * 0.2}

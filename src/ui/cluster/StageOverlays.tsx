@@ -149,8 +149,13 @@ function ErrorCallout({
   const w = Math.max(textWidth(error.error.length * 1.15, f), textWidth(reason.length, f)) + f;
   const h = lines.length * f * 1.3 + f * 0.5;
   // the callout stands right of the producer, at its top; a line points at the leader's chip
-  const x = producer ? producer.x : f;
-  const y = producer ? producer.y - h - f * 0.4 : f;
+  // above the producer when there is room, else below it
+  const x = producer ? Math.min(producer.x, layout.width - w - f * 0.2) : f;
+  const y = !producer
+    ? f
+    : producer.y - h - f * 0.4 >= 0
+      ? producer.y - h - f * 0.4
+      : producer.y + producer.h + f * 0.4;
   return (
     <g className="error-callout" data-testid="produce-error" role="alert">
       {leader ? (

@@ -5,6 +5,7 @@ import { compareLanes } from '../../store/actions';
 import { setUi, type SimStoreState } from '../../store/store';
 import type { LaneView } from '../../protocol/view';
 import './compare.css';
+import { recordLabel } from '../../viz/labels';
 
 const selectCompare = (s: SimStoreState) => s.view?.compare ?? null;
 
@@ -102,9 +103,9 @@ function Lane({
                       key={o}
                       className={`${rec ? (o < r.hw ? 'mini-committed' : 'mini-uncommitted') : ''} ${lost ? 'mini-lost' : ''}`}
                     >
-                      {lost ? <s>{lost.value}</s> : null}
+                      {lost ? <s>{recordLabel(lost.value)}</s> : null}
                       {lost && rec ? ' ' : null}
-                      {rec ? rec.value : null}
+                      {rec ? recordLabel(rec.value) : null}
                     </td>
                   );
                 })}
@@ -120,7 +121,7 @@ function Lane({
         {lane.lost.length > 0
           ? `✕ LOST after being acknowledged: ${lane.lost.map((v) => `"${v}"`).join(', ')}`
           : `✓ No acknowledged record lost`}
-        <span className="verdict-counts">{` · ${lane.acked} acked · ${lane.failed} failed · ${lane.offline} offline`}</span>
+        <span className="verdict-counts">{` · ${lane.acked} acked${lane.failed ? ` · ${lane.failed} failed` : ''}${lane.offline ? ` · ${lane.offline} offline` : ''}`}</span>
       </div>
     </div>
   );
@@ -132,7 +133,7 @@ export function StageLaneNote() {
   if (!compare) return null;
   return (
     <p className="stage-lane-note" data-testid="stage-lane">
-      {`The cards below show the ${compare.lanes[0].label} lane; actions apply to both lanes.`}
+      {`${compare.partition !== null ? `Both lanes show the log of ${compare.partition}. ` : ''}The cards below show the ${compare.lanes[0].label} lane; actions apply to both lanes.`}
     </p>
   );
 }
@@ -154,9 +155,6 @@ export function CompareLanes() {
         onlyHere={compare.lostOnlyRight}
         side="right"
       />
-      {compare.partition !== null ? (
-        <p className="compare-partition">{`Both lanes: the log of ${compare.partition}`}</p>
-      ) : null}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
 import { estimateSimTime, messageProgress } from '../../viz/particles';
 import { isIdlePoll, routesOf, type RouteModel } from '../../viz/routes';
 import { chipMarks, pointBetween } from '../../viz/layout';
+import { messageLabel } from '../../viz/labels';
 import { lastFrame } from './particle-frame';
 import type { StageModel } from '../cluster/layout-context';
 
@@ -104,8 +105,21 @@ export function Particles({ layout }: { layout: StageModel }) {
           ctx.arc(p.x, p.y, radius, 0, Math.PI * 2);
           ctx.fill();
           dots.push([p.x, p.y, radius, color]);
-          if (m.label && (big || m.kind === 'produceResponse') && labels.length < MAX_LABELS)
-            labels.push({ x: p.x, y: p.y - radius - f * 0.35, text: m.label, color });
+          // labels for what a class follows: records on their way and acks; consumer reads too
+          // when one partition is followed
+          const labelled =
+            m.kind === 'produce' ||
+            m.kind === 'produceResponse' ||
+            m.kind === 'fetchResponse' ||
+            m.error ||
+            focus !== null;
+          if (
+            m.label &&
+            labelled &&
+            (big || m.kind === 'produceResponse') &&
+            labels.length < MAX_LABELS
+          )
+            labels.push({ x: p.x, y: p.y - radius - f * 0.35, text: messageLabel(m.label), color });
         }
       }
       ctx.font = `700 ${f}px system-ui, sans-serif`;
