@@ -220,3 +220,36 @@ test('presenter mode: lesson picker, clicker to the next lesson, walk, why-lost 
   while ((await four.getAttribute('data-step')) !== '3') await click(page, four);
   await expect(page.getByTestId('presenter-why-lost')).toContainText('only-on-1');
 });
+
+test('a share link opens the lesson at its step, still following its record', async ({
+  page,
+  context,
+}) => {
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  const lesson = await pick(page, MENU[1]!);
+  for (const step of ['1', '2', '3']) {
+    await expect(lesson).toHaveAttribute('data-waiting', 'false');
+    await lesson.getByRole('button', { name: 'Continue ▶' }).click();
+    await expect(lesson).toHaveAttribute('data-step', step);
+  }
+  await expect(lesson).toHaveAttribute('data-waiting', 'false');
+  await page.getByRole('button', { name: 'Share / export' }).click();
+  await page.getByRole('button', { name: 'Copy a link to this run' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  const shared = await context.newPage();
+  await shared.goto(link);
+  const again = shared.getByTestId('lesson');
+  await expect(again).toHaveAttribute('data-lesson', 'produce-path-acks-all');
+  await expect(again).toHaveAttribute('data-step', '3');
+  await expect(shared.getByTestId('replica-log-0')).toHaveAttribute('data-leo', '1');
+  // the next step still stops at r1's next hop: broker 1's report, the HW not moved yet
+  await shared.keyboard.press('PageDown');
+  await expect(again).toHaveAttribute('data-step', '4');
+  await expect(again).toHaveAttribute('data-waiting', 'false');
+  await expect(shared.getByTestId('replica-log-2')).toHaveAttribute('data-hw', '0');
+  await expect(shared.locator('[data-testid="walk"] [data-step="report-1"]')).toHaveAttribute(
+    'data-done',
+    'true',
+  );
+});

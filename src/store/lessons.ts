@@ -80,6 +80,10 @@ export function openLesson(id: string, step = 0, attach = false): void {
       // a share link: the run is the one being replayed (or already shown)
       run = { expected: Math.max(loaded, 1), entered: true };
       current.starts[index] = simStore.getState().view?.time ?? 0;
+      const walked = walkedBy(lesson, index);
+      if (walked) walk(walked);
+      const select = [...stepsUpTo(lesson, index)].reverse().find((st) => st.select)?.select;
+      if (select) selectPartition(select);
       pause();
       publish();
       return;
@@ -108,6 +112,24 @@ export function closeLesson(): void {
   waitingFor = -1;
   walk(null);
   publish();
+}
+
+/** The steps played up to `index`: steps 0..n-1, the question (no step of its own), then the reveal. */
+function stepsUpTo(lesson: Lesson, index: number): LessonStep[] {
+  const n = lesson.steps.length;
+  const upTo = index < n ? lesson.steps.slice(0, index + 1) : lesson.steps;
+  return index > n ? [...upTo, lesson.question.reveal] : upTo;
+}
+
+/** The record a lesson walks at step `index` (by value): the one produced by the latest step that walks. */
+function walkedBy(lesson: Lesson, index: number): string | null {
+  let value: string | null = null;
+  for (const step of stepsUpTo(lesson, index)) {
+    if (!step.walk) continue;
+    const produce = step.do.find((c) => c.type === 'produce');
+    value = produce && produce.type === 'produce' ? (produce.records[0] ?? null) : null;
+  }
+  return value;
 }
 
 /** What the worker waits for in this step, if anything. */
