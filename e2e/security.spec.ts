@@ -55,3 +55,24 @@ test('hostile strings in user text are shown as text, never run', async ({ page 
   expect(errors).toEqual([]);
   expect((await view(page)).partitions[0]!.name).toBe('t-0');
 });
+
+test('the served policy forbids framing by other origins; the worker gets the page policy', async ({
+  page,
+}) => {
+  const response = await page.goto('./?scenario=three-brokers&paused=1');
+  const csp = response!.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  // inside the worker (started as the app starts it): no eval, no cross-origin request
+  const probe = await page.evaluate(() =>
+    (
+      window as unknown as {
+        __sim: { probeWorker(): Promise<{ eval: boolean; violations: string[] }> };
+      }
+    ).__sim.probeWorker(),
+  );
+  expect(probe.eval).toBe(false);
+  expect(probe.violations.join(' ')).toContain('connect-src');
+});

@@ -58,7 +58,7 @@ describe('SimRunner', () => {
     for (let i = 0; i < 100; i++) quiet.tick(250);
     expect(quiet.playing).toBe(true);
     expect(quiet.takeNotice()).toBeNull();
-  });
+  }, 60_000); // about 1.7 s unloaded: an explicit limit for a loaded machine
 
   it('step processes one protocol event: one delivery or one state change', () => {
     const r = runner();

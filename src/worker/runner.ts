@@ -261,8 +261,21 @@ export class SimRunner {
     this.afterMove();
   }
 
+  /** Script actions in the branch's log, counted incrementally (a 100,000-step scenario must not recount at every step). */
+  private scriptCount: { log: readonly LoggedCommand[]; length: number; count: number } = {
+    log: [],
+    length: 0,
+    count: 0,
+  };
+
   private scriptApplied(): number {
-    return this.branch.commands.filter((c) => c.fromScript).length;
+    const log = this.branch.commands;
+    let memo = this.scriptCount;
+    if (memo.log !== log || memo.length > log.length) memo = { log, length: 0, count: 0 };
+    let count = memo.count;
+    for (let i = memo.length; i < log.length; i++) if (log[i]!.fromScript) count++;
+    this.scriptCount = { log, length: log.length, count };
+    return count;
   }
 
   private log(command: Command, fromScript: boolean): CommandResult {

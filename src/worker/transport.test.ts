@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { serveRunner, type Port } from './port';
-import { connectSimClient, type WorkerPort } from '../client/sim-client';
+import { DEAD_AFTER_MS, PING_MS, connectSimClient, type WorkerPort } from '../client/sim-client';
 import type { View } from '../protocol/view';
 
 function channel() {
@@ -82,6 +82,59 @@ describe('worker transport', () => {
     await waitFor(() => errors.length === 2);
     expect(errors[1]).toMatch(/format/);
     stop();
+    close();
+  });
+
+  it('a view that fails to draw is still acknowledged: the next one comes', async () => {
+    const { worker, ui, close } = channel();
+    const { clock } = fakeClock();
+    const stop = serveRunner(worker, clock);
+    const views: View[] = [];
+    const errors: string[] = [];
+    const client = connectSimClient(ui, {
+      onView: (v) => {
+        views.push(v);
+        if (views.length === 1) throw new Error('a malformed view');
+      },
+      onError: (m) => errors.push(m),
+      frame: (f) => f(),
+      now: () => 0,
+    });
+    client.load(
+      JSON.parse(readFileSync('src/data/scenarios/three-brokers.json', 'utf8')),
+      'kafka',
+      false,
+    );
+    await waitFor(() => views.length === 1);
+    expect(errors).toEqual(['A view could not be shown: a malformed view']);
+    client.send({ type: 'command', command: { type: 'kill', broker: 2 } });
+    await waitFor(() => views.length === 2);
+    stop();
+    close();
+  });
+
+  it('a worker that stops answering is reported dead within the bound', async () => {
+    const { ui, close } = channel(); // nobody serves the other end: a dead worker
+    let now = 0;
+    let tick: () => void = () => undefined;
+    const dead: string[] = [];
+    connectSimClient(ui, {
+      onView: () => undefined,
+      onError: () => undefined,
+      onDead: (reason) => dead.push(reason),
+      frame: (f) => f(),
+      now: () => now,
+      every: (_ms, f) => ((tick = f), () => undefined),
+    });
+    for (let t = 0; t <= DEAD_AFTER_MS; t += PING_MS) {
+      now = t;
+      tick();
+    }
+    expect(dead).toEqual([]);
+    now += PING_MS;
+    tick();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatch(/stopped answering/);
     close();
   });
 });
