@@ -59,7 +59,8 @@ function hookExit(): void {
 
 /** Each JVM runs under its own uid when we are root, so iptables can cut one process's traffic. */
 export const RUN_AS_UIDS = process.getuid?.() === 0;
-export const CLIENTS_UID = 29000;
+/** Clusters running side by side get disjoint uid ranges: 20000 + 100 * slot + node index. */
+let nextSlot = 0;
 
 export function spawnJava(
   args: string[],
@@ -116,6 +117,8 @@ const ENGINE_ONLY = new Set(['eligible.leader.replicas.enable']);
 export class KafkaCluster {
   readonly root: string;
   readonly nodes = new Map<number, KafkaNode>();
+  /** uids of this cluster's JVMs start here; the clients' driver uses uidBase + 99 */
+  readonly uidBase = 20000 + 100 * (nextSlot++ % 90);
   private constructor(
     readonly classpath: string,
     root: string,
@@ -137,7 +140,7 @@ export class KafkaCluster {
       c.nodes.set(s.id, {
         ...s,
         port: await freePort(),
-        uid: 20000 + i,
+        uid: c.uidBase + i,
         dir,
         logFile: join(dir, 'node.log'),
         props: join(dir, 'server.properties'),
@@ -216,6 +219,10 @@ export class KafkaCluster {
 
   get controllers(): KafkaNode[] {
     return [...this.nodes.values()].filter((n) => n.role === 'controller');
+  }
+
+  get clientsUid(): number {
+    return this.uidBase + 99;
   }
 
   bootstrap(): string {

@@ -30,7 +30,7 @@ function ensureChain(): void {
   const hooked = ipt(['-I', 'OUTPUT', '-j', CHAIN]);
   if (!hooked.ok) throw new Error(`iptables -I OUTPUT -j ${CHAIN}: ${hooked.err}`);
   installed = true;
-  process.on('exit', removeChain);
+  process.on('exit', removeChain); // also reached from the SIGINT/SIGTERM handlers' exit
 }
 
 /** Removes this run's chain and every rule in it (idempotent; safe in exit handlers). */

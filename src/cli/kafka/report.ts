@@ -33,6 +33,11 @@ function verdictCell(r: ScenarioResult): string {
 }
 
 function detailCell(r: ScenarioResult): string {
+  const text = details(r);
+  return r.firstAttempt ? `${text} (second try; the first: ${r.firstAttempt})` : text;
+}
+
+function details(r: ScenarioResult): string {
   if (r.verdict === 'agree') {
     const n = r.steps.length;
     const skipped = [...new Set(r.steps.flatMap((s) => s.notCompared))];

@@ -342,6 +342,10 @@ public final class Driver {
       answer.put("end", end).put("start", start);
       long from = cmd.path("from").asLong(-1);
       consumer.seek(tp, from < 0 ? start : from);
+      long pos = from < 0 ? start : from;
+      // At or past the high watermark there is nothing to read, but the broker still answers:
+      // an empty fetch below the log end, OFFSET_OUT_OF_RANGE past it. One poll asks it.
+      if (pos >= end) consumer.poll(java.time.Duration.ofMillis(1500));
       long deadline = System.currentTimeMillis() + 10_000;
       while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(java.time.Duration.ofMillis(200))) {
