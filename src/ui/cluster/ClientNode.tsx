@@ -1,4 +1,5 @@
 import { useSim } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import {
   selectClientAcks,
   selectClientCount,
@@ -19,10 +20,10 @@ export function ClientNode({ id }: { id: string }) {
   const box = clients[id];
   const type = useSim(selectClientType(id));
   const acks = useSim(selectClientAcks(id));
-  const acked = useSim(selectClientCount(id, 'acked'));
-  const pending = useSim(selectClientCount(id, 'pending'));
-  const failed = useSim(selectClientCount(id, 'failed'));
-  const consumed = useSim(selectClientCount(id, 'consumed'));
+  const acked = useSlowSim(selectClientCount(id, 'acked'));
+  const pending = useSlowSim(selectClientCount(id, 'pending'));
+  const failed = useSlowSim(selectClientCount(id, 'failed'));
+  const consumed = useSlowSim(selectClientCount(id, 'consumed'));
   const subscribed = useSim(selectClientSubscribed(id));
   if (!box) return null;
   const producer = type === 'producer';

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { useSim } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import { selectInspector, selectMultiTopic, selectStatus } from '../../store/selectors';
 import { selectFocusPartition } from './stage-selectors';
 import { epochColor, laneRows, laneWindow, type LaneRow } from '../../viz/log-lane';
@@ -14,7 +15,7 @@ import type { InspectorView } from '../../protocol/view';
 
 export function LogLane({ font }: { font: number }) {
   const focus = useSim(selectFocusPartition);
-  const inspector = useSim(selectInspector);
+  const inspector = useSlowSim(selectInspector);
   if (focus === null || inspector === null || inspector.partition !== focus) return null;
   return <Lane inspector={inspector} font={font} />;
 }
@@ -23,7 +24,7 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const { width } = useBoxSize(box);
   const multiTopic = useSim(selectMultiTopic);
-  const status = useSim(selectStatus);
+  const status = useSlowSim(selectStatus);
   const mem = laneMemory();
   const labelW = 7.2 * f;
   const rightW = 8.6 * f;

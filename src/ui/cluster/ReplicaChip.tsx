@@ -1,4 +1,5 @@
 import { useSim } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import {
   selectReplicaInSync,
   selectReplicaPreferred,
@@ -12,6 +13,7 @@ import { chipLabel } from '../../viz/labels';
 import {
   selectBrokerDown,
   selectFetchPaused,
+  selectFetchWaiting,
   selectFocusPartition,
   selectInElr,
   selectLagFraction,
@@ -46,13 +48,14 @@ export function ReplicaChip({
   const selected = useSim(selectSelectedPartition) === partition;
   const multiTopic = useSim(selectMultiTopic);
   const focus = useSim(selectFocusPartition);
-  const offsets = useSim(selectReplicaOffsets(partition, broker));
-  const lag = useSim(selectLagFraction(partition, broker));
+  const offsets = useSlowSim(selectReplicaOffsets(partition, broker));
+  const lag = useSlowSim(selectLagFraction(partition, broker));
   const down = useSim(selectBrokerDown(broker));
   const paused = useSim(selectFetchPaused(broker));
   const noLeader = useSim(selectPartitionOffline(partition));
   const elr = useSim(selectInElr(partition, broker));
   const move = useSim(selectLeaderMove(partition, broker));
+  const waiting = useSlowSim(selectFetchWaiting(partition, broker));
   const dim = focus !== null && focus !== partition;
   const marks = chipMarks({ x, y, w: chip.w, h: chip.h }, f, chip.lines);
   const short = chipLabel(partition, multiTopic);
@@ -73,6 +76,7 @@ export function ReplicaChip({
     dim ? 'chip-dim' : '',
     elr ? 'chip-elr' : '',
     move.startsWith('new') ? 'chip-new-leader' : move === 'old' ? 'chip-old-leader' : '',
+    waiting ? 'chip-waiting' : '',
   ].join(' ');
   const aria = `${partition} on broker ${broker}: ${down ? 'offline (broker down)' : noLeader ? 'no leader' : role}, ${inSync ? 'in sync' : 'out of sync'}${preferred ? ', preferred leader' : ''}${elr ? ', eligible leader replica' : ''}${offsets ? `, LEO/HW ${offsets}` : ''}${state === 'paused' ? ', fetching paused' : ''}`;
   return (
@@ -83,6 +87,7 @@ export function ReplicaChip({
       data-in-sync={inSync}
       data-preferred={preferred}
       data-state={state}
+      data-waiting={waiting}
       data-offsets={offsets}
       role="button"
       tabIndex={0}
@@ -114,6 +119,17 @@ export function ReplicaChip({
       >
         {second}
       </text>
+      {waiting && !dim ? (
+        <g
+          className="fetch-clock"
+          transform={`translate(${marks.clock.x},${marks.clock.y})`}
+          data-testid={`waiting-${partition}-${broker}`}
+        >
+          <title>Its fetch waits at the leader for new records (a long poll)</title>
+          <circle r={marks.clock.r} />
+          <path d={`M0,0 L0,${-marks.clock.r * 0.7} M0,0 L${marks.clock.r * 0.5},0`} />
+        </g>
+      ) : null}
       {lag >= 0 && !down ? (
         <g
           className="lag-arc"

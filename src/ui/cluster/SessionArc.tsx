@@ -1,10 +1,10 @@
-import { useSim } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import { countdownPath, ringPath } from '../../viz/arcs';
 import { selectSessionTenths } from './stage-selectors';
 
 /** The broker's session as the active controller sees it: the arc empties until a heartbeat. */
 export function SessionArc({ id, cx, cy, r }: { id: number; cx: number; cy: number; r: number }) {
-  const left = useSim(selectSessionTenths(id));
+  const left = useSlowSim(selectSessionTenths(id));
   if (left < 0) return null;
   return (
     <g

@@ -1,6 +1,7 @@
 // What the stage says on top of the cards: the new and the old leader after a leadership move,
 // a produce error at the producer and at the leader with its reason, and cut network links.
-import { useSim, useSimList } from '../../store/use-sim';
+import { useSim } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import type { SimStoreState } from '../../store/store';
 import { useLayout, type StageModel } from './layout-context';
 import { selectFocusPartition } from './stage-selectors';
@@ -12,7 +13,8 @@ const EMPTY: never[] = [];
 
 const selectLeaderChanges = (s: SimStoreState) => s.view?.leaderChanges ?? EMPTY;
 const selectProduceErrors = (s: SimStoreState) => s.view?.produceErrors ?? EMPTY;
-const selectCuts = (s: SimStoreState) => (s.view?.cuts ?? EMPTY).map(([a, b]) => `${a}|${b}`);
+const selectCutsKey = (s: SimStoreState) =>
+  (s.view?.cuts ?? EMPTY).map(([a, b]) => `${a}|${b}`).join('\n');
 const selectPartitions = (s: SimStoreState) => s.partitionsByName;
 const selectAcks = (s: SimStoreState) => s.view?.clients;
 
@@ -52,11 +54,11 @@ export function StageOverlays() {
   const layout = useLayout();
   const f = layout.font;
   const focus = useSim(selectFocusPartition);
-  const changes = useSim(selectLeaderChanges);
-  const errors = useSim(selectProduceErrors);
-  const cuts = useSimList(selectCuts);
-  const partitions = useSim(selectPartitions);
-  const clients = useSim(selectAcks);
+  const changes = useSlowSim(selectLeaderChanges);
+  const errors = useSlowSim(selectProduceErrors);
+  const cuts = useSlowSim(selectCutsKey).split('\n').filter(Boolean);
+  const partitions = useSlowSim(selectPartitions);
+  const clients = useSlowSim(selectAcks);
   const shown = changes.filter((c) => focus === null || c.partition === focus).slice(0, MAX_TAGS);
   const error = errors.find((e) => focus === null || e.partition === focus);
   return (

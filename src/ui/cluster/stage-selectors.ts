@@ -65,3 +65,10 @@ export const selectLeaderMove = (partition: string, broker: number) => (s: SimSt
 /** The broker's follower fetching is paused (a paused follower is amber, not green). */
 export const selectFetchPaused = (broker: number) => (s: SimStoreState) =>
   s.brokersById[broker]?.fetchPaused ?? false;
+
+/** The follower's fetch waits at this partition's leader (an idle long poll). */
+export const selectFetchWaiting = (partition: string, broker: number) => (s: SimStoreState) => {
+  const leader = s.partitionsByName[partition]?.leader;
+  if (leader == null || leader === broker) return false;
+  return s.brokersById[broker]?.fetchingFrom?.includes(leader) ?? false;
+};

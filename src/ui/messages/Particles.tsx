@@ -1,19 +1,19 @@
 // Message particles on a canvas, outside React: each frame places every in-flight message by
 // interpolating its send and delivery times against the estimated simulated time now, from the
 // sender's replica chip to the receiver's, with an arrowhead and, when it carries records, a
-// label such as `r1 @3`. A follower whose fetch waits at the leader shows a turning clock.
+// label such as `r1 @3`. (A follower whose fetch waits at the leader shows a clock on its chip.)
 import { useEffect, useRef } from 'react';
 import { easeQuadInOut } from 'd3-ease';
 import { simStore } from '../../store/store';
 import { MESSAGE_STYLES, ERROR_COLOR } from '../../viz/colors';
 import { estimateSimTime, messageProgress } from '../../viz/particles';
 import { isIdlePoll, routesOf, type RouteModel } from '../../viz/routes';
-import { chipMarks, pointBetween } from '../../viz/layout';
+import { pointBetween } from '../../viz/layout';
 import { messageLabel } from '../../viz/labels';
 import { lastFrame } from './particle-frame';
 import type { StageModel } from '../cluster/layout-context';
 
-const MAX_LABELS = 12;
+const MAX_LABELS = 8;
 
 export function Particles({ layout }: { layout: StageModel }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -71,7 +71,6 @@ export function Particles({ layout }: { layout: StageModel }) {
       const hidden = state.ui.hiddenKinds;
       const focus = view.walk?.partition ?? state.ui.selectedPartition ?? null;
       const model: RouteModel = lay;
-      drawWaiting(ctx, lay, state, focus, f);
       const dots: [number, number, number, string][] = [];
       const labels: { x: number; y: number; text: string; color: string }[] = [];
       for (const m of view.messages) {
@@ -126,14 +125,12 @@ export function Particles({ layout }: { layout: StageModel }) {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
       for (const l of labels) {
+        // a plain box (no rounded stroke): text is the costly part of a software-drawn frame
         const tw = ctx.measureText(l.text).width;
+        ctx.fillStyle = l.color;
+        ctx.fillRect(l.x - tw / 2 - f * 0.35, l.y - f * 1.2, tw + f * 0.7, f * 1.4);
         ctx.fillStyle = labelBg;
-        ctx.strokeStyle = l.color;
-        ctx.lineWidth = 2;
-        ctx.beginPath();
-        ctx.roundRect(l.x - tw / 2 - f * 0.3, l.y - f * 1.15, tw + f * 0.6, f * 1.3, f * 0.3);
-        ctx.fill();
-        ctx.stroke();
+        ctx.fillRect(l.x - tw / 2 - f * 0.25, l.y - f * 1.1, tw + f * 0.5, f * 1.2);
         ctx.fillStyle = labelText;
         ctx.fillText(l.text, l.x, l.y);
       }
@@ -147,40 +144,4 @@ export function Particles({ layout }: { layout: StageModel }) {
     };
   }, []);
   return <canvas ref={ref} className="particles" aria-hidden="true" />;
-}
-
-/** A clock on each follower chip whose fetch is parked at its leader (an idle long poll). */
-function drawWaiting(
-  ctx: CanvasRenderingContext2D,
-  lay: StageModel,
-  state: ReturnType<typeof simStore.getState>,
-  focus: string | null,
-  f: number,
-): void {
-  const color = MESSAGE_STYLES.fetch.color;
-  const hand = (performance.now() / 700) % (Math.PI * 2);
-  ctx.strokeStyle = color;
-  ctx.lineWidth = f * 0.1;
-  let waiting = 0;
-  for (const b of Object.values(state.brokersById)) {
-    const from = b.fetchingFrom;
-    if (!from || from.length === 0) continue;
-    for (const p of lay.slots[b.id] ?? []) {
-      if (focus !== null && p !== focus) continue;
-      const leader = state.partitionsByName[p]?.leader;
-      if (leader == null || leader === b.id || !from.includes(leader)) continue;
-      const chip = lay.chips[`${p}@${b.id}`];
-      if (!chip) continue;
-      const { x: cx, y: cy, r } = chipMarks(chip, f, lay.chip.lines).clock;
-      ctx.beginPath();
-      ctx.arc(cx, cy, r, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.moveTo(cx, cy);
-      ctx.lineTo(cx + Math.sin(hand) * r * 0.75, cy - Math.cos(hand) * r * 0.75);
-      ctx.stroke();
-      waiting++;
-    }
-  }
-  lastFrame.waiting = waiting;
 }

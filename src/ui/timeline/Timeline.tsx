@@ -12,6 +12,7 @@ import type { SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
 import { groupMarkers, headline, MARKER_ICONS, markerStyle } from '../../viz/markers';
 import { useBoxSize } from '../cluster/use-box-size';
+import { useSlowSim } from '../cluster/slow-store';
 import './timeline.css';
 
 const selectHead = (s: SimStoreState) => s.view?.timeline?.head ?? 0;
@@ -41,7 +42,9 @@ export function Timeline() {
   const head = useSim(selectHead);
   const branch = useSim(selectBranchId);
   const branches = useSim(selectBranches);
-  const markers = useSim(selectMarkers);
+  const markers = useSlowSim(selectMarkers);
+  // the axis and the flags follow the head at most 5 times a second while playing
+  const axisHead = useSlowSim(selectHead);
   // A long run keeps only the last HISTORY_WINDOW_MS of history: the track starts there.
   const start = useSim(selectStart);
   const [track, setTrack] = useState<HTMLDivElement | null>(null);
@@ -51,9 +54,9 @@ export function Timeline() {
   const x = useMemo(
     () =>
       scaleLinear()
-        .domain([start, Math.max(head, start + 1)])
+        .domain([start, Math.max(axisHead, start + 1)])
         .range([THUMB, Math.max(THUMB + 1, width - THUMB)]),
-    [start, head, width],
+    [start, axisHead, width],
   );
   useEffect(() => {
     if (!axis.current || width <= 0) return;
