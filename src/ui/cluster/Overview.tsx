@@ -4,6 +4,7 @@
 // square to inspect its partition, a row's name for the broker's close-up.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSim, useSimList } from '../../store/use-sim';
+import { useSlowSim } from './slow-store';
 import {
   selectBrokerIds,
   selectSelectedBroker,
@@ -67,7 +68,7 @@ export function Overview() {
   const selectedPartition = useSim(selectSelectedPartition);
   const selectedBroker = useSim(selectSelectedBroker);
   const theme = useSim(selectTheme); // colours come from the theme's CSS variables
-  const flows = JSON.parse(useSim(selectFlows)) as Record<string, number>;
+  const flows = JSON.parse(useSlowSim(selectFlows)) as Record<string, number>;
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const size = useSize(box);
