@@ -29,6 +29,7 @@ function Tag({
   text,
   className,
   f,
+  maxX,
   anchor = 'middle',
 }: {
   x: number;
@@ -36,10 +37,13 @@ function Tag({
   text: string;
   className: string;
   f: number;
+  /** the stage's width */
+  maxX: number;
   anchor?: 'middle' | 'start';
 }) {
   const w = textWidth(text.length, f) + f * 0.7;
-  const left = anchor === 'middle' ? x - w / 2 : x;
+  // kept on the stage: a tag near its edge shifts inwards
+  const left = Math.max(0, Math.min(maxX - w, anchor === 'middle' ? x - w / 2 : x));
   return (
     <g className={`stage-tag ${className}`}>
       <rect x={left} y={y - f * 1.15} width={w} height={f * 1.45} rx={f * 0.3} />
@@ -86,6 +90,7 @@ export function StageOverlays() {
                 x={old.cx}
                 y={tagY(old, c.previousLeader)}
                 f={f}
+                maxX={layout.width}
                 className="tag-old-leader"
                 text={`${name}: old leader`}
               />
@@ -95,6 +100,7 @@ export function StageOverlays() {
                 x={chip.cx}
                 y={tagY(chip, c.leader)}
                 f={f}
+                maxX={layout.width}
                 className={c.unclean ? 'tag-unclean' : 'tag-new-leader'}
                 text={`new leader · epoch ${c.leaderEpoch}${c.unclean ? ' (unclean)' : ''}`}
               />
@@ -209,7 +215,14 @@ function CutLink({ layout, pair }: { layout: StageModel; pair: [string, string] 
   return (
     <g className="cut-link" data-testid={`cut-${pair[0]}-${pair[1]}`}>
       <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} />
-      <Tag x={mx} y={my + f * 0.5} f={f} className="tag-cut" text="✕ link cut" />
+      <Tag
+        x={mx}
+        y={my + f * 0.5}
+        f={f}
+        maxX={layout.width}
+        className="tag-cut"
+        text="✕ link cut"
+      />
     </g>
   );
 }
