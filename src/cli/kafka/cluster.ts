@@ -335,11 +335,17 @@ export class KafkaCluster {
     return out;
   }
 
+  /** Kills this cluster's JVMs (only these: other clusters may be running side by side). */
   async stopAll(): Promise<void> {
-    for (const n of this.nodes.values()) this.stopped.add(n.id);
-    for (const n of this.nodes.values()) if (this.isUp(n.id)) n.proc!.kill('SIGKILL');
-    await sleep(100);
-    killAll();
+    const gone: Promise<void>[] = [];
+    for (const n of this.nodes.values()) {
+      this.stopped.add(n.id);
+      const p = n.proc;
+      if (!p || !this.isUp(n.id)) continue;
+      gone.push(new Promise((r) => p.once('exit', () => r())));
+      p.kill('SIGKILL');
+    }
+    await Promise.race([Promise.all(gone), sleep(10_000)]);
   }
 
   removeData(): void {

@@ -115,6 +115,10 @@ export class Driver {
     } catch {
       // killed below
     }
-    this.proc.kill('SIGKILL');
+    const gone = new Promise<void>((r) => this.proc.once('exit', () => r()));
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill('SIGKILL');
+      await gone;
+    }
   }
 }

@@ -23,8 +23,27 @@ export function networkUnavailable(): string | null {
   return null;
 }
 
+/** Removes chains left by runs that were killed before they could clean up. */
+function removeStaleChains(): void {
+  const r = spawnSync('iptables', ['-w', '5', '-S'], { encoding: 'utf8' });
+  for (const m of (r.stdout ?? '').matchAll(/^-N (KRV-(\d+))$/gm)) {
+    const [chain, pid] = [m[1]!, Number(m[2])];
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) continue;
+    ipt(['-D', 'OUTPUT', '-j', chain]);
+    ipt(['-F', chain]);
+    ipt(['-X', chain]);
+  }
+}
+
 function ensureChain(): void {
   if (installed) return;
+  removeStaleChains();
   const made = ipt(['-N', CHAIN]);
   if (!made.ok) throw new Error(`iptables -N ${CHAIN}: ${made.err}`);
   const hooked = ipt(['-I', 'OUTPUT', '-j', CHAIN]);
