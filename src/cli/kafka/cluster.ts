@@ -309,6 +309,12 @@ export class KafkaCluster {
     }
   }
 
+  /** The node's log since its last start. */
+  logSinceStart(id: number): string {
+    const text = readFileSync(this.node(id).logFile, 'utf8');
+    return text.slice(text.lastIndexOf('---- start'));
+  }
+
   logDir(broker: number, partition: string): string {
     return join(this.node(broker).dir, 'data', partition);
   }

@@ -199,14 +199,10 @@ export class KafkaScenarioRun {
       `eligible.leader.replicas.version=${elr}`,
     ]);
     // The engine's quorum starts with its first controller active; KRaft elects whoever wins the
-    // vote. Starting the first controller alone, and the others once it campaigns, makes it win.
+    // vote. While another one wins, it is killed (the others elect again) and restarted.
     const [first, ...others] = this.cluster.controllers;
-    this.cluster.start(first!.id);
-    if (others.length)
-      await this.cluster.waitLog(
-        first!.id,
-        /Becoming candidate|Completed transition to CandidateState|ProspectiveState/,
-      );
+    for (const n of this.cluster.controllers) this.cluster.start(n.id);
+    if (others.length) await this.makeActive(first!.id);
     for (const n of this.cluster.nodes.values()) this.cluster.start(n.id);
     for (const n of this.cluster.nodes.values()) await this.cluster.waitStarted(n.id);
     this.driver = await Driver.start(
@@ -220,18 +216,6 @@ export class KafkaScenarioRun {
       const list = (a.brokers as { id: number; fenced: boolean }[] | undefined) ?? [];
       return list.filter((b) => !b.fenced).length === setup.brokers.length;
     });
-    if (others.length) {
-      await this.waitFor(
-        'an active controller',
-        30_000,
-        async () => (await this.driver.ask('quorum')).leader !== -1,
-      );
-      const leader = (await this.driver.must('quorum')).leader;
-      if (leader !== first!.id)
-        throw new HarnessError(
-          `controller ${String(leader)} won the first election, not ${first!.id} as the scenario assumes`,
-        );
-    }
     for (const t of setup.topics) {
       const assignment = t.assignment
         ? Object.fromEntries(t.assignment.map((r, i) => [String(i), r]))
@@ -265,6 +249,35 @@ export class KafkaScenarioRun {
           config[k] = String(v);
         await this.clients.must('producer', { client: c.id, config });
       }
+  }
+
+  /** The quorum leader among running controllers, from their logs (no broker needed). */
+  private async quorumLeader(except = -1): Promise<number> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      for (const n of this.cluster.controllers)
+        if (
+          n.id !== except &&
+          this.cluster.isUp(n.id) &&
+          this.cluster.logSinceStart(n.id).includes('Completed transition to Leader')
+        )
+          return n.id;
+      if (Date.now() > deadline)
+        throw new HarnessError('the controller quorum elected no leader in 30 s');
+      await sleep(200);
+    }
+  }
+
+  private async makeActive(id: number): Promise<void> {
+    for (let round = 0; round < 10; round++) {
+      const leader = await this.quorumLeader();
+      if (leader === id) return;
+      await this.cluster.signal(leader, 'SIGKILL');
+      await this.quorumLeader(leader);
+      this.cluster.start(leader);
+      await this.cluster.waitStarted(leader);
+    }
+    throw new ElectionRace(`controller ${id} did not win an election in 10 rounds`);
   }
 
   private initialFacts(): Facts {
