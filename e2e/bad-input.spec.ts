@@ -43,13 +43,31 @@ async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
 
 const alert = (page: Page) => page.getByRole('alert');
 
+/** Waits for a view of a run newer than `run` (not the last frame of the old one) at time `t`. */
+async function newRunAt(page: Page, t: number, run: number): Promise<void> {
+  await page.waitForFunction(
+    ([time, before]) => {
+      const s = (window as unknown as Hook).__sim.state();
+      return !s.dead && s.view !== null && s.view.run > before! && s.view.time === time;
+    },
+    [t, run],
+  );
+}
+
+/** The view with its run number. */
+async function runView(page: Page) {
+  const v = await view(page);
+  const run = await page.evaluate(() => (window as unknown as Hook).__sim.state().view!.run);
+  return { ...v, run };
+}
+
 test('a refused rebuild keeps the run, its event log, its share link and its recovery copy', async ({
   page,
 }) => {
   await open(page, 'scenario=three-brokers&paused=1');
   await page.getByRole('button', { name: 'Kill broker 3', exact: true }).click();
   await advance(page, 3000);
-  const before = await view(page);
+  const before = await runView(page);
   const logged = (await events(page)).length;
   expect(logged).toBeGreaterThan(0);
   const shape = page.getByRole('form', { name: 'Cluster shape' });
@@ -69,10 +87,7 @@ test('a refused rebuild keeps the run, its event log, its share link and its rec
   // recovery after the refusal brings back the same run
   await page.evaluate(() => (window as unknown as Hook).__sim.killWorker());
   await page.getByRole('button', { name: 'Recover the run' }).click({ timeout: 10_000 });
-  await page.waitForFunction(
-    (t) => (window as unknown as Hook).__sim.state().view?.time === t,
-    before.time,
-  );
+  await newRunAt(page, before.time, before.run);
   expect((await view(page)).brokers).toEqual(before.brokers);
   // and the link opens that run
   const other = await page.context().newPage();
@@ -169,7 +184,7 @@ test('a replay longer than a moment shows progress, and Cancel brings back the r
   await open(page, 'scenario=three-brokers&paused=1');
   await page.getByRole('button', { name: 'Kill broker 2', exact: true }).click();
   await advance(page, 1000);
-  const before = await view(page);
+  const before = await runView(page);
   const link = await shareLink(page, {
     v: 1,
     timings: 'demo',
@@ -188,10 +203,7 @@ test('a replay longer than a moment shows progress, and Cancel brings back the r
   const loading = page.getByTestId('loading');
   await expect(loading).toContainText('Replaying the run', { timeout: 20_000 });
   await loading.getByRole('button', { name: 'Cancel' }).click();
-  await page.waitForFunction((t) => {
-    const s = (window as unknown as Hook).__sim.state();
-    return s.view?.time === t && !s.dead;
-  }, before.time);
+  await newRunAt(page, before.time, before.run);
   expect((await view(page)).brokers).toEqual(before.brokers);
 });
 

@@ -11,7 +11,7 @@ type Hook = {
     failCommand(c: unknown): void;
     sendRaw(m: unknown): void;
     session(): { at: { t: number }; log: unknown[] } | null;
-    state(): { view: { time: number } | null; dead: boolean };
+    state(): { view: { time: number; run: number } | null; dead: boolean };
   };
 };
 
@@ -25,14 +25,18 @@ function essentials(v: ViewSnapshot) {
   };
 }
 
-/** Clicks Recover and waits for the replayed run to reach the time shown before. */
+/** Clicks Recover and waits for the first view of the new run (not the last frame of the dead one) at that time. */
 async function recover(page: Page, time: number): Promise<number> {
+  const run = await page.evaluate(() => (window as unknown as Hook).__sim.state().view!.run);
   const started = Date.now();
   await page.getByRole('button', { name: 'Recover the run' }).click();
-  await page.waitForFunction((t) => {
-    const s = (window as unknown as Hook).__sim.state();
-    return !s.dead && s.view?.time === t;
-  }, time);
+  await page.waitForFunction(
+    ([t, r]) => {
+      const s = (window as unknown as Hook).__sim.state();
+      return !s.dead && s.view !== null && s.view.run > r! && s.view.time === t;
+    },
+    [time, run],
+  );
   return Date.now() - started;
 }
 

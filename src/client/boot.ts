@@ -76,6 +76,11 @@ function startWorker(): SimClient {
       });
     },
     loading: () => sessions.isPending(),
+    onBusy: (busy) => {
+      // a long step in one go: after a moment, say so (with Cancel)
+      if (busy) showLoadingSoon();
+      else if (!sessions.isPending()) clearLoading();
+    },
     frame: (f) => requestAnimationFrame(f),
     now: () => performance.now(),
     every: (ms, f) => {
@@ -97,10 +102,14 @@ function clearLoading(): void {
 /** Loads, and shows the loading state (with Cancel) if the worker takes more than a moment. */
 function load(scenario: unknown, timings: TimingsPreset, playing: boolean, run?: unknown): void {
   loadScenario(scenario, timings, playing, run);
+  showLoadingSoon();
+}
+
+function showLoadingSoon(): void {
   if (loadingTimer) clearTimeout(loadingTimer);
   loadingTimer = setTimeout(() => {
-    if (sessions.isPending() && !simStore.getState().loading)
-      simStore.setState({ loading: { done: 0, total: 0 } });
+    loadingTimer = null;
+    if (!simStore.getState().loading) simStore.setState({ loading: { done: 0, total: 0 } });
   }, LOADING_AFTER_MS);
 }
 

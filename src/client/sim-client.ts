@@ -24,8 +24,8 @@ export interface WorkerPort {
 export const PING_MS = 500;
 /** No message at all for this long (pings unanswered): the worker is dead or stuck. */
 export const DEAD_AFTER_MS = 2000;
-/** While a cluster builds (one synchronous step in the worker) the bound is longer. */
-export const DEAD_WHILE_LOADING_MS = 30_000;
+/** While a cluster builds, or the worker said it is busy (one long step), the bound is longer. */
+export const DEAD_WHILE_LOADING_MS = 120_000;
 
 export interface ClientCallbacks {
   onView(view: View, receivedAt: number): void;
@@ -45,6 +45,8 @@ export interface ClientCallbacks {
   onDead?(reason: string): void;
   /** is a load in flight (the longer bound applies)? */
   loading?(): boolean;
+  /** the worker started (true) or ended (false) something that may take a while */
+  onBusy?(busy: boolean): void;
   frame(f: () => void): void;
   now(): number;
   /** timers for the watchdog (absent in tests that drive no clock) */
@@ -99,10 +101,15 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
     stopWatch();
     cb.onDead?.(reason);
   };
+  let busy = false;
   port.onmessage = (event) => {
     if (dead) return;
     lastHeard = cb.now();
     const msg = event.data;
+    if (busy !== (msg.type === 'busy') && msg.type !== 'pong') {
+      busy = msg.type === 'busy';
+      cb.onBusy?.(busy);
+    }
     switch (msg.type) {
       case 'view':
         cb.onLog?.(msg.at, msg.log, msg.commandSeq, msg.view);
@@ -129,6 +136,7 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
         return;
       case 'pong':
       case 'probe':
+      case 'busy':
         return;
     }
   };
@@ -144,7 +152,7 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
       if (now - lastCheck > 3 * PING_MS) lastHeard = now;
       lastCheck = now;
       const silent = now - lastHeard;
-      const bound = cb.loading?.() ? DEAD_WHILE_LOADING_MS : DEAD_AFTER_MS;
+      const bound = busy || cb.loading?.() ? DEAD_WHILE_LOADING_MS : DEAD_AFTER_MS;
       if (silent > bound)
         die(`The simulation stopped answering (no reply for ${(silent / 1000).toFixed(1)} s).`);
       else port.postMessage({ type: 'ping' });

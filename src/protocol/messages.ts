@@ -80,6 +80,8 @@ export type FromWorker =
   /** `load` set: that load was refused (the previous run goes on) */
   | { type: 'error'; message: string; fatal: boolean; load?: number }
   | { type: 'pong' }
+  /** about to do something that may take a while in one go (the UI waits longer before calling it dead) */
+  | { type: 'busy' }
   /** a long rebuild or replay: simulated ms done of total */
   | { type: 'progress'; load: number; done: number; total: number }
   | { type: 'probe'; eval: boolean; violations: string[] }

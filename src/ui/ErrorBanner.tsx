@@ -23,7 +23,7 @@ export function ErrorBanner() {
           <span>
             {loading.total > 0
               ? `Replaying the run: ${(loading.done / 1000).toFixed(0)} of ${(loading.total / 1000).toFixed(0)} simulated s`
-              : 'Building the cluster…'}
+              : 'Working… (a big cluster or a long run takes a moment)'}
           </span>
           {loading.total > 0 ? (
             <progress max={loading.total} value={loading.done} aria-label="Replay progress" />

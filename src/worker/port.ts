@@ -20,6 +20,17 @@ const TICK_BUDGET_MS = 150;
 /** As the runner's MAX_TICK_WALL_MS: the most wall time one tick catches up. */
 const MAX_TICK_WALL_MS = 250;
 
+/** Messages handled in one go that may take seconds on a big cluster or a long run. */
+const MAY_TAKE_A_WHILE = new Set<ToWorker['type']>([
+  'init',
+  'runUntilEvent',
+  'seek',
+  'stepBack',
+  'selectBranch',
+  'compare',
+  'step',
+]);
+
 /** Posts are capped below 30 per second (performance.md). */
 export const POST_INTERVAL_MS = 34;
 
@@ -363,6 +374,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     if (msg.type === 'ping') return post({ type: 'pong' });
     if (msg.type === 'debugProbe') return void probe().then((p) => post(p));
     if (msg.type === 'viewAck') return handle(msg);
+    if (MAY_TAKE_A_WHILE.has(msg.type) && !replaying) post({ type: 'busy' });
     if (replaying && msg.type === 'init') replaying.cancelled = true;
     else if (replaying) return void queue.push(msg);
     if (replaying?.cancelled) replaying = null;
