@@ -15,8 +15,9 @@ export class ErrorBoundary extends Component<
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <div className="boundary" role="alert">
-        The {this.props.area} could not be drawn ({this.state.error.message}).{' '}
+      <div className="boundary" role="alert" style={{ overflowWrap: 'anywhere' }}>
+        The {this.props.area} could not be drawn (
+        <bdi title={this.state.error.message}>{this.state.error.message.slice(0, 300)}</bdi>).{' '}
         <button type="button" onClick={() => this.setState({ error: null })}>
           Try again
         </button>
