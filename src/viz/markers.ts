@@ -3,7 +3,7 @@ export const MARKER_STYLES = [
   {
     label: 'kill / stop / restart',
     types: ['brokerKilled', 'brokerStopped', 'brokerRestarted', 'controllerKilled'],
-    color: '#111827',
+    color: '#64748b',
     tall: true,
   },
   { label: 'fencing', types: ['brokerFenced', 'brokerUnfenced'], color: '#d97706', tall: false },
@@ -23,7 +23,7 @@ export const MARKER_STYLES = [
   {
     label: 'network',
     types: ['networkPartitioned', 'networkHealed'],
-    color: '#64748b',
+    color: '#0891b2',
     tall: false,
   },
   { label: 'data loss', types: ['recordLost'], color: '#dc2626', tall: true },
@@ -40,7 +40,7 @@ export function markerStyle(type: string): { color: string; tall: boolean } {
 
 /** Icons of the marker kinds, in the legend's order. */
 export const MARKER_ICONS: { icon: string; label: string; color: string }[] = [
-  { icon: '✕', label: 'kill', color: '#111827' },
+  { icon: '✕', label: 'kill', color: '#64748b' },
   { icon: '⊘', label: 'fenced', color: '#d97706' },
   { icon: '→', label: 'new leader', color: '#2563eb' },
   { icon: '±', label: 'ISR', color: '#7c3aed' },

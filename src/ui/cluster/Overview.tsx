@@ -152,7 +152,7 @@ export function Overview() {
       </div>
       <div
         className="overview-viewport"
-        style={{ gridTemplateColumns: `${Math.round(rowFont * 20)}px 1fr` }}
+        style={{ gridTemplateColumns: `${Math.round(rowFont * 24)}px 1fr` }}
       >
         <div className="overview-rows">
           {brokers.map((id, i) => {
