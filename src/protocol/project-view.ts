@@ -286,15 +286,23 @@ function partitionsOf(s: SimState): PartitionView[] {
       offline: p.leader === null,
       underReplicated: p.isr.length < p.replicas.length,
       underMinIsr: p.isr.length < minIsr,
-      // KIP-966 fields, read defensively: the engine adds them in its own time
-      elr: numberList((p as { elr?: unknown }).elr),
-      lastKnownElr: numberList((p as { lastKnownElr?: unknown }).lastKnownElr),
+      // KIP-966 fields, read defensively; only when there are any (views stay small)
+      ...elrOf(p),
     };
   });
 }
 
 function numberList(x: unknown): number[] {
   return Array.isArray(x) ? x.filter((n): n is number => typeof n === 'number') : [];
+}
+
+function elrOf(p: object): { elr?: number[]; lastKnownElr?: number[] } {
+  const elr = numberList((p as { elr?: unknown }).elr);
+  const lastKnownElr = numberList((p as { lastKnownElr?: unknown }).lastKnownElr);
+  return {
+    ...(elr.length > 0 ? { elr } : {}),
+    ...(lastKnownElr.length > 0 ? { lastKnownElr } : {}),
+  };
 }
 
 function offsetsOf(s: SimState): number[] {
@@ -391,7 +399,7 @@ function messageOf(m: Message): MessageView {
     records,
     error,
     about,
-    label,
+    ...(label ? { label } : {}),
   };
 }
 

@@ -52,9 +52,9 @@ export interface PartitionView {
   offline: boolean;
   underReplicated: boolean;
   underMinIsr: boolean;
-  /** eligible leader replicas (KIP-966), empty when the engine keeps none */
-  elr: number[];
-  lastKnownElr: number[];
+  /** eligible leader replicas (KIP-966); left out when empty (views stay small) */
+  elr?: number[];
+  lastKnownElr?: number[];
 }
 
 export interface ReplicaView {
@@ -95,8 +95,8 @@ export interface MessageView {
   error: boolean;
   /** the partitions it is about (records it carries, or the partition of a request), comma-separated */
   about: string;
-  /** what the class reads on it: `r1 @3` (a record at its offset), `ack @3`, an error name, or '' */
-  label: string;
+  /** what the class reads on it: `r1 @3` (a record at its offset), `ack @3`, an error name; left out when none */
+  label?: string;
 }
 
 export interface EventView {
