@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { serveRunner, type Port } from './port';
 import type { FromWorker, RecordedRun } from '../protocol/messages';
 import type { View } from '../protocol/view';
+import { SimRunner } from './runner';
+import { checkRun, replayRun } from './recover';
 
 const lecture = JSON.parse(
   readFileSync(new URL('../data/scenarios/lecture.json', import.meta.url), 'utf8'),
@@ -135,6 +137,38 @@ describe('recovery', () => {
           'the command "kill {"broker":1}" at 5.000 s fails again (a deliberate failure (test hook)); the run stops just before it',
         ),
       }),
+    );
+  }, 60_000);
+
+  it('the record guard stops a replay too, with a notice naming the cap', async () => {
+    const make = () => {
+      const created = SimRunner.create(lecture, 'demo');
+      if (!created.ok) throw new Error(created.errors.join('; '));
+      created.runner.keptRecordsLimit = 500;
+      return created.runner;
+    };
+    const checked = checkRun({
+      at: 3_600_000,
+      commands: [
+        {
+          t: 0,
+          d: 12,
+          command: { type: 'produceStream', client: 'producer', rate: 1000 },
+          fromScript: false,
+        },
+      ],
+    });
+    if (!checked.ok) throw new Error(checked.error);
+    const outcome = await replayRun(make, checked.run, {
+      now: () => performance.now(),
+      pause: () => Promise.resolve(),
+      progress: () => undefined,
+      cancelled: () => false,
+    });
+    if (!outcome?.ok) throw new Error('replay refused');
+    expect(outcome.runner.now).toBeLessThan(60_000);
+    expect(outcome.notice).toMatch(
+      /^The replay stopped at .* s: the simulated cluster keeps .* records, the cap of 500/,
     );
   }, 60_000);
 });
