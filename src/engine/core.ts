@@ -81,16 +81,25 @@ export function closeConnection(
   });
 }
 
-/** Sends a message; it arrives after the configured latency plus seeded jitter. */
+/**
+ * Sends a message; it arrives after the configured latency plus seeded jitter, never before an
+ * earlier message on the same link (a connection delivers in order: Kafka's per-partition order
+ * relies on it).
+ */
 export function send(s: SimState, from: Addr, to: Addr, payload: Payload): Message {
   const { latencyMs, jitterMs } = s.setup.network;
-  const jitter = jitterMs > 0 ? nextInt(s, jitterMs + 1) : 0;
+  let deliverAt = s.now + latencyMs;
+  if (jitterMs > 0) {
+    const link = `${from}>${to}`;
+    deliverAt = Math.max(deliverAt + nextInt(s, jitterMs + 1), s.linkArrivals[link] ?? 0);
+    s.linkArrivals[link] = deliverAt;
+  }
   const msg: Message = {
     id: s.nextId++,
     from,
     to,
     sentAt: s.now,
-    deliverAt: s.now + latencyMs + jitter,
+    deliverAt,
     payload,
   };
   s.inflight[msg.id] = msg;

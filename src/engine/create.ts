@@ -30,6 +30,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
     inflight: {},
     cuts: {},
     cutCount: 0,
+    linkArrivals: {},
     controllers: {},
     quorum: {
       active: setup.controllers[0] ?? null,
@@ -105,6 +106,8 @@ export function createSimulation(setup: SimSetup): CreateResult {
         stream: { rate: 0, sent: 0, epoch: 0 },
         expiryCheckAt: 0,
         refused: {},
+        producerEpoch: 0,
+        epochBumpPending: false,
         wakeAt: -1,
       };
     } else {

@@ -29,6 +29,7 @@ export const EXTRA_EVENTS = [
   'recordReplicated',
   'recordSent',
   'connectionRefused',
+  'producerEpochBumped',
   'connectionClosed',
   'recordConsumed',
   'metadataRefreshed',

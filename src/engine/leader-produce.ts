@@ -1,6 +1,6 @@
 // A broker handling a produce request (R5-R9, R39).
 import { closeConnection, emit, newId, schedule, send } from './core';
-import { appendEntry, lastSequenceOf, logEndOffset, offsetOfSequence } from './log';
+import { appendEntry, logEndOffset, offsetOfSequence, producerStateOf } from './log';
 import { segmentMsOn } from './retention';
 import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from './messages';
@@ -116,8 +116,9 @@ function appendBatch(
       result.done = false;
       return result;
     }
-    if (!inSequence(r, batch)) {
-      result.error = 'OUT_OF_ORDER_SEQUENCE_NUMBER'; // R39: nothing is appended; the client retries
+    const sequenceError = checkSequence(r, batch);
+    if (sequenceError) {
+      result.error = sequenceError; // R39: nothing is appended
       return result;
     }
     result.baseOffset = logEndOffset(r);
@@ -132,6 +133,7 @@ function appendBatch(
           epoch: r.leaderEpoch,
           rid: rec.rid,
           producerId: batch.producerId,
+          producerEpoch: batch.producerEpoch,
           sequence: batch.baseSequence < 0 ? -1 : batch.baseSequence + i,
           timestamp: s.now,
         },
@@ -164,17 +166,22 @@ function appendBatch(
 
 /**
  * R39 (ProducerAppendInfo.checkSequence): a known producer's batch must start right after the
- * last sequence appended; a producer with no state here (new, or its records deleted) may start
- * anywhere.
+ * last sequence appended in its epoch, and a new epoch starts at 0 (KIP-360); a producer with no
+ * state here (new, or its records deleted) may start anywhere; an older epoch is fenced.
  */
-function inSequence(r: Replica, batch: ProduceBatchWire): boolean {
-  if (batch.producerId < 0 || batch.baseSequence < 0) return true;
-  const last = lastSequenceOf(r, batch.producerId);
-  return last === null || batch.baseSequence === last + 1;
+function checkSequence(r: Replica, batch: ProduceBatchWire): string | null {
+  if (batch.producerId < 0 || batch.baseSequence < 0) return null;
+  const state = producerStateOf(r, batch.producerId);
+  if (!state) return null;
+  if (batch.producerEpoch < state.epoch) return 'INVALID_PRODUCER_EPOCH';
+  if (batch.producerEpoch > state.epoch)
+    return batch.baseSequence === 0 ? null : 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  const last = state.runs[state.runs.length - 1]?.[1] ?? -1;
+  return batch.baseSequence === last + 1 ? null : 'OUT_OF_ORDER_SEQUENCE_NUMBER';
 }
 
 /** R39: the base offset of this producer's batch if it is already in the log. */
 function findDuplicate(r: Replica, batch: ProduceBatchWire): number | null {
   if (batch.producerId < 0 || batch.baseSequence < 0) return null;
-  return offsetOfSequence(r, batch.producerId, batch.baseSequence);
+  return offsetOfSequence(r, batch.producerId, batch.producerEpoch, batch.baseSequence);
 }

@@ -1,6 +1,6 @@
 // A replica's log (its segments), its leader-epoch cache and truncation (R4, R31, R33).
 // Retention (deleting segments, the log start offset) is in retention.ts.
-import type { LogEntry, Replica, Segment } from './state';
+import type { LogEntry, ProducerRuns, Replica, Segment } from './state';
 
 function activeSegment(r: Replica): Segment {
   return r.segments[r.segments.length - 1]!;
@@ -105,7 +105,14 @@ export function appendEntry(r: Replica, entry: LogEntry, segmentMs = Infinity): 
 /** Producer state is rebuilt from replicated records, so a new leader can dedup too (R39). */
 function rememberSequence(r: Replica, entry: LogEntry, offset: number): void {
   let state = r.producerState.find((x) => x.producerId === entry.producerId);
-  if (!state) r.producerState.push((state = { producerId: entry.producerId, runs: [] }));
+  if (!state) {
+    state = { producerId: entry.producerId, epoch: entry.producerEpoch, runs: [] };
+    r.producerState.push(state);
+  }
+  if (entry.producerEpoch > state.epoch) {
+    state.epoch = entry.producerEpoch; // a new epoch: its sequences start over
+    state.runs = [];
+  }
   const runs = state.runs;
   const last = runs[runs.length - 1];
   if (last && last[1] === entry.sequence - 1 && last[2] + (last[1] - last[0]) === offset - 1) {
@@ -116,19 +123,24 @@ function rememberSequence(r: Replica, entry: LogEntry, offset: number): void {
   if (runs.length > RETAINED_RUNS) runs.shift();
 }
 
-/** Offset at which this producer's record with `sequence` was written, if remembered. */
-export function offsetOfSequence(r: Replica, producerId: number, sequence: number): number | null {
-  const state = r.producerState.find((x) => x.producerId === producerId);
-  for (const [first, last, base] of state?.runs ?? []) {
+/** This producer's state on the replica (epoch and sequence runs), if it has any. */
+export function producerStateOf(r: Replica, producerId: number): ProducerRuns | undefined {
+  return r.producerState.find((x) => x.producerId === producerId);
+}
+
+/** Offset at which this producer's record with `sequence` (in `epoch`) was written, if remembered. */
+export function offsetOfSequence(
+  r: Replica,
+  producerId: number,
+  epoch: number,
+  sequence: number,
+): number | null {
+  const state = producerStateOf(r, producerId);
+  if (!state || state.epoch !== epoch) return null;
+  for (const [first, last, base] of state.runs) {
     if (sequence >= first && sequence <= last) return base + (sequence - first);
   }
   return null;
-}
-
-/** The last sequence of this producer appended here, or null when its state is unknown. */
-export function lastSequenceOf(r: Replica, producerId: number): number | null {
-  const runs = r.producerState.find((x) => x.producerId === producerId)?.runs;
-  return runs && runs.length > 0 ? runs[runs.length - 1]![1] : null;
 }
 
 /** Cuts the log to end at `offset`; drops epochs starting at or after it; HW follows (R33). */

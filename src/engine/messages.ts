@@ -44,6 +44,7 @@ export interface ProduceBatchWire {
   batchId: number;
   partition: string;
   producerId: number;
+  producerEpoch: number;
   baseSequence: number;
   records: { rid: number; value: string; key: string | null }[];
 }

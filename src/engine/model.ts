@@ -32,6 +32,8 @@ export interface LogEntry {
   /** unique id of the send() this record came from */
   rid: number;
   producerId: number;
+  /** the producer epoch it was written in (KIP-360 bumps it after a sequence gap) */
+  producerEpoch: number;
   sequence: number;
   /** when the leader appended it (stands in for the producer's CreateTime): retention reads it */
   timestamp: number;

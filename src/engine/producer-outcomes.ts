@@ -15,6 +15,8 @@ export function failBatch(
   batch.done = true;
   batch.inflight = false;
   removeFromQueue(p, batch);
+  // its sequences may never be written: later batches could not follow them (KIP-360)
+  if (batch.sequence >= 0) p.epochBumpPending = true;
   for (const rid of batch.rids) {
     const r = recordOf(s, rid)!;
     r.status = 'failed';

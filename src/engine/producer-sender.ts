@@ -58,6 +58,10 @@ function inflightTo(p: Producer, broker: number): number {
 
 /** The sender loop: drain ready batches into one request per leader (RecordAccumulator.ready/drain). */
 export function runSender(s: SimState, p: Producer): void {
+  if (p.epochBumpPending) {
+    if (Object.keys(p.inflight).length > 0) return; // the answers still in flight settle first
+    bumpProducerEpoch(s, p);
+  }
   const linger = p.config['linger.ms'];
   const byLeader = new Map<number, ProducerBatch[]>();
   let nextWake = Infinity;
@@ -97,6 +101,24 @@ export function runSender(s: SimState, p: Producer): void {
   if (needMetadata)
     requestMetadata(s, p.id, p.metadata, Object.keys(s.topics), p.config['request.timeout.ms']);
   if (nextWake < Infinity) wakeProducer(s, p, nextWake);
+}
+
+/**
+ * KIP-360 (TransactionManager.bumpIdempotentEpochAndResetIdIfNeeded): a batch that had a sequence
+ * failed for good, leaving a gap no later batch can fill, so the producer bumps its epoch and
+ * every partition's sequences start over at 0; queued batches get new sequences when sent.
+ */
+function bumpProducerEpoch(s: SimState, p: Producer): void {
+  p.epochBumpPending = false;
+  p.producerEpoch++;
+  p.nextSequence = {};
+  for (const batch of Object.values(p.batches)) if (!batch.done) batch.sequence = -1;
+  emit(
+    s,
+    'producerEpochBumped',
+    `${p.id}: a batch failed for good and left a gap in its sequence numbers, so it bumps its producer epoch to ${p.producerEpoch}: sequences start over at 0 (KIP-360).`,
+    { client: p.id, rule: 'R39', data: { producerEpoch: p.producerEpoch } },
+  );
 }
 
 /**
@@ -159,6 +181,7 @@ function sendProduceRequest(
       batchId: b.id,
       partition: b.partition,
       producerId: idempotent ? p.producerId : -1,
+      producerEpoch: idempotent ? p.producerEpoch : -1,
       baseSequence: idempotent ? b.sequence : -1,
       records: b.rids.map((rid) => ({
         rid,

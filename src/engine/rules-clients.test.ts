@@ -132,6 +132,7 @@ describe('producer client (R37-R40)', () => {
             batchId: 990_000 + seq,
             partition: 't-0',
             producerId: pid,
+            producerEpoch: 0,
             baseSequence: seq,
             records: [{ rid: c.s.records[0]!.rid, value, key: null }],
           },
@@ -143,6 +144,46 @@ describe('producer client (R37-R40)', () => {
     expect(c.log(1)).toEqual(['a:e0']);
     expect(produce(1, 'y')).toMatchObject({ partitions: [{ error: null, baseOffset: 1 }] });
     expect(c.log(1)).toEqual(['a:e0', 'y:e0']);
+  });
+
+  it('R39 (KIP-360): a batch that fails for good makes the producer bump its epoch; sequences restart at 0 and later records are written', () => {
+    const c = cluster({
+      topic: { 'min.insync.replicas': 2 },
+      producer: { 'delivery.timeout.ms': 5000, 'request.timeout.ms': 1000, 'linger.ms': 0 },
+    });
+    c.produce(['a']).advance(1000);
+    c.do({ type: 'kill', broker: 2 }).do({ type: 'kill', broker: 3 }).advance(12_000);
+    c.produce(['b']).advance(6000); // NOT_ENOUGH_REPLICAS until it expires: sequence 1 never written
+    expect(c.record('b')).toMatchObject({ status: 'failed', error: 'REQUEST_TIMED_OUT' });
+    c.do({ type: 'restart', broker: 2 }).do({ type: 'restart', broker: 3 }).advance(5000);
+    c.produce(['c']);
+    c.waitFor('recordAcked', { record: 'c' });
+    expect(c.events('producerEpochBumped')).toHaveLength(1);
+    expect(c.log(1)).toEqual(['a:e0', 'c:e0']);
+    expect(c.replica(1).producerState).toMatchObject([{ epoch: 1, runs: [[0, 0, 1]] }]);
+  });
+
+  it('network: messages on one link arrive in send order whatever their jitter (a connection is in order)', () => {
+    const c = cluster({
+      latencyMs: 5,
+      jitterMs: 50,
+      seed: 7,
+      producer: { acks: 1, 'enable.idempotence': false, 'linger.ms': 0 },
+    });
+    c.produce(['w']).advance(1000); // metadata first, so each send below is its own request
+    c.s.messageLog = [];
+    const values = Array.from({ length: 10 }, (_, i) => `v${i}`);
+    for (const v of values) c.produce([v]).advance(1);
+    c.advance(2000);
+    const sends = c.s.messageLog!.filter(
+      (m) => m.what === 'send' && m.from === 'client:P' && m.to === 'broker:1',
+    );
+    const arrivals = sends.map(
+      (m) => c.s.messageLog!.find((x) => x.what === 'deliver' && x.id === m.id)!.t,
+    );
+    expect(arrivals).toEqual([...arrivals].sort((x, y) => x - y));
+    expect(sends.length).toBeGreaterThan(5);
+    expect(c.log(1)).toEqual(['w:e0', ...values.map((v) => `${v}:e0`)]);
   });
 
   it('R39: without idempotence the same retry duplicates the record', () => {

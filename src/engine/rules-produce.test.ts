@@ -18,6 +18,7 @@ describe('produce path (R5-R10)', () => {
           batchId: 1,
           partition: 't-0',
           producerId: -1,
+          producerEpoch: -1,
           baseSequence: -1,
           records: [{ rid: 0, value: 'x', key: null }],
         },

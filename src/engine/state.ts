@@ -57,6 +57,8 @@ export interface PendingIsrChange {
 
 export interface ProducerRuns {
   producerId: number;
+  /** the producer epoch the runs belong to: a newer epoch starts over at sequence 0 */
+  epoch: number;
   runs: [number, number, number][];
 }
 
@@ -279,6 +281,10 @@ export interface Producer {
   id: string;
   config: ProducerConfig;
   producerId: number;
+  /** bumped after a batch with a sequence failed for good, so sequences restart (KIP-360) */
+  producerEpoch: number;
+  /** a bump is due once nothing is in flight */
+  epochBumpPending: boolean;
   metadata: ClientMetadata;
   /** per partition, batches not yet done, oldest first */
   queues: Record<string, number[]>;
@@ -398,6 +404,11 @@ export interface SimState {
   /** cut links, as "addrA|addrB" with the two addresses sorted */
   cuts: Record<string, true>;
   cutCount: number;
+  /**
+   * per direction of a link ("from>to"), when its latest message arrives: messages between two
+   * endpoints arrive in the order they were sent, as over TCP, whatever their jitter
+   */
+  linkArrivals: Record<string, number>;
   controllers: Record<string, ControllerNode>;
   quorum: Quorum;
   controller: ControllerState;
