@@ -403,8 +403,8 @@ function messageOf(m: Message): MessageView {
   };
 }
 
-/** After a long jump (run until, skip ahead) only the latest events go out: the log keeps 500. */
-export const MAX_EVENTS_PER_VIEW = 200;
+/** After a long jump (run until, skip ahead) only the latest events go out (the log keeps 500): about 30 KB, inside the 64 KB budget of a view. */
+export const MAX_EVENTS_PER_VIEW = 120;
 
 function eventsSince(s: SimState, since: number): EventView[] {
   const events = s.events;
