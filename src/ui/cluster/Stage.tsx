@@ -112,19 +112,24 @@ export function Stage() {
             role="group"
             aria-label="Brokers, controllers and clients"
           >
-            {controllers.map((id) => (
-              <ControllerNode key={id} id={id} />
-            ))}
-            {producers.map((id) => (
-              <ClientNode key={id} id={id} />
-            ))}
-            {consumers.map((id) => (
-              <ClientNode key={id} id={id} />
-            ))}
-            {brokers.map((id) => (
-              <BrokerCard key={id} id={id} />
-            ))}
-            <StageOverlays />
+            {/* drawn once the box is measured: a first pass at 1x1 would be thrown away */}
+            {size.width > 0 ? (
+              <>
+                {controllers.map((id) => (
+                  <ControllerNode key={id} id={id} />
+                ))}
+                {producers.map((id) => (
+                  <ClientNode key={id} id={id} />
+                ))}
+                {consumers.map((id) => (
+                  <ClientNode key={id} id={id} />
+                ))}
+                {brokers.map((id) => (
+                  <BrokerCard key={id} id={id} />
+                ))}
+                <StageOverlays />
+              </>
+            ) : null}
           </svg>
           <Particles layout={model} />
           <BrokerMenu />
