@@ -27,4 +27,20 @@ export const EXPLAINED: Explained[] = [
     source:
       'clients/src/main/java/org/apache/kafka/clients/consumer/internals/OffsetFetcherUtils.java (a missing leader marks the partition for a metadata refresh and retry) and clients/src/main/java/org/apache/kafka/clients/consumer/KafkaConsumer.java (`endOffsets` and `poll` throw TimeoutException when the time runs out)',
   },
+  {
+    file: '16-controller-failover.json',
+    path: /^controller$/,
+    title: 'No active controller during a quorum election cannot be observed',
+    why: [
+      'Right after the active controller is killed, the engine shows no active controller',
+      '(`controller: null`) until the quorum elects a new one. On a real cluster the question',
+      '"who is the active controller" is DescribeQuorum, which only the quorum leader answers;',
+      'while there is none the Admin client keeps retrying, and its answer is the next leader. The',
+      'harness therefore sees the new leader, never the gap. Which controller wins next is also a',
+      'vote race (the engine picks deterministically), so the id after a failover is not compared',
+      'as a difference either.',
+    ].join(' '),
+    source:
+      'raft/src/main/java/org/apache/kafka/raft/KafkaRaftClient.java (handleDescribeQuorumRequest answers NOT_LEADER_OR_FOLLOWER unless this node leads) and clients/src/main/java/org/apache/kafka/clients/admin/KafkaAdminClient.java (describeMetadataQuorum retries retriable errors until its timeout)',
+  },
 ];

@@ -353,6 +353,9 @@ public final class Driver {
           out.addObject().put("offset", r.offset()).put("value", r.value());
         }
       }
+    } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
+      // the client's own exception for the broker's OFFSET_OUT_OF_RANGE (no ApiException)
+      answer.put("readError", Errors.OFFSET_OUT_OF_RANGE.name());
     } catch (Exception e) {
       answer.put("readError", Errors.forException(e).name());
     }
