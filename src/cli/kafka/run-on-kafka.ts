@@ -93,6 +93,8 @@ export class KafkaScenarioRun {
   private nextRid = 1;
   private lastKilledController: number | null = null;
   private engine: EngineStep[] = [];
+  /** wall-clock start of each step */
+  private readonly wallStart: number[] = [];
 
   constructor(
     private readonly file: string,
@@ -341,9 +343,15 @@ export class KafkaScenarioRun {
 
   private async runStep(step: Step): Promise<StepResult | null> {
     const k = step.index;
-    const prevEnd = k > 0 ? this.engine[k - 1]!.end : 0;
-    if (step.at !== undefined && step.at > prevEnd) await sleep(step.at - prevEnd);
+    // `at` is kept relative to the previous step's start, in simulated and in wall time, so the
+    // harness's own waits (e.g. for a producer's answer) do not push later steps back.
+    const simStart = (i: number) => (i > 0 ? this.engine[i - 1]!.end : 0);
+    if (step.at !== undefined && k > 0) {
+      const target = this.wallStart[k - 1]! + (step.at - simStart(k - 1));
+      if (target > Date.now()) await sleep(target - Date.now());
+    } else if (step.at !== undefined && step.at > 0) await sleep(step.at);
     const t0 = Date.now();
+    this.wallStart[k] = t0;
     this.log(`  steps[${k}] ${step.do}`);
     const eng = this.engine[k]!;
     const before = k > 0 ? this.engine[k - 1]!.dump : null;
