@@ -22,6 +22,7 @@ interface Described {
   replicas: number[];
   isr: number[];
   elr: number[];
+  lastKnownElr: number[];
 }
 
 export interface KafkaPartition {
@@ -29,6 +30,7 @@ export interface KafkaPartition {
   leaderEpoch: number;
   isr: number[];
   elr: number[];
+  lastKnownElr: number[];
   assignment: number[];
 }
 
@@ -57,6 +59,7 @@ export async function describePartitions(
           leaderEpoch: p.leaderEpoch,
           isr: [...p.isr].sort((x, y) => x - y),
           elr: [...p.elr].sort((x, y) => x - y),
+          lastKnownElr: [...p.lastKnownElr].sort((x, y) => x - y),
           assignment: p.replicas,
           from: answer.broker,
         };
@@ -180,6 +183,8 @@ export async function kafkaFacts(
       leader: p.leader,
       leaderEpoch: p.leaderEpoch,
       isr: p.isr,
+      elr: p.elr,
+      lastKnownElr: p.lastKnownElr,
       assignment: p.assignment,
       replicas,
     } as never;

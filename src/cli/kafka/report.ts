@@ -94,9 +94,8 @@ export function writeReport(
     ...Object.entries(features)
       .sort()
       .map(([k, v]) => `  - \`${k}\`: ${v}`),
-    '- ELR (`eligible.leader.replicas.version`) is formatted to match the scenario:',
-    '  level 1 when its `cluster.config` sets `eligible.leader.replicas.enable: true`, else 0 (off),',
-    "  as in the engine's default.",
+    "- ELR (`eligible.leader.replicas.version`) is formatted as the scenario's `cluster.features`",
+    '  give it (default 1, on, as a new Kafka 4.1+ cluster), so both sides run with the same level.',
     '',
     '## Verdict per scenario',
     '',

@@ -6,6 +6,7 @@
 import { runScenario } from '../../scenario/run';
 import { compareFacts, type Mismatch } from '../../scenario/compare';
 import { dumpState, type StateDump } from '../../engine/index';
+import { DEFAULT_FEATURES } from '../../engine/setup';
 import type { Facts, Scenario, Step } from '../../scenario/types';
 import { KafkaCluster, type NodeSpec } from './cluster';
 import { Driver } from './driver';
@@ -196,7 +197,8 @@ export class KafkaScenarioRun {
       ...controllers.map((id) => ({ id, role: 'controller' as const })),
       ...setup.brokers.map((b) => ({ id: b.id, role: 'broker' as const, rack: b.rack })),
     ];
-    const elr = cfg['eligible.leader.replicas.enable'] === 'true' ? 1 : 0;
+    // KRaft feature levels as the scenario gives them (default: a new Kafka 4.1+ cluster's)
+    const elr = { ...DEFAULT_FEATURES, ...setup.features }['eligible.leader.replicas.version'];
     this.cluster = await KafkaCluster.create(this.classpath, specs, cfg, [
       `eligible.leader.replicas.version=${elr}`,
     ]);
