@@ -115,6 +115,14 @@ describe('time travel', () => {
     'a fast stream shortens the window: at most HISTORY_MAX_RECORDS records back',
     () => {
       const r = lecture();
+      // Kafka's default batch.size: the lecture's 64 bytes (one record a batch, so the stream
+      // visits every partition) cannot carry 500 records/s, and the backlog would swamp the run.
+      r.command({
+        type: 'setConfig',
+        scope: 'client',
+        id: 'producer',
+        config: { 'batch.size': 16384 },
+      });
       r.command({ type: 'produceStream', client: 'producer', rate: 500 });
       r.advance(12 * 60_000);
       const snaps = (r as unknown as { branch: { snapshots: { t: number; sent: number }[] } })
