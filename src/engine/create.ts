@@ -107,7 +107,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         expiryCheckAt: 0,
         refused: {},
         producerEpoch: 0,
-        epochBumpPending: false,
+        unresolved: {},
         wakeAt: -1,
       };
     } else {

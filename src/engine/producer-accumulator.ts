@@ -116,9 +116,14 @@ export function appendToAccumulator(
  * The partition's next batch to drain: the first one not in flight. The queue stays in sequence
  * order (a failed batch keeps its place, as RecordAccumulator.insertInSequenceOrder puts it back),
  * and a retried batch waits until every earlier one is answered, so while a partition retries it
- * sends one batch at a time (R39, shouldStopDrainBatchesForPartition).
+ * sends one batch at a time (R39, shouldStopDrainBatchesForPartition). No new batch goes while
+ * an earlier sequence's fate is unknown (hasUnresolvedSequence).
  */
-export function nextToDrain(p: Producer, ids: number[]): ProducerBatch | undefined {
+export function nextToDrain(
+  p: Producer,
+  partition: string,
+  ids: number[],
+): ProducerBatch | undefined {
   let earlierInflight = false;
   for (const id of ids) {
     const b = p.batches[id]!;
@@ -127,6 +132,7 @@ export function nextToDrain(p: Producer, ids: number[]): ProducerBatch | undefin
       earlierInflight = true;
       continue;
     }
+    if (b.sequence < 0 && p.unresolved[partition] !== undefined) return undefined;
     return b.sequence >= 0 && earlierInflight ? undefined : b;
   }
   return undefined;

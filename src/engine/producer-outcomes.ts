@@ -15,8 +15,12 @@ export function failBatch(
   batch.done = true;
   batch.inflight = false;
   removeFromQueue(p, batch);
-  // its sequences may never be written: later batches could not follow them (KIP-360)
-  if (batch.sequence >= 0) p.epochBumpPending = true;
+  // were its sequences written? If not, no later batch can follow them (KIP-360)
+  if (batch.sequence >= 0)
+    p.unresolved[batch.partition] = Math.max(
+      p.unresolved[batch.partition] ?? -1,
+      batch.sequence + batch.rids.length - 1,
+    );
   for (const rid of batch.rids) {
     const r = recordOf(s, rid)!;
     r.status = 'failed';
@@ -41,6 +45,9 @@ export function completeBatch(
   batch.done = true;
   batch.inflight = false;
   removeFromQueue(p, batch);
+  // the leader takes sequences only in order: an ack past an unresolved one proves it written
+  const unresolved = p.unresolved[batch.partition];
+  if (unresolved !== undefined && batch.sequence > unresolved) delete p.unresolved[batch.partition];
   const acks = p.config.acks;
   batch.rids.forEach((rid, i) => {
     const r = recordOf(s, rid)!;

@@ -58,16 +58,13 @@ function inflightTo(p: Producer, broker: number): number {
 
 /** The sender loop: drain ready batches into one request per leader (RecordAccumulator.ready/drain). */
 export function runSender(s: SimState, p: Producer): void {
-  if (p.epochBumpPending) {
-    if (Object.keys(p.inflight).length > 0) return; // the answers still in flight settle first
-    bumpProducerEpoch(s, p);
-  }
+  if (epochBumpDue(p)) bumpProducerEpoch(s, p);
   const linger = p.config['linger.ms'];
   const byLeader = new Map<number, ProducerBatch[]>();
   let nextWake = Infinity;
   let needMetadata = p.metadata.stale && p.metadata.fetchedAt < 0;
   for (const partition of Object.keys(p.queues).sort()) {
-    const batch = nextToDrain(p, p.queues[partition]!);
+    const batch = nextToDrain(p, partition, p.queues[partition]!);
     if (!batch) continue;
     const leader = leaderOf(p, partition);
     if (leader === null) {
@@ -104,12 +101,25 @@ export function runSender(s: SimState, p: Producer): void {
 }
 
 /**
+ * TransactionManager.maybeResolveSequences: a partition with an unresolved sequence and no batch
+ * left that was sent with a sequence (in flight or waiting to retry) cannot learn its fate any
+ * more: the epoch must be bumped.
+ */
+function epochBumpDue(p: Producer): boolean {
+  for (const partition of Object.keys(p.unresolved)) {
+    const ids = p.queues[partition] ?? [];
+    if (!ids.some((id) => p.batches[id]!.sequence >= 0)) return true;
+  }
+  return false;
+}
+
+/**
  * KIP-360 (TransactionManager.bumpIdempotentEpochAndResetIdIfNeeded): a batch that had a sequence
  * failed for good, leaving a gap no later batch can fill, so the producer bumps its epoch and
  * every partition's sequences start over at 0; queued batches get new sequences when sent.
  */
 function bumpProducerEpoch(s: SimState, p: Producer): void {
-  p.epochBumpPending = false;
+  p.unresolved = {};
   p.producerEpoch++;
   p.nextSequence = {};
   for (const batch of Object.values(p.batches)) if (!batch.done) batch.sequence = -1;

@@ -227,7 +227,10 @@ describe('durability under random fault schedules', () => {
           ];
           if (problems.length > 0) throw new PropertyFailure(c, problems);
         }),
-        params(DEFAULT_RUNS.safe, [found.EXPIRED_BATCH_IN_FLIGHT]),
+        params(DEFAULT_RUNS.safe, [
+          found.EXPIRED_BATCH_IN_FLIGHT,
+          found.EPOCH_BUMP_BEFORE_SEQUENCES_RESOLVED,
+        ]),
       );
       seen.expectSeen(
         'acked records',

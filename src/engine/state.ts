@@ -283,8 +283,11 @@ export interface Producer {
   producerId: number;
   /** bumped after a batch with a sequence failed for good, so sequences restart (KIP-360) */
   producerEpoch: number;
-  /** a bump is due once nothing is in flight */
-  epochBumpPending: boolean;
+  /**
+   * per partition, the last sequence of a batch that failed for good, whose fate is unknown: a
+   * later batch acknowledged past it proves it written; otherwise the epoch is bumped (KIP-360)
+   */
+  unresolved: Record<string, number>;
   metadata: ClientMetadata;
   /** per partition, batches not yet done, oldest first */
   queues: Record<string, number[]>;

@@ -153,3 +153,22 @@ export const FOLLOWER_HW_BELOW_LOG_START: Case = {
     at(28996, { type: 'stop', broker: 3 }),
   ],
 };
+
+/**
+ * R39/KIP-360 (found by the default run): with no controller quorum and a cut link, v2.0 (sequence
+ * 0) was written but never acknowledged and expired; the producer bumped its epoch at once and
+ * re-sent v4.0, already written as sequence 1, with the new epoch: it stood twice. Kafka waits
+ * until the partition's other sent batches settle (maybeResolveSequences): v4.0's ack proves
+ * sequence 0 written, and no bump is needed.
+ */
+export const EPOCH_BUMP_BEFORE_SEQUENCES_RESOLVED: Case = {
+  shape: SMALL,
+  mode: { ...SAFE, idempotence: true, elr: false },
+  schedule: [
+    at(0, { type: 'killController', controller: 102 }),
+    at(0, { type: 'killController' }),
+    at(0, { type: 'produce', client: 'P', topic: 't0', records: ['v2.0'] }),
+    at(0, { type: 'partitionNetwork', a: 1, b: 2 }),
+    at(2557, { type: 'produce', client: 'P', topic: 't0', records: ['v4.0'] }),
+  ],
+};
