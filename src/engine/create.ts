@@ -108,6 +108,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
         refused: {},
         producerEpoch: 0,
         unresolved: {},
+        sequenceEpoch: {},
         wakeAt: -1,
       };
     } else {

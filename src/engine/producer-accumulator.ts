@@ -102,6 +102,7 @@ export function appendToAccumulator(
       attempts: 0,
       retryAt: 0,
       sequence: -1,
+      producerEpoch: -1,
       inflight: false,
       done: false,
     };
@@ -133,6 +134,10 @@ export function nextToDrain(
       continue;
     }
     if (b.sequence < 0 && p.unresolved[partition] !== undefined) return undefined;
+    // after an epoch bump a partition moves to the new epoch once its older batches are answered
+    // (hasStaleProducerIdAndEpoch): they keep their epoch and sequences, so nothing is rewritten
+    const stale = (p.sequenceEpoch[partition] ?? p.producerEpoch) !== p.producerEpoch;
+    if (b.sequence < 0 && stale && earlierInflight) return undefined;
     return b.sequence >= 0 && earlierInflight ? undefined : b;
   }
   return undefined;

@@ -58,7 +58,8 @@ function inflightTo(p: Producer, broker: number): number {
 
 /** The sender loop: drain ready batches into one request per leader (RecordAccumulator.ready/drain). */
 export function runSender(s: SimState, p: Producer): void {
-  if (epochBumpDue(p)) bumpProducerEpoch(s, p);
+  const stuck = partitionsNeedingEpochBump(p);
+  if (stuck.length > 0) bumpProducerEpoch(s, p, stuck);
   const linger = p.config['linger.ms'];
   const byLeader = new Map<number, ProducerBatch[]>();
   let nextWake = Infinity;
@@ -105,29 +106,31 @@ export function runSender(s: SimState, p: Producer): void {
  * left that was sent with a sequence (in flight or waiting to retry) cannot learn its fate any
  * more: the epoch must be bumped.
  */
-function epochBumpDue(p: Producer): boolean {
-  for (const partition of Object.keys(p.unresolved)) {
-    const ids = p.queues[partition] ?? [];
-    if (!ids.some((id) => p.batches[id]!.sequence >= 0)) return true;
-  }
-  return false;
+function partitionsNeedingEpochBump(p: Producer): string[] {
+  return Object.keys(p.unresolved).filter(
+    (partition) => !(p.queues[partition] ?? []).some((id) => p.batches[id]!.sequence >= 0),
+  );
 }
 
 /**
  * KIP-360 (TransactionManager.bumpIdempotentEpochAndResetIdIfNeeded): a batch that had a sequence
- * failed for good, leaving a gap no later batch can fill, so the producer bumps its epoch and
- * every partition's sequences start over at 0; queued batches get new sequences when sent.
+ * failed for good, leaving a gap no later batch can fill, so the producer bumps its epoch and the
+ * partitions with the gap start over at sequence 0. Batches already sequenced elsewhere keep their
+ * epoch and sequence (nothing is rewritten, so nothing written is sent twice); those partitions
+ * move to the new epoch once they are answered.
  */
-function bumpProducerEpoch(s: SimState, p: Producer): void {
-  p.unresolved = {};
+function bumpProducerEpoch(s: SimState, p: Producer, partitions: string[]): void {
   p.producerEpoch++;
-  p.nextSequence = {};
-  for (const batch of Object.values(p.batches)) if (!batch.done) batch.sequence = -1;
+  for (const partition of partitions) {
+    delete p.unresolved[partition];
+    p.sequenceEpoch[partition] = p.producerEpoch; // startSequencesAtBeginning
+    p.nextSequence[partition] = 0;
+  }
   emit(
     s,
     'producerEpochBumped',
-    `${p.id}: a batch failed for good and left a gap in its sequence numbers, so it bumps its producer epoch to ${p.producerEpoch}: sequences start over at 0 (KIP-360).`,
-    { client: p.id, rule: 'R39', data: { producerEpoch: p.producerEpoch } },
+    `${p.id}: a batch failed for good and left a gap in the sequence numbers of ${partitions.join(', ')}, so it bumps its producer epoch to ${p.producerEpoch}: sequences there start over at 0 (KIP-360).`,
+    { client: p.id, rule: 'R39', data: { producerEpoch: p.producerEpoch, partitions } },
   );
 }
 
@@ -178,7 +181,12 @@ function sendProduceRequest(
     b.attempts++;
     b.inflight = true;
     if (idempotent && b.sequence < 0) {
+      if ((p.sequenceEpoch[b.partition] ?? p.producerEpoch) !== p.producerEpoch) {
+        p.sequenceEpoch[b.partition] = p.producerEpoch; // maybeUpdateProducerIdAndEpoch
+        p.nextSequence[b.partition] = 0;
+      }
       b.sequence = p.nextSequence[b.partition] ?? 0;
+      b.producerEpoch = p.producerEpoch;
       p.nextSequence[b.partition] = b.sequence + b.rids.length;
     }
   }
@@ -191,7 +199,7 @@ function sendProduceRequest(
       batchId: b.id,
       partition: b.partition,
       producerId: idempotent ? p.producerId : -1,
-      producerEpoch: idempotent ? p.producerEpoch : -1,
+      producerEpoch: idempotent ? b.producerEpoch : -1,
       baseSequence: idempotent ? b.sequence : -1,
       records: b.rids.map((rid) => ({
         rid,

@@ -249,6 +249,8 @@ export interface ProducerBatch {
   attempts: number;
   retryAt: number;
   sequence: number;
+  /** the producer epoch its sequence belongs to (set with the sequence) */
+  producerEpoch: number;
   inflight: boolean;
   done: boolean;
 }
@@ -288,6 +290,8 @@ export interface Producer {
    * later batch acknowledged past it proves it written; otherwise the epoch is bumped (KIP-360)
    */
   unresolved: Record<string, number>;
+  /** per partition, the producer epoch its next sequence belongs to (behind after a bump) */
+  sequenceEpoch: Record<string, number>;
   metadata: ClientMetadata;
   /** per partition, batches not yet done, oldest first */
   queues: Record<string, number[]>;

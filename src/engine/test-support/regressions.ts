@@ -172,3 +172,22 @@ export const EPOCH_BUMP_BEFORE_SEQUENCES_RESOLVED: Case = {
     at(2557, { type: 'produce', client: 'P', topic: 't0', records: ['v4.0'] }),
   ],
 };
+
+/**
+ * R39/KIP-360 (found by a deeper run): an epoch bump for one partition's gap re-sequenced a batch
+ * of another partition that had already been written (v6.0 stood twice). Kafka keeps such a
+ * batch's epoch and sequence; only the partitions with the gap start over at 0.
+ */
+export const EPOCH_BUMP_REWROTE_OTHER_PARTITION: Case = {
+  shape: { brokers: 3, topics: [2], latencyMs: 1, jitterMs: 1, seed: 170511484 },
+  mode: { acks: -1, idempotence: true, minIsr: 1, unclean: false },
+  schedule: [
+    at(0, { type: 'killController' }),
+    at(0, { type: 'kill', broker: 1 }),
+    at(0, { type: 'killController', controller: 102 }),
+    at(0, { type: 'produce', client: 'P', topic: 't0', records: ['v3.0'] }),
+    at(0, { type: 'restart', broker: 1 }),
+    at(0, { type: 'produce', client: 'P', partition: 't0-1', records: ['v5.0'] }),
+    at(473, { type: 'produce', client: 'P', partition: 't0-1', records: ['v6.0'] }),
+  ],
+};
