@@ -149,12 +149,13 @@ function connect(s: SimState, p: Producer, broker: number): number {
   }
   if (refused && refused.retryAt > s.now) return refused.retryAt;
   const attempts = (refused?.attempts ?? 0) + 1;
-  const base = p.config['reconnect.backoff.ms'] * 2 ** (attempts - 1);
-  const capped = Math.min(
-    base,
-    Math.max(p.config['reconnect.backoff.max.ms'], p.config['reconnect.backoff.ms']),
+  const wait = exponentialBackoff(
+    s,
+    p.config['reconnect.backoff.ms'],
+    p.config['reconnect.backoff.max.ms'],
+    attempts,
   );
-  const retryAt = s.now + Math.max(1, Math.floor(capped * (0.8 + 0.4 * nextFloat(s))));
+  const retryAt = s.now + Math.max(1, wait);
   p.refused[broker] = { attempts, retryAt };
   p.metadata.failed[broker] = s.now;
   markStale(p.metadata);
@@ -270,12 +271,18 @@ export function onProduceRequestFailed(
 }
 
 function backoffMs(s: SimState, p: Producer, attempts: number): number {
-  const base = p.config['retry.backoff.ms'] * 2 ** Math.max(0, attempts - 1);
-  const capped = Math.min(
-    base,
-    Math.max(p.config['retry.backoff.max.ms'], p.config['retry.backoff.ms']),
+  return exponentialBackoff(
+    s,
+    p.config['retry.backoff.ms'],
+    p.config['retry.backoff.max.ms'],
+    attempts,
   );
-  return Math.floor(capped * (0.8 + 0.4 * nextFloat(s))); // Kafka's 20 % jitter
+}
+
+/** Kafka's ExponentialBackoff: base doubling per attempt up to max, with 20 % jitter. */
+function exponentialBackoff(s: SimState, baseMs: number, maxMs: number, attempts: number): number {
+  const capped = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), Math.max(maxMs, baseMs));
+  return Math.floor(capped * (0.8 + 0.4 * nextFloat(s)));
 }
 
 function batchError(
