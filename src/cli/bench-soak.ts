@@ -3,9 +3,8 @@
 // memory must level off: the classroom topic keeps an hour (retention.ms), history 30 minutes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { scenarioRunner } from './scenario-runner';
-import { nextFloat } from '../engine/rng';
-import { nextRid } from '../engine/index';
+import { scenarioRunner } from '../worker/test-support/scenario-runner';
+import { nextFloat, nextRid } from '../engine';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 8);
 // SOAK_SCENARIO=stress soaks the large cluster instead (its own stream, 500 records/s).

@@ -1,14 +1,32 @@
 // The engine's public surface.
-export { createSimulation, type CreateResult } from './create';
-export { stepOne, runUntil, runUntilCondition, drainNow, nextEventTime } from './sim';
-export { applyCommand, type Command, type CommandResult } from './commands';
-export { dumpState, readAsConsumer, brokerStatus } from './project-dump';
-export type { SimState, Message, LogEntry, RecordInfo, PartitionState } from './state';
-export type { SimEvent, EventName } from './events';
-export type { SimSetup } from './setup';
-export type { StateDump } from './dump';
-export { isSettled, produceSettled, manualFetchSettled } from './settle';
-export { abandonManualFetches } from './fetch-abandon';
-export { eventText } from './narrate';
-export { isLost as isLostRecord } from './checker';
-export { findRecord, nextRid, recordOf, isSettledRecord, carriedRecords } from './records';
+export { createSimulation, type CreateResult } from './core/create';
+export { stepOne, runUntil, runUntilCondition, drainNow, nextEventTime } from './core/sim';
+export { applyCommand, type Command, type CommandResult } from './core/commands';
+export { dumpState, readAsConsumer, brokerStatus } from './core/project-dump';
+export type { SimState, Message, LogEntry, RecordInfo, PartitionState } from './core/state';
+export type { SimEvent, EventName } from './core/events';
+export type { SimSetup } from './core/setup';
+export type { StateDump } from './core/dump';
+export { isSettled, produceSettled, manualFetchSettled } from './core/settle';
+export { abandonManualFetches } from './broker/fetch-abandon';
+export { eventText } from './core/narrate';
+export { isLost as isLostRecord } from './check/checker';
+export { findRecord, nextRid, recordOf, isSettledRecord, carriedRecords } from './core/records';
+export { entryAt, logEndOffset, logEntries } from './broker/log';
+export { assignReplicas } from './controller/placement';
+export type { PlacementBroker } from './controller/placement';
+export {
+  BROKER_CONFIG,
+  CONSUMER_CONFIG,
+  PRODUCER_CONFIG,
+  TOPIC_CONFIG,
+  defaultsOf,
+  parseConfigValue,
+} from './core/config';
+export type { BrokerConfig, ConfigDef, ConfigOf, ProducerConfig, TopicConfig } from './core/config';
+export type { ConsumeResult } from './core/dump';
+export { ALL_EVENTS } from './core/events';
+export { nextFloat } from './core/rng';
+export { DEFAULT_FEATURES, defaultControllers } from './core/setup';
+export type { BrokerSetup, ClientSetup, Features, NetworkSetup, TopicSetup } from './core/setup';
+export { effectiveMinIsr } from './core/topics';

@@ -1,8 +1,8 @@
 // R34-R40, R44: consumers, producer retries, idempotence, no-leader expiry and zombie leaders.
 import { describe, expect, it } from 'vitest';
-import { cluster } from './testing/cluster';
-import { partitionForKey } from './partitioner';
-import { readAsConsumer } from './project-dump';
+import { cluster } from './test-support/cluster';
+import { partitionForKey } from './clients/partitioner';
+import { readAsConsumer } from './core/project-dump';
 
 describe('consumers (R34, R35)', () => {
   it('R34: consumers only get records below the HW; between HW and LEO is empty; beyond LEO is out of range', () => {

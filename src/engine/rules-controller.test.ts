@@ -1,6 +1,6 @@
 // R2-R4, R20-R23: creation, epochs, broker liveness and the KRaft controller.
 import { describe, expect, it } from 'vitest';
-import { cluster } from './testing/cluster';
+import { cluster } from './test-support/cluster';
 
 describe('partition state and epochs (R1-R4)', () => {
   it('R1/R2: at creation the leader is the first replica, the ISR is every replica, epochs are 0', () => {

@@ -1,7 +1,7 @@
 // R25-R28: clean, unclean and preferred leader election.
 import { describe, expect, it } from 'vitest';
-import { logEndOffset } from './log';
-import { cluster } from './testing/cluster';
+import { logEndOffset } from './broker/log';
+import { cluster } from './test-support/cluster';
 
 describe('leader election (R25-R28)', () => {
   it('R25: the new leader is the first in-sync replica in assignment order, not the most caught-up one', () => {

@@ -1,6 +1,6 @@
 // R45: eligible leader replicas (KIP-966), on by default as on a new Kafka 4.1+ cluster.
 import { describe, expect, it } from 'vitest';
-import { cluster } from './testing/cluster';
+import { cluster } from './test-support/cluster';
 
 describe('eligible leader replicas (R45)', () => {
   it('R45: fencing the last ISR member empties the ISR; the members that left below min ISR stay eligible', () => {

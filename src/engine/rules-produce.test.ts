@@ -1,7 +1,7 @@
 // R5-R10: the produce path on the leader, acks levels and min.insync.replicas.
 import { describe, expect, it } from 'vitest';
-import { logEndOffset } from './log';
-import { cluster } from './testing/cluster';
+import { logEndOffset } from './broker/log';
+import { cluster } from './test-support/cluster';
 
 const fastLag = { 'replica.lag.time.max.ms': 4000 };
 

@@ -1,9 +1,9 @@
 // R11-R18: the follower fetch loop, the high watermark and ISR maintenance.
 import { describe, expect, it } from 'vitest';
-import { logEndOffset } from './log';
-import { cluster } from './testing/cluster';
-import { onBrokerMessage } from './broker';
-import { maximalIsr } from './leader-state';
+import { logEndOffset } from './broker/log';
+import { cluster } from './test-support/cluster';
+import { onBrokerMessage } from './broker/broker';
+import { maximalIsr } from './broker/leader-state';
 
 describe('replication and the high watermark (R11-R15)', () => {
   it('R11: the leader learns a follower has a record only from its next fetch; followers learn the HW one round later', () => {

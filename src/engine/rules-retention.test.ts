@@ -3,8 +3,8 @@
 // older than retention.ms, never above its HW; followers and consumers below the log start
 // offset get OFFSET_OUT_OF_RANGE.
 import { describe, expect, it } from 'vitest';
-import { cluster, type ClusterOptions } from './testing/cluster';
-import { logEndOffset } from './log';
+import { cluster, type ClusterOptions } from './test-support/cluster';
+import { logEndOffset } from './broker/log';
 
 const RETENTION: ClusterOptions = {
   topic: { 'retention.ms': 10_000, 'segment.ms': 2_000 },

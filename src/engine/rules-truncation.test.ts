@@ -1,6 +1,6 @@
 // R29-R33: becoming leader or follower, and truncation by leader epoch.
 import { describe, expect, it } from 'vitest';
-import { cluster } from './testing/cluster';
+import { cluster } from './test-support/cluster';
 
 describe('new leaders and truncation (R29-R33)', () => {
   it('R29: a new leader keeps records above its own stale HW and commits them once the ISR has them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateDump } from '../engine/dump';
+import type { StateDump } from '../engine';
 import { compareFacts, formatMismatch } from './compare';
 import type { Facts } from './types';
 

@@ -1,7 +1,7 @@
 // Compares the facts of an `expect` with a state dump. Subset semantics: only what the
 // expectation lists is checked. Sets (isr, offline, lost, ...) ignore order; logs, committed
 // records, truncations, epoch caches and consumed records are compared in order.
-import type { ConsumeResult, StateDump } from '../engine/dump';
+import type { ConsumeResult, StateDump } from '../engine';
 import type { Facts } from './types';
 
 export interface Mismatch {

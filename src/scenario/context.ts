@@ -1,6 +1,6 @@
 // What the steps may refer to (brokers, controllers, topics, clients, records), and the checks
 // that turn a reference in the file into a normalised value or an error naming the field.
-import type { BrokerConfig, ProducerConfig } from '../engine/config';
+import type { BrokerConfig, ProducerConfig } from '../engine';
 import type { Endpoint, Step } from './types';
 import type { Issues } from './issues';
 import { isInt, listIds, parseIndexKey, show } from './issues';

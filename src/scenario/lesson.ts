@@ -4,7 +4,7 @@
 // the answer. A step's `expect` states, in the scenario facts vocabulary, what its narration
 // claims; the lesson tests check it once the step's wait is over.
 import type { Command } from '../engine/index';
-import { ALL_EVENTS } from '../engine/events';
+import { ALL_EVENTS } from '../engine';
 import { checkCommand } from './command-check';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';

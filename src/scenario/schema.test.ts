@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG } from '../engine/config';
-import { ALL_EVENTS } from '../engine/events';
+import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG } from '../engine';
+import { ALL_EVENTS } from '../engine';
 import { SCENARIO_SCHEMA } from './schema';
 import { FACT_NAMES } from './validate-facts';
 import { ACTION_FIELDS } from './validate-steps';

@@ -8,8 +8,8 @@ import {
   PRODUCER_CONFIG,
   TOPIC_CONFIG,
   type ConfigDef,
-} from '../engine/config';
-import { ALL_EVENTS } from '../engine/events';
+} from '../engine';
+import { ALL_EVENTS } from '../engine';
 
 const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
 /** Fields starting with "_" or "$" are free (comments, "$schema"); any other unknown field is an error. */

@@ -1,5 +1,5 @@
 // A validated, normalised scenario (scenario-format.md, format v1).
-import type { SimSetup } from '../engine/setup';
+import type { SimSetup } from '../engine';
 
 /** A network endpoint: a broker id, a controller id, "controller" (the whole quorum) or a client id. */
 export type Endpoint = number | string;

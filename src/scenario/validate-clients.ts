@@ -1,6 +1,6 @@
 // The `clients` section: producers and consumers by id, with their Kafka client configs.
-import { CONSUMER_CONFIG, PRODUCER_CONFIG, defaultsOf } from '../engine/config';
-import type { ClientSetup } from '../engine/setup';
+import { CONSUMER_CONFIG, PRODUCER_CONFIG, defaultsOf } from '../engine';
+import type { ClientSetup } from '../engine';
 import type { Context } from './context';
 import { at, checkKnownFields, isObject, own } from './issues';
 import { applyProducerRules, parseConfigFields } from './validate-config';

@@ -1,12 +1,12 @@
 // The `cluster` section: broker ids, racks, the KRaft quorum, broker configs and the network.
-import { BROKER_CONFIG, defaultsOf, type BrokerConfig } from '../engine/config';
+import { BROKER_CONFIG, defaultsOf, type BrokerConfig } from '../engine';
 import {
   DEFAULT_FEATURES,
   defaultControllers,
   type BrokerSetup,
   type Features,
   type NetworkSetup,
-} from '../engine/setup';
+} from '../engine';
 import { MAX_NODE_ID, type Context } from './context';
 import { at, checkKnownFields, isInt, isObject, listIds, own, parseIndexKey } from './issues';
 import { brokerConfigProblems, parseConfigFields } from './validate-config';

@@ -10,7 +10,7 @@ import {
   type ConfigDef,
   type ConfigOf,
   type ProducerConfig,
-} from '../engine/config';
+} from '../engine';
 import type { Issues } from './issues';
 import { at, didYouMean, isObject } from './issues';
 

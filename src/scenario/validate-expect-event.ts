@@ -1,6 +1,6 @@
 // `expectEvent` steps: an event name, a window measured from the step's start, optional
 // narrowing (broker, partition, record) and facts that must hold right after the event.
-import { ALL_EVENTS } from '../engine/events';
+import { ALL_EVENTS } from '../engine';
 import { checkBrokerId, checkPartition, checkRecord, type Context, type StepBody } from './context';
 import { at, checkKnownFields, isInt, isObject, own, type Json } from './issues';
 import { FACT_NAMES, validateFacts } from './validate-facts';

@@ -7,7 +7,7 @@ import {
   PRODUCER_CONFIG,
   TOPIC_CONFIG,
   defaultsOf,
-} from '../engine/config';
+} from '../engine';
 import { checkBrokerId, checkClient, checkTopicName, type Context, type StepBody } from './context';
 import { at, isObject, own, show, type Json } from './issues';
 import { applyProducerRules, brokerConfigProblems, parseConfigFields } from './validate-config';

@@ -1,7 +1,7 @@
 // The `topics` section: names, partition counts, replication factors, manual assignments and
 // topic configs (whose defaults are the cluster's values, as in Kafka).
-import { defaultsOf, TOPIC_CONFIG, type BrokerConfig, type TopicConfig } from '../engine/config';
-import type { TopicSetup } from '../engine/setup';
+import { defaultsOf, TOPIC_CONFIG, type BrokerConfig, type TopicConfig } from '../engine';
+import type { TopicSetup } from '../engine';
 import { checkBrokerId, type Context } from './context';
 import { at, checkKnownFields, isInt, isObject, own, parseIndexKey, show } from './issues';
 import { parseConfigFields } from './validate-config';

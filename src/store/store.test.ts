@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scenarioRunner } from '../cli/scenario-runner';
+import { scenarioRunner } from '../worker/test-support/scenario-runner';
 import { EVENT_LOG_LIMIT, initialUi, simStore, writeView } from './store';
 import {
   selectBrokerIds,

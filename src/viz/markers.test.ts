@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { groupMarkers, headline, markerStyle } from './markers';
-import { markerShort } from '../protocol/marker-label';
 
 describe('timeline markers', () => {
   it('share a flag when closer than the label width, so labels never overlap', () => {
@@ -17,15 +16,7 @@ describe('timeline markers', () => {
     ]);
   });
 
-  it('say what happened and to whom in a few characters', () => {
-    expect(markerShort({ type: 'brokerKilled', broker: 2 })).toBe('✕ b2');
-    expect(
-      markerShort({ type: 'leaderChanged', partition: 'replicated_topic-0', data: { leader: 0 } }),
-    ).toBe('p0 → 0');
-    expect(markerShort({ type: 'leaderChanged', partition: 't-3', data: { leader: null } })).toBe(
-      'p3 → none',
-    );
-    expect(markerShort({ type: 'recordLost', record: 'v1' })).toBe('⚠ v1');
+  it('draw a record lost as a tall marker', () => {
     expect(markerStyle('recordLost').tall).toBe(true);
   });
 

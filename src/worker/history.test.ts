@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScenario, scenarioRunner } from '../cli/scenario-runner';
+import { readScenario, scenarioRunner } from './test-support/scenario-runner';
 import { dumpState, nextRid, type SimState } from '../engine/index';
 import { SimRunner } from './runner';
 import { HISTORY_MAX_RECORDS, HISTORY_WINDOW_MS, MAX_SNAPSHOTS } from './history';

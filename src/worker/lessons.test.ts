@@ -7,7 +7,7 @@ import { parseLesson, type Lesson, type LessonStep } from '../scenario/lesson';
 import { parseScenario } from '../scenario/validate';
 import type { Facts } from '../scenario/types';
 import { compareFacts, formatMismatch } from '../scenario/compare';
-import { dumpState } from '../engine/project-dump';
+import { dumpState } from '../engine';
 import { SimRunner } from './runner';
 import type { Command } from '../engine/index';
 

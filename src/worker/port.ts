@@ -9,7 +9,7 @@ import {
   type TimingsPreset,
   type ToWorker,
 } from '../protocol/messages';
-import { compareView, laneView } from '../protocol/compare-view';
+import { compareView, laneView } from './projection/compare-view';
 import { SimRunner } from './runner';
 import { lanes } from './variants';
 import { checkMessage } from './check-message';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioRunner } from '../cli/scenario-runner';
+import { scenarioRunner } from './test-support/scenario-runner';
 import { SimRunner } from './runner';
 
 const runner = (name = 'three-brokers', timings: 'kafka' | 'demo' = 'kafka') =>

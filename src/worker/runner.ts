@@ -19,7 +19,7 @@ import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';
 import { stepCommand } from '../scenario/step-command';
 import type { TimingsPreset, TraceEvent, Until } from '../protocol/messages';
-import { projectView } from '../protocol/project-view';
+import { projectView } from './projection/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
 import {
@@ -36,7 +36,7 @@ import {
   type Target,
 } from './history';
 import { Timeline } from './timeline';
-import { walkComplete, walkProgress, walkthrough } from '../protocol/walkthrough';
+import { walkComplete, walkProgress, walkthrough } from './projection/walkthrough';
 import { checkCommand } from '../scenario/command-check';
 import { thawState } from './clone';
 

@@ -1,7 +1,7 @@
 // The facts the stage draws beyond the cluster structure: message labels, the controller's view
 // of each session, idle long polls, lagging followers, leadership moves and produce errors.
 import { describe, expect, it } from 'vitest';
-import { scenarioRunner } from '../cli/scenario-runner';
+import { scenarioRunner } from './test-support/scenario-runner';
 
 const lecture = () => scenarioRunner('lecture');
 

@@ -3,7 +3,7 @@
 import type { SimState } from '../engine/index';
 import { historyStart, type Branch } from './history';
 import type { TimelineView, TimelineMarker } from '../protocol/view';
-import { markerShort } from '../protocol/marker-label';
+import { markerShort } from './projection/marker-label';
 
 const MARKED = new Set([
   'brokerKilled',

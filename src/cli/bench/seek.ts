@@ -1,7 +1,7 @@
 // Seek benchmark (performance.md: <= 100 ms anywhere in a 10-minute classroom run).
 import { performance } from 'node:perf_hooks';
-import { scenarioRunner } from '../scenario-runner';
-import { nextFloat } from '../../engine/rng';
+import { scenarioRunner } from '../../worker/test-support/scenario-runner';
+import { nextFloat } from '../../engine';
 import { historyStart } from '../../worker/history';
 
 export interface SeekResult {

@@ -5,9 +5,9 @@ import {
   PRODUCER_CONFIG,
   TOPIC_CONFIG,
   defaultsOf,
-} from '../../engine/config';
+} from '../../engine';
 import type { SimSetup } from '../../engine/index';
-import { defaultControllers } from '../../engine/setup';
+import { defaultControllers } from '../../engine';
 
 export interface Workload {
   name: 'classroom' | 'stress';

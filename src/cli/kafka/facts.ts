@@ -3,7 +3,7 @@
 // brokers' segment files (Kafka's own FileRecords reader, as kafka-dump-log uses); epoch caches
 // from leader-epoch-checkpoint; record outcomes from Kafka's producer; committed records from a
 // consumer reading up to the high watermark.
-import type { StateDump } from '../../engine/dump';
+import type { StateDump } from '../../engine';
 import type { Facts, Scenario } from '../../scenario/types';
 import type { KafkaCluster } from './cluster';
 import type { Driver, Outcome } from './driver';

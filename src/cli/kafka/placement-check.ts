@@ -6,7 +6,7 @@
 //    placer reproduces that exact layout for some sequence of draws (searched exhaustively).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { assignReplicas, type PlacementBroker } from '../../engine/placement';
+import { assignReplicas, type PlacementBroker } from '../../engine';
 import { JVM_OPTS, KafkaCluster } from './cluster';
 import { Driver } from './driver';
 import { describePartitions } from './facts';

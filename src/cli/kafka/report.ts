@@ -110,7 +110,7 @@ export function writeReport(
     '',
     "Kafka 4's controllers place a new topic's replicas with `StripedReplicaPlacer`",
     '(metadata/src/main/java/org/apache/kafka/metadata/placement/StripedReplicaPlacer.java). The',
-    "engine's src/engine/placement.ts does the same; both are random, so it is checked two ways:",
+    "engine's src/engine/controller/placement.ts does the same; both are random, so it is checked two ways:",
     "Kafka's own class with scripted draws must give the engine's layout for the same draws, and",
     "a real cluster's layout must be one the engine's placer gives for some draws.",
     '',

@@ -5,8 +5,7 @@
 // engine's state does not change is slept in full).
 import { runScenario } from '../../scenario/run';
 import { compareFacts, type Mismatch } from '../../scenario/compare';
-import { dumpState, type StateDump } from '../../engine/index';
-import { DEFAULT_FEATURES } from '../../engine/setup';
+import { dumpState, type StateDump, DEFAULT_FEATURES } from '../../engine';
 import type { Facts, Scenario, Step } from '../../scenario/types';
 import { KafkaCluster, type NodeSpec } from './cluster';
 import { Driver } from './driver';

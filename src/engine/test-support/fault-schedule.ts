@@ -11,8 +11,8 @@ import {
   type Command,
   type SimState,
 } from '../index';
-import { BROKER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, defaultsOf } from '../config';
-import { defaultControllers, type SimSetup } from '../setup';
+import { BROKER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG, defaultsOf } from '../core/config';
+import { defaultControllers, type SimSetup } from '../core/setup';
 
 export const CLIENT = 'P';
 

@@ -3,7 +3,7 @@
 // quorum and the cut links) and re-derive each rule from kafka-semantics.md; none of them uses
 // the engine's checker.
 import type { SimState } from '../index';
-import { entryAt, logEndOffset } from '../log';
+import { entryAt, logEndOffset } from '../broker/log';
 
 const CONTROLLER_EVENTS = new Set([
   'brokerFenced',

@@ -12,7 +12,7 @@
 // `sent` records are only judged once they have been seen in a log (they are in flight before),
 // plus a final pass: a `sent` record that never reached any log is lost as well (R41).
 import type { SimState } from '../index';
-import { entryAt, logEndOffset, logEntries } from '../log';
+import { entryAt, logEndOffset, logEntries } from '../broker/log';
 
 export interface OracleLoss {
   value: string;
