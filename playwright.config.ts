@@ -18,10 +18,14 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
+  // CI fails on a stray test.only; a test that fails once is retried with a trace to look at
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://localhost:${port}/`,
     viewport: { width: 1280, height: 720 },
+    trace: 'on-first-retry',
     launchOptions: {
       executablePath: SYSTEM_CHROMIUM,
       args: CHROMIUM_ARGS,

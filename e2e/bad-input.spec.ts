@@ -4,19 +4,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { advance, events, open, view } from './sim';
 
-type Hook = {
-  __sim: {
-    killWorker(): void;
-    sendRaw(m: unknown): void;
-    session(): { scenario: { title?: string }; log: unknown[] } | null;
-    state(): {
-      view: { time: number; run: number } | null;
-      dead: boolean;
-      error: { message: string } | null;
-    };
-  };
-};
-
 /** A share link to the app for this content (the app's own encoding: deflate-raw, base64url). */
 async function shareLink(page: Page, content: unknown): Promise<string> {
   const hash = await page.evaluate(async (json) => {
@@ -32,13 +19,13 @@ async function shareLink(page: Page, content: unknown): Promise<string> {
 /** The longest main-thread task seen since the page loaded (a PerformanceObserver in the page). */
 async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
+    const w = window;
     w.__longest = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  return () => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  return () => page.evaluate(() => window.__longest);
 }
 
 const alert = (page: Page) => page.getByRole('alert');
@@ -47,7 +34,7 @@ const alert = (page: Page) => page.getByRole('alert');
 async function newRunAt(page: Page, t: number, run: number): Promise<void> {
   await page.waitForFunction(
     ([time, before]) => {
-      const s = (window as unknown as Hook).__sim.state();
+      const s = window.__sim.state();
       return !s.dead && s.view !== null && s.view.run > before! && s.view.time === time;
     },
     [t, run],
@@ -57,7 +44,7 @@ async function newRunAt(page: Page, t: number, run: number): Promise<void> {
 /** The view with its run number. */
 async function runView(page: Page) {
   const v = await view(page);
-  const run = await page.evaluate(() => (window as unknown as Hook).__sim.state().view!.run);
+  const run = await page.evaluate(() => window.__sim.state().view!.run);
   return { ...v, run };
 }
 
@@ -79,23 +66,22 @@ test('a refused rebuild keeps the run, its event log, its share link and its rec
   // the run goes on: same events, same scenario kept for share, export and recovery
   expect((await events(page)).length).toBeGreaterThanOrEqual(logged);
   expect(
-    await page.evaluate(() => (window as unknown as Hook).__sim.session()?.scenario.title),
+    await page.evaluate(
+      () => (window.__sim.session()?.scenario as { title?: string } | undefined)?.title,
+    ),
   ).toBe('Three brokers, one partition');
   await page.getByRole('button', { name: 'Share / export' }).click();
   await page.getByRole('button', { name: 'Copy a link to this run' }).click();
   const link = await page.getByLabel('Share link').inputValue();
   // recovery after the refusal brings back the same run
-  await page.evaluate(() => (window as unknown as Hook).__sim.killWorker());
+  await page.evaluate(() => window.__sim.killWorker());
   await page.getByRole('button', { name: 'Recover the run' }).click({ timeout: 10_000 });
   await newRunAt(page, before.time, before.run);
   expect((await view(page)).brokers).toEqual(before.brokers);
   // and the link opens that run
   const other = await page.context().newPage();
   await other.goto(link);
-  await other.waitForFunction(
-    (t) => (window as unknown as Hook).__sim.state().view?.time === t,
-    before.time,
-  );
+  await other.waitForFunction((t) => window.__sim.state().view?.time === t, before.time);
   expect((await view(other)).brokers.find((b) => b.id === 3)?.status).toBe('down');
 });
 
@@ -113,7 +99,7 @@ test('malformed messages from the page are refused with a message; the run goes 
     { type: 'setSpeed', speed: NaN },
     { type: 'seek', t: NaN },
   ]) {
-    await page.evaluate((m) => (window as unknown as Hook).__sim.sendRaw(m), bad);
+    await page.evaluate((m) => window.__sim.sendRaw(m), bad);
     await expect(alert(page)).toContainText('refused');
     await expect(alert(page)).toHaveAttribute('data-fatal', 'false');
   }
@@ -139,7 +125,7 @@ test('caps: a crafted huge cluster or a year-long run in a link is refused namin
   await page.goto(huge);
   await expect(alert(page)).toContainText('cap of 5,000 replicas');
   await expect(page.getByTestId('broker-1')).toBeVisible(); // the default scenario instead
-  const lecture = await page.evaluate(() => (window as unknown as Hook).__sim.session()?.scenario);
+  const lecture = await page.evaluate(() => window.__sim.session()?.scenario);
   const yearLong = await shareLink(page, {
     v: 1,
     timings: 'demo',
@@ -167,9 +153,15 @@ test('a heavy cluster at the replica cap builds off the main thread', async ({ p
   const longest = await watchLongTasks(page);
   await page.evaluate((l) => (location.hash = l.slice(2)), heavy);
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as Hook).__sim.session()?.scenario.title), {
-      timeout: 30_000,
-    })
+    .poll(
+      () =>
+        page.evaluate(
+          () => (window.__sim.session()?.scenario as { title?: string } | undefined)?.title,
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe('heavy');
   await expect.poll(async () => (await view(page)).brokers.length).toBe(100);
   await expect(page.getByTestId('loading')).toBeHidden();
@@ -266,7 +258,7 @@ test('long and right-to-left strings: the page keeps its width, the sentence its
   expect(isolated).toBe(`"${rtl}"`);
   // a 10 KB field name in a refused message: wrapped, the dismiss button on screen
   await page.evaluate((name) => {
-    (window as unknown as Hook).__sim.sendRaw({
+    window.__sim.sendRaw({
       type: 'command',
       command: { type: 'kill', [name]: 1 },
     });
@@ -310,7 +302,7 @@ test('a share link pasted into a tab that shows the app opens it', async ({ page
     run: { at: 1500, commands: [] },
   });
   await page.evaluate((l) => (location.hash = l.slice(2)), link);
-  await page.waitForFunction(() => (window as unknown as Hook).__sim.state().view?.time === 1500);
+  await page.waitForFunction(() => window.__sim.state().view?.time === 1500);
   expect((await view(page)).brokers.map((b) => b.id)).toEqual([1, 2]);
 });
 

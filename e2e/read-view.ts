@@ -1,15 +1,10 @@
 // Reading (never driving) the view the app shows: whether it plays, what is on the network.
 import type { Page } from '@playwright/test';
 
-type Hook = { __sim: { state(): { view: { playing: boolean; messages: { kind: string }[] } } } };
-
 export async function playing(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as Hook).__sim.state().view.playing);
+  return page.evaluate(() => window.__sim.state().view!.playing);
 }
 
 export async function inFlight(page: Page, kind: string): Promise<boolean> {
-  return page.evaluate(
-    (k) => (window as unknown as Hook).__sim.state().view.messages.some((m) => m.kind === k),
-    kind,
-  );
+  return page.evaluate((k) => window.__sim.state().view!.messages.some((m) => m.kind === k), kind);
 }

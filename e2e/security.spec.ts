@@ -66,13 +66,7 @@ test('the served policy forbids framing by other origins; the worker gets the pa
   expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
   await expect(page.getByTestId('broker-1')).toBeVisible();
   // inside the worker (started as the app starts it): no eval, no cross-origin request
-  const probe = await page.evaluate(() =>
-    (
-      window as unknown as {
-        __sim: { probeWorker(): Promise<{ eval: boolean; violations: string[] }> };
-      }
-    ).__sim.probeWorker(),
-  );
+  const probe = await page.evaluate(() => window.__sim.probeWorker());
   expect(probe.eval).toBe(false);
   expect(probe.violations.join(' ')).toContain('connect-src');
 });

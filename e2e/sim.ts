@@ -7,49 +7,26 @@ export async function open(page: Page, query: string): Promise<void> {
 }
 
 export async function simTime(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (window as unknown as { __sim: { state(): { view: { time: number } | null } } }).__sim.state()
-        .view?.time ?? 0,
-  );
+  return page.evaluate(() => window.__sim.state().view?.time ?? 0);
 }
 
 /** Runs `ms` of simulated time and waits for the view that shows it. */
 export async function advance(page: Page, ms: number): Promise<number> {
   const from = await simTime(page);
-  await page.evaluate(
-    (m) => (window as unknown as { __sim: { advance(ms: number): void } }).__sim.advance(m),
-    ms,
-  );
-  await page.waitForFunction(
-    (t) =>
-      ((
-        window as unknown as { __sim: { state(): { view: { time: number } | null } } }
-      ).__sim.state().view?.time ?? 0) >= t,
-    from + ms,
-  );
+  await page.evaluate((m) => window.__sim.advance(m), ms);
+  await page.waitForFunction((t) => (window.__sim.state().view?.time ?? 0) >= t, from + ms);
   return simTime(page);
 }
 
 /** Runs until the next event of `type` and waits for the view after it. */
 export async function runUntilEvent(page: Page, type: string): Promise<void> {
   const seen = await page.evaluate(
-    (t) =>
-      (window as unknown as { __sim: { state(): { events: { type: string }[] } } }).__sim
-        .state()
-        .events.filter((e) => e.type === t).length,
+    (t) => window.__sim.state().events.filter((e) => e.type === t).length,
     type,
   );
-  await page.evaluate(
-    (t) =>
-      (window as unknown as { __sim: { runUntilEvent(t: string): void } }).__sim.runUntilEvent(t),
-    type,
-  );
+  await page.evaluate((t) => window.__sim.runUntilEvent(t), type);
   await page.waitForFunction(
-    ([t, n]) =>
-      (window as unknown as { __sim: { state(): { events: { type: string }[] } } }).__sim
-        .state()
-        .events.filter((e) => e.type === t).length > (n as number),
+    ([t, n]) => window.__sim.state().events.filter((e) => e.type === t).length > (n as number),
     [type, seen] as const,
   );
 }
@@ -70,9 +47,9 @@ export interface ViewSnapshot {
 }
 
 export async function view(page: Page): Promise<ViewSnapshot> {
-  return page.evaluate(
-    () => (window as unknown as { __sim: { state(): { view: ViewSnapshot } } }).__sim.state().view,
-  );
+  const v = await page.evaluate(() => window.__sim.state().view);
+  if (v === null) throw new Error('the app shows no cluster yet');
+  return v;
 }
 
 export async function events(
@@ -80,22 +57,5 @@ export async function events(
 ): Promise<
   { t: number; type: string; text: string; broker: number | null; partition: string | null }[]
 > {
-  return page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __sim: {
-            state(): {
-              events: {
-                t: number;
-                type: string;
-                text: string;
-                broker: number | null;
-                partition: string | null;
-              }[];
-            };
-          };
-        }
-      ).__sim.state().events,
-  );
+  return page.evaluate(() => window.__sim.state().events);
 }

@@ -15,7 +15,7 @@ import {
   sendRaw,
 } from '../store/actions';
 import { setError, simStore, writeView } from '../store/store';
-import type { TimingsPreset } from '../protocol/messages';
+import type { TimingsPreset, FromWorker } from '../protocol/messages';
 import type { Command } from '../engine/index';
 import { connectSimClient, type SimClient, type WorkerPort } from './sim-client';
 import { decodeShare } from './share';
@@ -168,14 +168,16 @@ function openFromUrl(): void {
   const lesson = params.get('lesson');
   if (share !== null) void loadSharedRun(share, timings);
   else if (lesson !== null) {
-    openLesson(lesson);
     // an unknown lesson keeps its message; the default scenario is shown instead of nothing
-    if (!sessions.isPending()) loadDefault(playing);
+    void openLesson(lesson).then((opened) => {
+      if (!opened && !sessions.isPending()) loadDefault(playing);
+    });
   } else loadNamedScenario(name, timings, playing);
 }
 
-function exposeTestHook(): void {
-  (window as unknown as { __sim: unknown }).__sim = {
+/** The hook e2e tests and benchmarks drive simulated time with (e2e/global.d.ts types it). */
+function testHook() {
+  return {
     state: () => simStore.getState(),
     advance,
     command,
@@ -194,9 +196,9 @@ function exposeTestHook(): void {
     sendRaw: (m: unknown) => sendRaw(m as never),
     /** test hook: what the worker's Content-Security-Policy allows */
     probeWorker: () =>
-      new Promise((resolve) => {
+      new Promise<{ eval: boolean; violations: string[] }>((resolve) => {
         const worker = new Worker(keptScript ?? workerUrl, { type: 'module' });
-        worker.onmessage = (e: MessageEvent<{ type: string }>) => {
+        worker.onmessage = (e: MessageEvent<FromWorker>) => {
           if (e.data.type !== 'probe') return;
           worker.terminate();
           resolve(e.data);
@@ -204,6 +206,11 @@ function exposeTestHook(): void {
         worker.postMessage({ type: 'debugProbe' });
       }),
   };
+}
+export type SimTestHook = ReturnType<typeof testHook>;
+
+function exposeTestHook(): void {
+  (window as unknown as { __sim: SimTestHook }).__sim = testHook();
 }
 
 /** A share link replays its run, paused where it was shared; a broken link says why and opens the default. */
@@ -220,7 +227,7 @@ async function loadSharedRun(text: string, timings: TimingsPreset): Promise<void
   void timings;
   const { shared } = decoded;
   load(shared.scenario, shared.timings, false, shared.run);
-  if (shared.lesson) openLesson(shared.lesson.id, shared.lesson.step, true);
+  if (shared.lesson) void openLesson(shared.lesson.id, shared.lesson.step, true);
 }
 
 function loadNamedScenario(name: string, timings: TimingsPreset, playing: boolean): void {
