@@ -6,6 +6,8 @@ import {
   PROTOCOL_VERSION,
   type FromWorker,
   type LogDelta,
+  type ParseFormat,
+  type Parsed,
   type RecordedRun,
   type TimingsPreset,
   type ToWorker,
@@ -66,6 +68,8 @@ export interface SimClient {
   setRunBase(n: number): void;
   /** the current run (commands with positions) and its retained events */
   requestRun(): Promise<{ run: RecordedRun; trace: TraceEvent[] }>;
+  /** the input parsed and validated by the worker (the validator is not in the page's bundle) */
+  parse(format: ParseFormat, input: unknown): Promise<Parsed>;
   /** stops watching and terminates the worker (a replaced or dead one) */
   close(): void;
   /** test hook: the worker is terminated as a browser would, the client is not told */
@@ -76,6 +80,7 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
   let latest: View | null = null;
   let nextRequest = 1;
   const pending = new Map<number, (r: { run: RecordedRun; trace: TraceEvent[] }) => void>();
+  const parsing = new Map<number, (r: Parsed) => void>();
   let scheduled = false;
   let lastHeard = cb.now();
   let dead = false;
@@ -95,9 +100,15 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
       if (!dead) port.postMessage({ type: 'viewAck', version: view.version });
     }
   };
+  /** a dead worker answers no more: what was asked of it fails with that reason */
+  const abandon = (reason: string) => {
+    for (const resolve of parsing.values()) resolve({ ok: false, errors: [reason] });
+    parsing.clear();
+  };
   const die = (reason: string) => {
     if (dead) return;
     dead = true;
+    abandon(reason);
     stopWatch();
     cb.onDead?.(reason);
   };
@@ -130,6 +141,10 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
       case 'run':
         pending.get(msg.requestId)?.({ run: msg.run, trace: msg.trace });
         pending.delete(msg.requestId);
+        return;
+      case 'parsed':
+        parsing.get(msg.requestId)?.(msg.result);
+        parsing.delete(msg.requestId);
         return;
       case 'progress':
         cb.onProgress?.(msg.load, msg.done, msg.total);
@@ -180,7 +195,15 @@ export function connectSimClient(port: WorkerPort, cb: ClientCallbacks): SimClie
         pending.set(requestId, resolve);
         port.postMessage({ type: 'exportRun', requestId });
       }),
+    parse: (format, input) =>
+      new Promise((resolve) => {
+        if (dead) return resolve({ ok: false, errors: ['the simulation worker has stopped'] });
+        const requestId = nextRequest++;
+        parsing.set(requestId, resolve);
+        port.postMessage({ type: 'parse', requestId, format, input });
+      }),
     close: () => {
+      abandon('the simulation worker was restarted');
       dead = true;
       stopWatch();
       port.terminate?.();

@@ -15,6 +15,12 @@ export type Until =
   | { walk: string }
   | { ms: number };
 
+/** What the worker parses and validates for the page (the validator ships in the worker only). */
+export type ParseFormat = 'scenarioText' | 'scenario' | 'lesson' | 'describe';
+
+/** A parsed input, or the errors naming what is wrong. */
+export type Parsed = { ok: true; value: unknown } | { ok: false; errors: string[] };
+
 /** What the UI asks of the worker. */
 export type ToWorker =
   | {
@@ -34,6 +40,8 @@ export type ToWorker =
   | { type: 'ping' }
   /** test hook: what the worker's Content-Security-Policy lets it do */
   | { type: 'debugProbe' }
+  /** parse and validate an input (answered with parsed, whether or not a run is loaded) */
+  | { type: 'parse'; requestId: number; format: ParseFormat; input: unknown }
   /** ask for the current run (to share or export it) */
   | { type: 'exportRun'; requestId: number }
   /** `seq` numbers the UI's commands (views confirm them); `debugThrow` is a test hook: fail after applying it */
@@ -85,7 +93,8 @@ export type FromWorker =
   /** a long rebuild or replay: simulated ms done of total */
   | { type: 'progress'; load: number; done: number; total: number }
   | { type: 'probe'; eval: boolean; violations: string[] }
-  | { type: 'run'; requestId: number; run: RecordedRun; trace: TraceEvent[] };
+  | { type: 'run'; requestId: number; run: RecordedRun; trace: TraceEvent[] }
+  | { type: 'parsed'; requestId: number; result: Parsed };
 
 /** The command log kept on the UI side: truncate to `from`, append `entries`; `applied` are in effect. */
 export interface LogDelta {

@@ -2,12 +2,11 @@
 // next view shows the outcome.
 import type { Command } from '../engine/index';
 import type { SimClient } from '../client/sim-client';
-import type { TimingsPreset } from '../protocol/messages';
+import type { ParseFormat, Parsed, TimingsPreset } from '../protocol/messages';
 import { resetLog, setError, setUi, simStore } from './store';
 import { encodeShare, MAX_SHARE_BYTES, SHARE_VERSION } from '../client/share';
 import { accept, propose, recordedRun, sent, session } from '../client/session';
 import { scenarioWithRun } from '../scenario/export';
-import { parseScenarioText } from '../scenario/validate';
 
 let client: SimClient | null = null;
 
@@ -84,8 +83,14 @@ export async function traceFile(): Promise<string> {
 /** A scenario file larger than this is refused before it is read (the same limit as a share link). */
 export const MAX_SCENARIO_FILE_BYTES = MAX_SHARE_BYTES;
 
+/** Parsed and validated by the worker: the validator ships in the worker's bundle only. */
+export function parseInWorker(format: ParseFormat, input: unknown): Promise<Parsed> {
+  if (!client) return Promise.resolve({ ok: false, errors: ['the simulation has not started'] });
+  return client.parse(format, input);
+}
+
 /** Imports a scenario file's text: loaded if valid, else a message naming the field (the run on screen goes on). */
-export function importScenarioText(text: string): boolean {
+export async function importScenarioText(text: string): Promise<boolean> {
   if (text.length > MAX_SCENARIO_FILE_BYTES) {
     setError({
       message: `The scenario file was not loaded: it is ${(text.length / 1e6).toFixed(1)} MB, more than the cap of ${MAX_SCENARIO_FILE_BYTES / 1e6} MB.`,
@@ -93,7 +98,7 @@ export function importScenarioText(text: string): boolean {
     });
     return false;
   }
-  const parsed = parseScenarioText(text);
+  const parsed = await parseInWorker('scenarioText', text);
   if (!parsed.ok) {
     setError({
       message: `The scenario file was not loaded: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`,
@@ -101,7 +106,7 @@ export function importScenarioText(text: string): boolean {
     });
     return false;
   }
-  loadScenario(JSON.parse(text.replace(/^\uFEFF/, '')), currentTimings, false);
+  loadScenario(parsed.value, currentTimings, false);
   return true;
 }
 

@@ -2,9 +2,18 @@
 // (or a Continue click), with Back (time travel to where the step began) and a closing question.
 // Every lesson starts on a fresh run. The worker does the waiting (playUntil): it pauses exactly
 // at the awaited event of this run, and its view says which wait it reached.
-import { parseLesson, type Lesson, type LessonStep } from '../scenario/lesson';
+import type { Lesson, LessonStep } from '../scenario/lesson';
 import type { Until } from '../protocol/messages';
-import { command, loadScenario, pause, seek, selectPartition, sendRaw, walk } from './actions';
+import {
+  command,
+  loadScenario,
+  parseInWorker,
+  pause,
+  seek,
+  selectPartition,
+  sendRaw,
+  walk,
+} from './actions';
 import { setError, simStore } from './store';
 import { bundledLesson, bundledScenario } from '../client/bundled';
 
@@ -61,18 +70,36 @@ function bundled(kind: 'lesson' | 'scenario', name: string): unknown {
   return data;
 }
 
-/** Opens a lesson (from src/data/lessons) on a fresh run at its first step; `attach` keeps the run already loaded (a share link). */
-export function openLesson(id: string, step = 0, attach = false): void {
+function cannotOpen(e: unknown): false {
+  setError({
+    message: `The lesson could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+    fatal: false,
+  });
+  return false;
+}
+
+/**
+ * Opens a lesson (from src/data/lessons) on a fresh run at its first step; `attach` keeps the run
+ * already loaded (a share link). The worker validates the lesson file; resolves to whether it opened.
+ */
+export async function openLesson(id: string, step = 0, attach = false): Promise<boolean> {
   if (!/^[\w.-]+$/.test(id)) {
     setError({ message: `Unknown lesson "${id}".`, fatal: false });
-    return;
+    return false;
   }
+  // the run on screen when asked (a share link's run is the next one)
+  const loaded = simStore.getState().view?.run ?? 0;
+  let raw: unknown;
   try {
-    const parsed = parseLesson(bundled('lesson', id));
-    if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.error}`);
-    const lesson = parsed.value;
+    raw = bundled('lesson', id);
+  } catch (e) {
+    return cannotOpen(e);
+  }
+  const parsed = await parseInWorker('lesson', raw);
+  try {
+    if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.errors.join('; ')}`);
+    const lesson = parsed.value as Lesson;
     const index = attach ? Math.max(0, Math.min(step, lesson.steps.length + 1)) : 0;
-    const loaded = simStore.getState().view?.run ?? 0;
     // waiting until its run is loaded and the first step entered
     current = { lesson, index, waiting: !attach, starts: [] };
     waitingFor = -1;
@@ -86,7 +113,7 @@ export function openLesson(id: string, step = 0, attach = false): void {
       if (select) selectPartition(select);
       pause();
       publish();
-      return;
+      return true;
     }
     const scenario =
       typeof lesson.scenario === 'string' ? bundled('scenario', lesson.scenario) : lesson.scenario;
@@ -97,11 +124,9 @@ export function openLesson(id: string, step = 0, attach = false): void {
     };
     loadScenario(scenario, lesson.timings, false);
     publish();
+    return true;
   } catch (e) {
-    setError({
-      message: `The lesson could not be opened: ${e instanceof Error ? e.message : String(e)}`,
-      fatal: false,
-    });
+    return cannotOpen(e);
   }
 }
 

@@ -4,20 +4,19 @@
 import type { TimingsPreset } from '../protocol/messages';
 import { recordedRun, session } from '../client/session';
 import { scenarioWithRun } from '../scenario/export';
-import { parseScenario } from '../scenario/validate';
-import { advance, loadScenario, setSpeed } from './actions';
+import { advance, loadScenario, parseInWorker, setSpeed } from './actions';
 import { setError, simStore } from './store';
 
 /** The speed each preset opens at: 1 ms messages stay on screen ~20 ms at 1/50x. */
 export const SPEED_FOR: Record<TimingsPreset, number> = { kafka: 0.02, demo: 1 };
 
-export function switchTimings(to: TimingsPreset): void {
+export async function switchTimings(to: TimingsPreset): Promise<void> {
   const s = session();
   if (!s) return;
   const run = recordedRun(s);
   const actions = run.commands.filter((c) => !c.fromScript);
   const withActions = scenarioWithRun(s.scenario, actions);
-  const replayable = actions.length === 0 || parseScenario(withActions).ok;
+  const replayable = actions.length === 0 || (await parseInWorker('scenario', withActions)).ok;
   if (!replayable)
     setError({
       message: `The run restarted with ${to === 'kafka' ? "Kafka's" : 'demo'} timings without your ${actions.length} action(s): they could not be written as scenario steps.`,

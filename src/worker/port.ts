@@ -14,6 +14,7 @@ import { SimRunner } from './runner';
 import { lanes } from './variants';
 import { checkMessage } from './check-message';
 import { MAX_SIM_TIME_MS, checkRun, replayRun } from './recover';
+import { parseInput } from './parse';
 
 /** A tick's work aims below this (wall ms); see the tick. */
 const TICK_BUDGET_MS = 150;
@@ -290,6 +291,7 @@ export function serveRunner(port: Port, clock: Clock): () => void {
         break;
       case 'ping':
       case 'debugProbe':
+      case 'parse':
         return;
       case 'step':
         for (const r of runners) r.playing = false;
@@ -372,6 +374,13 @@ export function serveRunner(port: Port, clock: Clock): () => void {
     }
     const msg = checked.message;
     if (msg.type === 'ping') return post({ type: 'pong' });
+    // answered at once, even during a replay: parsing needs no run
+    if (msg.type === 'parse')
+      return post({
+        type: 'parsed',
+        requestId: msg.requestId,
+        result: parseInput(msg.format, msg.input),
+      });
     if (msg.type === 'debugProbe') return void probe().then((p) => post(p));
     if (msg.type === 'viewAck') return handle(msg);
     if (MAY_TAKE_A_WHILE.has(msg.type) && !replaying) post({ type: 'busy' });

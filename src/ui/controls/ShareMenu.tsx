@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import {
   importScenarioText,
   loadScenario,
+  parseInWorker,
   scenarioFile,
   shareLink,
   traceFile,
@@ -11,7 +12,6 @@ import {
 import { setError, simStore } from '../../store/store';
 import { download, downloadText, pngFromSvg, standaloneSvg } from '../export/export-view';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../../viz/layout';
-import { describeToScenario } from '../../scenario/describe-import';
 import { usePopover } from './use-popover';
 
 export function ShareMenu() {
@@ -44,13 +44,14 @@ export function ShareMenu() {
     if (text)
       download('kafka-cluster.png', await pngFromSvg(text, STAGE_WIDTH * 2, STAGE_HEIGHT * 2));
   };
-  const importDescribe = () => {
-    const result = describeToScenario(describe);
+  const importDescribe = async () => {
+    const result = await parseInWorker('describe', describe);
     if (!result.ok) {
-      setError({ message: `The describe output was not loaded: ${result.error}`, fatal: false });
+      const error = result.errors.join('; ');
+      setError({ message: `The describe output was not loaded: ${error}`, fatal: false });
       return;
     }
-    loadScenario(result.scenario, 'demo', false);
+    loadScenario(result.value, 'demo', false);
     setOpen(false);
   };
   return (
@@ -90,7 +91,8 @@ export function ShareMenu() {
             aria-label="Scenario file"
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void f.text().then((t) => importScenarioText(t) && setOpen(false));
+              if (f)
+                void f.text().then(async (t) => (await importScenarioText(t)) && setOpen(false));
               e.target.value = '';
             }}
           />
@@ -118,7 +120,7 @@ export function ShareMenu() {
               placeholder={'Topic: orders\tPartition: 0\tLeader: 2\tReplicas: 2,0,1\tIsr: 2,0'}
             />
           </label>
-          <button type="button" onClick={importDescribe} disabled={!describe.trim()}>
+          <button type="button" onClick={() => void importDescribe()} disabled={!describe.trim()}>
             Play with this layout
           </button>
         </div>
