@@ -1,6 +1,6 @@
 // The engine's public surface.
 export { createSimulation, type CreateResult } from './core/create';
-export { stepOne, runUntil, runUntilCondition, drainNow, nextEventTime } from './core/sim';
+export { stepOne, runUntil, nextEventTime } from './core/sim';
 export { applyCommand, type Command, type CommandResult } from './core/commands';
 export { dumpState, readAsConsumer, brokerStatus } from './core/project-dump';
 export type { SimState, Message, LogEntry, RecordInfo, PartitionState } from './core/state';
@@ -10,7 +10,6 @@ export type { StateDump } from './core/dump';
 export { isSettled, produceSettled, manualFetchSettled } from './core/settle';
 export { abandonManualFetches } from './broker/fetch-abandon';
 export { eventText } from './core/narrate';
-export { isLost as isLostRecord } from './check/checker';
 export { findRecord, nextRid, recordOf, isSettledRecord, carriedRecords } from './core/records';
 export { entryAt, logEndOffset, logEntries } from './broker/log';
 export { assignReplicas } from './controller/placement';

@@ -1,7 +1,7 @@
 // A broker process: start, crash, controlled shutdown, restart (R21, R22); registration and
 // heartbeats to the active controller (R20); metadata updates; routing of incoming messages.
 import { closeConnection, emit, schedule, send } from '../core/core';
-import { onAlterPartitionRetry, maybeShrinkIsr, scheduleAlterPartitionRetry } from './leader-state';
+import { maybeShrinkIsr, scheduleAlterPartitionRetry } from './leader-state';
 import { onConsumerFetch, onFollowerFetch, onOffsetsForLeaderEpoch } from './leader-fetch';
 import { onProduce } from './leader-produce';
 import { onFetchFailed, onFetchResponse, wakeFetcher } from './fetcher';
@@ -362,5 +362,3 @@ export function leadersFollowed(b: Broker): number[] {
     if (r.role === 'follower' && r.leaderId !== null) set.add(r.leaderId);
   return [...set].sort((x, y) => x - y);
 }
-
-export { onAlterPartitionRetry };

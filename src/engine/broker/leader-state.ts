@@ -2,8 +2,8 @@
 // ISR proposals through AlterPartition (R16-R18).
 import { emit, schedule, send } from '../core/core';
 import { onLeaderHighWatermarkAdvanced } from './leader-hooks';
-import { maximalIsr, topicOf } from './isr-view';
-export { maximalIsr, topicOf };
+import { maximalIsr } from './isr-view';
+export { maximalIsr };
 import { epochStartOffset, logEndOffset } from './log';
 import { effectiveMinIsr } from '../core/topics';
 import {

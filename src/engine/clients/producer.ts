@@ -13,7 +13,6 @@ export {
   onProducerMetadataResponse,
   refreshProducerMetadata,
   runSender,
-  wakeProducer,
 } from './producer-sender';
 
 /** send(): one record into the accumulator, and the sender woken. Returns its record id. */

@@ -25,7 +25,7 @@ export function runUntil(s: SimState, t: number): void {
 }
 
 /** Processes every item scheduled at the current millisecond. */
-export function drainNow(s: SimState): void {
+function drainNow(s: SimState): void {
   while ((heapPeek(s.queue)?.at ?? Infinity) <= s.now) stepOne(s);
 }
 

@@ -54,10 +54,6 @@ export const SETTLE_MS = 60_000;
 /** Length of a burst of related faults. */
 const EPISODE_MS = 3_000;
 
-export function topicNames(shape: Shape): string[] {
-  return shape.topics.map((_, i) => `t${i}`);
-}
-
 export function brokerIds(shape: Shape): number[] {
   return Array.from({ length: shape.brokers }, (_, i) => i + 1);
 }
