@@ -1,6 +1,7 @@
 import { useSim } from '../../store/use-sim';
 import { selectClient } from '../../store/selectors';
 import { setSubscribed } from '../../store/actions';
+import './client-controls.css';
 
 export function ConsumerControls({ id }: { id: string }) {
   const client = useSim(selectClient(id));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSim } from '../../store/use-sim';
 import { selectClient } from '../../store/selectors';
 import { produceOne, setStream } from '../../store/actions';
+import './client-controls.css';
 
 export function ProducerControls({ id }: { id: string }) {
   const client = useSim(selectClient(id));

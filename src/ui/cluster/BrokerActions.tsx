@@ -3,6 +3,7 @@ import { KillOrRestart } from './KillOrRestart';
 import type { Box } from '../../viz/layout';
 import type { BrokerStatus } from '../../protocol/view';
 import { useLayout } from './layout-context';
+import './broker-actions.css';
 
 /** Kill / stop / restart / pause buttons at the foot of the card (real buttons, in a foreignObject). */
 export function BrokerActions({

@@ -13,6 +13,7 @@ import { useLayout } from './layout-context';
 import { ReplicaChip } from './ReplicaChip';
 import { BrokerActions } from './BrokerActions';
 import { SessionArc } from './SessionArc';
+import './broker-card.css';
 
 export function BrokerCard({ id }: { id: number }) {
   const layout = useLayout();

@@ -5,6 +5,7 @@ import { selectBrokerPaused, selectBrokerStatus, selectUi } from '../../store/se
 import { killBroker, pauseFetch, restartBroker, stopBroker } from '../../store/actions';
 import { setUi } from '../../store/store';
 import { usePopover } from '../controls/use-popover';
+import './broker-menu.css';
 
 export function BrokerMenu() {
   const menu = useSim(selectUi).menu;

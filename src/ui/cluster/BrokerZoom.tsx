@@ -14,6 +14,7 @@ import {
   stopBroker,
 } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
+import './broker-zoom.css';
 
 const selectReplicasByKey = (s: SimStoreState) => s.replicasByKey;
 

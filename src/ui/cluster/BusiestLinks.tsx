@@ -2,6 +2,7 @@
 import { useSlowSim } from './slow-store';
 import type { SimStoreState } from '../../store/store';
 import { formatAddr } from '../format';
+import './busiest-links.css';
 
 const TOP = 6;
 const selectLinks = (s: SimStoreState) => {

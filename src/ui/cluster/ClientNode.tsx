@@ -8,6 +8,8 @@ import {
 } from '../../store/selectors';
 import { useLayout } from './layout-context';
 import { formatCount } from '../format';
+import './node-text.css';
+import './client-node.css';
 
 /** "Producer P0" rather than "P0" next to partition p0; "consumer" is not said twice. */
 export function clientTitle(id: string, producer: boolean): string {

@@ -1,6 +1,8 @@
 import { useSim } from '../../store/use-sim';
 import { selectControllerActive, selectControllerUp } from '../../store/selectors';
 import { useLayout } from './layout-context';
+import './node-text.css';
+import './controller-node.css';
 
 /** A KRaft controller; the active one carries ◆ (★ is kept for the preferred leader). */
 export function ControllerNode({ id }: { id: number }) {

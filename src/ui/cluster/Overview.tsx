@@ -18,6 +18,7 @@ import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
 import { KillOrRestart } from './KillOrRestart';
 import { useOverviewZoom } from './use-overview-zoom';
 import { isTyping } from '../controls/use-shortcuts';
+import './overview.css';
 
 const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
 const selectReplicasByKey = (s: SimStoreState) => s.replicasByKey;

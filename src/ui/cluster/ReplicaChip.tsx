@@ -23,6 +23,7 @@ import {
 } from './stage-selectors';
 import { countdownPath, ringPath } from '../../viz/arcs';
 import { chipMarks } from '../../viz/layout';
+import './replica-chip.css';
 
 /**
  * One replica in its fixed slot: filled when leader, outlined when follower, red outline when out

@@ -1,4 +1,5 @@
 import { setUi } from '../../store/store';
+import './view-toggle.css';
 
 /** Switch between the broker cards and the large-cluster overview. */
 export function ViewToggle({ overview }: { overview: boolean }) {

@@ -4,6 +4,7 @@ import { selectConfig, selectTimingsPreset } from '../../store/selectors';
 import { loadScenario } from '../../store/actions';
 import { setError, simStore, type SimStoreState } from '../../store/store';
 import { clusterScenario } from '../../viz/cluster-scenario';
+import './cluster-shape.css';
 
 const selectRun = (s: SimStoreState) => s.view?.run ?? 0;
 

@@ -4,6 +4,7 @@ import { useSimList } from '../../store/use-sim';
 import { setBrokerConfig, setClientConfig, setTopicConfig } from '../../store/actions';
 import { ClusterShape } from './ClusterShape';
 import { formatDuration } from '../format';
+import './config-panel.css';
 
 /** Kafka's config names and values, changed live. */
 export function ConfigPanel() {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSimList } from '../../store/use-sim';
 import { selectBrokerIds, selectConsumerIds, selectProducerIds } from '../../store/selectors';
 import { cutLink, healAll } from '../../store/actions';
+import './network-panel.css';
 
 /** Cut the link between two endpoints (brokers, the controller quorum, clients), or heal all. */
 export function NetworkPanel() {

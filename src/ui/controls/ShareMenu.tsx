@@ -13,6 +13,7 @@ import { setError, simStore } from '../../store/store';
 import { download, downloadText, pngFromSvg, standaloneSvg } from '../export/export-view';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../../viz/layout';
 import { usePopover } from './use-popover';
+import './share-menu.css';
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);

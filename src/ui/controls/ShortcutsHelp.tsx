@@ -4,6 +4,7 @@ import { selectUi } from '../../store/selectors';
 import { setUi } from '../../store/store';
 import { useRef } from 'react';
 import { usePopover } from './use-popover';
+import './shortcuts-help.css';
 
 export const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],

@@ -14,6 +14,7 @@ import { ShareMenu } from './ShareMenu';
 import { CompareToggle } from '../compare/CompareLanes';
 import { LessonPicker } from '../lessons/LessonPicker';
 import { formatTime } from '../format';
+import './toolbar.css';
 
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 100];
 

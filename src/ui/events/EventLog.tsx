@@ -3,6 +3,7 @@ import { useSim } from '../../store/use-sim';
 import { selectEvents, selectNotableEvents, selectUi } from '../../store/selectors';
 import { setUi } from '../../store/store';
 import { formatTime } from '../format';
+import './event-log.css';
 
 const SHOWN = 60;
 /** A quoted user string (a record value, a key) longer than this is cut; the title has it all. */

@@ -3,6 +3,7 @@ import { selectInspector, selectSelectedPartition } from '../../store/selectors'
 import { selectPartition } from '../../store/actions';
 import { ReplicaLog } from './ReplicaLog';
 import { formatMs } from '../format';
+import './partition-inspector.css';
 
 export function PartitionInspector() {
   const selected = useSim(selectSelectedPartition);

@@ -1,6 +1,7 @@
 import type { ReplicaDetail } from '../../protocol/view';
 import { formatMs } from '../format';
 import { caughtUpText } from './caught-up-text';
+import './replica-log.css';
 
 const EPOCH_HUES = [210, 140, 30, 280, 0, 180, 60, 320];
 

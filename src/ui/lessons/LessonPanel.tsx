@@ -4,6 +4,7 @@ import { useSim } from '../../store/use-sim';
 import { backLesson, closeLesson, continueLesson, lessonAfter, stepOf } from '../../store/lessons';
 import type { SimStoreState } from '../../store/store';
 import type { LessonStep } from '../../scenario/lesson';
+import './lesson-panel.css';
 
 const selectLesson = (s: SimStoreState) => s.lesson;
 

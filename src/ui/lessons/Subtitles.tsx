@@ -7,6 +7,7 @@ import type { SimStoreState } from '../../store/store';
 import { burstSummary, latestBurst } from './burst';
 import { formatTime } from '../format';
 import './presenter.css';
+import '../walk/record-status.css';
 
 /** Short hop names, so that the whole walk fits a line or two under the cluster. */
 export function hopLabel(key: string): string {

@@ -5,6 +5,7 @@ import { useSim } from '../../store/use-sim';
 import { selectStatus } from '../../store/selectors';
 import { pause, seek } from '../../store/actions';
 import { formatTime } from '../format';
+import './why-lost.css';
 
 export function WhyLost() {
   const status = useSim(selectStatus);

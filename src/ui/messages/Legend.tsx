@@ -3,6 +3,7 @@ import { selectUi } from '../../store/selectors';
 import { setUi } from '../../store/store';
 import { LEGEND_KINDS, MESSAGE_STYLES } from '../../viz/colors';
 import type { MessageKind } from '../../protocol/view';
+import './legend.css';
 
 /** What each particle colour means, with a toggle to hide a kind (heartbeats are hidden at first). */
 export function Legend() {

@@ -12,6 +12,7 @@ import { pointBetween } from '../../viz/layout';
 import { messageLabel } from '../../viz/labels';
 import { lastFrame } from './particle-frame';
 import type { StageModel } from '../cluster/layout-context';
+import './particles.css';
 
 const MAX_LABELS = 8;
 

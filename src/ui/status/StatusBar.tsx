@@ -1,5 +1,6 @@
 import { useSim } from '../../store/use-sim';
 import { selectStatus } from '../../store/selectors';
+import './status-bar.css';
 
 export function StatusBar() {
   const status = useSim(selectStatus);

@@ -6,6 +6,8 @@ import { useSim } from '../../store/use-sim';
 import { produceOne, step, stepBack, walk } from '../../store/actions';
 import { simStore, type SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
+import './record-status.css';
+import './walk-panel.css';
 
 const selectWalk = (s: SimStoreState) => s.view?.walk ?? null;
 
