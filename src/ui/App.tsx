@@ -9,14 +9,15 @@ import { SidePanel } from './SidePanel';
 import { ErrorBanner } from './ErrorBanner';
 import { useShortcuts } from './controls/use-shortcuts';
 import { useSim } from '../store/use-sim';
-import { selectTheme, selectUi } from '../store/selectors';
+import { selectTheme } from '../store/selectors';
+import { useUi } from './use-ui';
 import { ShortcutsHelp } from './controls/ShortcutsHelp';
 import { Subtitles } from './lessons/Subtitles';
 import './readable.css';
 
 export function App() {
   const theme = useSim(selectTheme);
-  const { presenter } = useSim(selectUi);
+  const presenter = useUi('presenter');
   useShortcuts();
   return (
     <div className="app" data-theme={presenter ? 'contrast' : theme} data-presenter={presenter}>

@@ -1,21 +1,22 @@
-// The broker context menu (right click on a card): the same actions as the buttons and keys.
+// The broker context menu (right click on a card): the registry's broker actions that apply,
+// with their keys.
 import { useEffect, useRef } from 'react';
-import { useSim } from '../../store/use-sim';
-import { selectBrokerPaused, selectBrokerStatus, selectUi } from '../../store/selectors';
-import { killBroker, pauseFetch, restartBroker, stopBroker } from '../../store/actions';
+import { useUi } from '../use-ui';
 import { setUi } from '../../store/store';
 import { usePopover } from '../controls/use-popover';
+import { useAction } from '../actions/ActionButton';
+import { getAction, runAction, type ActionId } from '../actions/registry';
 import './broker-menu.css';
 
+const MENU: ActionId[] = ['restart', 'kill', 'stop', 'pauseFetch'];
+
 export function BrokerMenu() {
-  const menu = useSim(selectUi).menu;
+  const menu = useUi('menu');
   if (!menu) return null;
   return <Menu broker={menu.broker} x={menu.x} y={menu.y} />;
 }
 
 function Menu({ broker, x, y }: { broker: number; x: number; y: number }) {
-  const status = useSim(selectBrokerStatus(broker));
-  const paused = useSim(selectBrokerPaused(broker));
   const ref = useRef<HTMLDivElement>(null);
   const close = () => setUi({ menu: null });
   // Escape, a click outside, and the focus back where it was (use-popover)
@@ -23,10 +24,6 @@ function Menu({ broker, x, y }: { broker: number; x: number; y: number }) {
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
   }, []);
-  const act = (f: () => void) => () => {
-    f();
-    close();
-  };
   return (
     <div
       className="menu"
@@ -35,23 +32,33 @@ function Menu({ broker, x, y }: { broker: number; x: number; y: number }) {
       ref={ref}
       style={{ left: x, top: y }}
     >
-      {status === 'down' ? (
-        <button type="button" role="menuitem" onClick={act(() => restartBroker(broker))}>
-          Restart broker {broker}
-        </button>
-      ) : (
-        <>
-          <button type="button" role="menuitem" onClick={act(() => killBroker(broker))}>
-            Kill broker {broker} (hard crash) <kbd>k</kbd>
-          </button>
-          <button type="button" role="menuitem" onClick={act(() => stopBroker(broker))}>
-            Stop broker {broker} (controlled shutdown) <kbd>s</kbd>
-          </button>
-          <button type="button" role="menuitem" onClick={act(() => pauseFetch(broker, !paused))}>
-            {paused ? 'Resume' : 'Pause'} fetching on broker {broker}
-          </button>
-        </>
-      )}
+      {MENU.map((id) => (
+        <MenuItem key={id} id={id} broker={broker} close={close} />
+      ))}
     </div>
+  );
+}
+
+function MenuItem({ id, broker, close }: { id: ActionId; broker: number; close: () => void }) {
+  const shown = useAction(id, broker);
+  if (!shown.applies) return null;
+  const key = getAction(id).key;
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      onClick={() => {
+        runAction(id, broker);
+        close();
+      }}
+    >
+      {shown.menu ?? shown.label}
+      {key ? (
+        <>
+          {' '}
+          <kbd>{key.shown}</kbd>
+        </>
+      ) : null}
+    </button>
   );
 }

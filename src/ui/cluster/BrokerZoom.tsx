@@ -5,14 +5,8 @@ import {
   selectBrokerStatus,
   selectSelectedBroker,
 } from '../../store/selectors';
-import {
-  killBroker,
-  pauseFetch,
-  restartBroker,
-  selectBroker,
-  selectPartition,
-  stopBroker,
-} from '../../store/actions';
+import { selectBroker, selectPartition } from '../../store/actions';
+import { ActionButton } from '../actions/ActionButton';
 import type { SimStoreState } from '../../store/store';
 import './broker-zoom.css';
 
@@ -47,23 +41,11 @@ function Zoom({ id }: { id: number }) {
     <section className="zoom" aria-label={`Broker ${id} close up`} data-testid="broker-zoom">
       <header>
         <strong>Broker {id}</strong> <span className={`status-${status}`}>{status}</span>
-        {status === 'down' ? (
-          <button type="button" onClick={() => restartBroker(id)}>
-            Restart
-          </button>
-        ) : (
-          <>
-            <button type="button" onClick={() => killBroker(id)}>
-              Kill
-            </button>
-            <button type="button" onClick={() => stopBroker(id)}>
-              Stop
-            </button>
-            <button type="button" onClick={() => pauseFetch(id, true)}>
-              Pause fetching
-            </button>
-          </>
-        )}
+        {/* the registry's broker actions that apply, named by the heading */}
+        <ActionButton id="restart" broker={id} unnamed />
+        <ActionButton id="kill" broker={id} unnamed />
+        <ActionButton id="stop" broker={id} unnamed />
+        <ActionButton id="pauseFetch" broker={id} unnamed />
         <button
           type="button"
           className="close"

@@ -1,4 +1,5 @@
 // Message flow aggregated per link: the busiest broker-to-broker (and client) links right now.
+import { useShallow } from 'zustand/react/shallow';
 import { useSlowSim } from './slow-store';
 import type { SimStoreState } from '../../store/store';
 import { formatAddr } from '../format';
@@ -15,17 +16,16 @@ const selectLinks = (s: SimStoreState) => {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, TOP)
-    .map(([k, n]) => `${k}: ${n}`)
-    .join('|');
+    .map(([k, n]) => `${k}: ${n}`);
 };
 
 export function BusiestLinks() {
-  const links = useSlowSim(selectLinks); // counted 5 times a second while playing
+  const links = useSlowSim(useShallow(selectLinks)); // counted 5 times a second while playing
   return (
     <div className="links" aria-label="Busiest links (messages in flight)">
       <span className="muted">Busiest links: </span>
-      {links ? (
-        links.split('|').map((l) => (
+      {links.length > 0 ? (
+        links.map((l) => (
           <span key={l} className="link-count">
             {l}
           </span>

@@ -3,6 +3,7 @@
 // appear in the squares when zoomed in); in-flight messages per broker as counts. Click a
 // square to inspect its partition, a row's name for the broker's close-up.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimList } from '../../store/use-sim';
 import { useSlowSim } from './slow-store';
 import {
@@ -17,7 +18,8 @@ import { cellAt, overviewLayout } from '../../viz/overview';
 import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
 import { KillOrRestart } from './KillOrRestart';
 import { useOverviewZoom } from './use-overview-zoom';
-import { isTyping } from '../controls/use-shortcuts';
+import { lentStore } from '../actions/lent';
+import { ActionButton } from '../actions/ActionButton';
 import './overview.css';
 
 const selectReplicasOfBroker = (s: SimStoreState) => s.replicasOfBroker;
@@ -29,7 +31,7 @@ const selectFlows = (s: SimStoreState) => {
     flows[`out:${m.from}`] = (flows[`out:${m.from}`] ?? 0) + 1;
     flows[`in:${m.to}`] = (flows[`in:${m.to}`] ?? 0) + 1;
   }
-  return JSON.stringify(flows);
+  return flows;
 };
 
 function colorsOf(el: Element): OverviewColors {
@@ -69,7 +71,7 @@ export function Overview() {
   const selectedPartition = useSim(selectSelectedPartition);
   const selectedBroker = useSim(selectSelectedBroker);
   const theme = useSim(selectTheme); // colours come from the theme's CSS variables
-  const flows = JSON.parse(useSlowSim(selectFlows)) as Record<string, number>;
+  const flows = useSlowSim(useShallow(selectFlows));
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const size = useSize(box);
@@ -105,17 +107,12 @@ export function Overview() {
     );
   }, [layout, t, size, replicasByKey, brokersById, selectedPartition, theme]);
 
-  // + and − zoom from the keyboard (presenters drive by keys); listened to only while shown
-  const { zoomIn, zoomOut } = zoom;
+  // the zoom actions (buttons, keys + and −) apply while the overview is shown
+  const { zoomIn, zoomOut, reset } = zoom;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === '+' || e.key === '=') zoomIn();
-      else if (e.key === '-' || e.key === '−') zoomOut();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [zoomIn, zoomOut]);
+    lentStore.setState({ zoom: { zoomIn, zoomOut, reset } });
+    return () => lentStore.setState({ zoom: null });
+  }, [zoomIn, zoomOut, reset]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -134,18 +131,12 @@ export function Overview() {
       data-pan={`${t.x.toFixed(1)},${t.y.toFixed(1)}`}
     >
       <div className="overview-tools" role="toolbar" aria-label="Zoom the replica grid">
-        <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out">
-          −
-        </button>
+        <ActionButton id="zoomOut" />
         <span className="zoom-level" aria-live="polite" aria-label="Zoom level">
           {Math.round(t.k * 100)}%
         </span>
-        <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" onClick={zoom.reset} aria-label="Reset zoom to 100%">
-          100%
-        </button>
+        <ActionButton id="zoomIn" />
+        <ActionButton id="zoomReset" />
         <span className="muted">
           wheel: scroll · Ctrl+wheel or pinch: zoom · drag: pan · double-click: zoom in · names from
           250%
@@ -191,7 +182,7 @@ export function Overview() {
                 >
                   {`leads ${b?.leaders ?? 0} · follows ${b?.followers ?? 0}`}
                 </span>
-                <KillOrRestart id={id} down={b?.status === 'down'} />
+                <KillOrRestart id={id} />
               </div>
             );
           })}

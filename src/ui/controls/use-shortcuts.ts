@@ -1,21 +1,8 @@
-// Keyboard: the keys of the `?` help act the same wherever the focus is (except while typing in a
-// text field): Space play/pause, → / ← step (the walked record's next hop while one is walked),
-// PageDown / PageUp lesson continue / back (clicker keys), digits select a broker (type 1 then 2
-// for broker 12), k kills it, s stops it, r restarts it, p presenter mode, Escape clears.
+// Keyboard: the keys of the action registry (and so of the `?` help) act the same wherever the
+// focus is, except while typing in a text field. Broker keys act on the selected broker; digits
+// typed in quick succession select one (1 then 2: broker 12).
 import { useEffect } from 'react';
-import {
-  killBroker,
-  restartBroker,
-  selectBroker,
-  selectPartition,
-  step,
-  stepBack,
-  stopBroker,
-  togglePlay,
-} from '../../store/actions';
-import { setUi, simStore } from '../../store/store';
-import { setPresenter, togglePresenter } from './presenter';
-import { backLesson, continueLesson } from '../../store/lessons';
+import { actionForKey, contextOf, runIn } from '../actions/registry';
 
 const TEXT_INPUTS = new Set(['text', 'search', 'email', 'number', 'password', 'url', 'tel']);
 
@@ -30,50 +17,20 @@ export function isTyping(target: EventTarget | null): boolean {
 /** Digits typed within this time make one broker id (1 then 2: broker 12). */
 export const DIGIT_WINDOW_MS = 1000;
 
-/** The broker the digits typed so far name: the longest id that exists, else the last digit. */
-export function brokerForDigits(typed: string, exists: (id: number) => boolean): number | null {
-  for (let i = 0; i < typed.length; i++) {
-    const id = Number(typed.slice(i));
-    if (exists(id)) return id;
-  }
-  return null;
-}
-
 export function useShortcuts(): void {
   useEffect(() => {
     let typed = '';
     let typedAt = 0;
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const s = simStore.getState();
-      const selected = s.ui.selectedBroker;
-      const inLesson = s.lesson !== null;
-      let handled = true;
-      if (e.key === ' ') togglePlay();
-      else if (e.key === 'PageDown') {
-        if (inLesson) continueLesson();
-        else step();
-      } else if (e.key === 'PageUp') {
-        if (inLesson) backLesson();
-        else stepBack();
-      } else if (e.key === 'ArrowRight') step();
-      else if (e.key === 'ArrowLeft') stepBack();
-      else if (/^[0-9]$/.test(e.key)) {
+      const action = actionForKey(e.key);
+      if (!action) return;
+      if (/^[0-9]$/.test(e.key)) {
         typed = (e.timeStamp - typedAt < DIGIT_WINDOW_MS ? typed : '') + e.key;
         typedAt = e.timeStamp;
-        const id = brokerForDigits(typed, (b) => !!simStore.getState().brokersById[b]);
-        if (id !== null) selectBroker(id);
-      } else if (e.key === 'k' && selected !== null) killBroker(selected);
-      else if (e.key === 's' && selected !== null) stopBroker(selected);
-      else if (e.key === 'r' && selected !== null) restartBroker(selected);
-      else if (e.key === '?') setUi({ showHelp: !s.ui.showHelp });
-      else if (e.key === 'p') togglePresenter();
-      else if (e.key === 'Escape') {
-        selectBroker(null);
-        selectPartition(null);
-        setUi({ showHelp: false, menu: null });
-        if (s.ui.presenter) setPresenter(false);
-      } else handled = false;
+      }
+      const c = contextOf(null, typed);
+      const handled = runIn(action, { ...c, broker: c.state.ui.selectedBroker });
       // The key did what the help says: not also what a focused button, select or slider would.
       if (handled) e.preventDefault();
     };

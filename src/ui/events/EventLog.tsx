@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSim } from '../../store/use-sim';
-import { selectEvents, selectNotableEvents, selectUi } from '../../store/selectors';
+import { selectEvents, selectNotableEvents } from '../../store/selectors';
+import { useUi } from '../use-ui';
 import { setUi } from '../../store/store';
 import { formatTime } from '../format';
 import './event-log.css';
@@ -34,7 +35,7 @@ function Sentence({ text }: { text: string }) {
 export function EventLog() {
   const everything = useSim(selectEvents);
   const notable = useSim(selectNotableEvents);
-  const { eventFilter } = useSim(selectUi);
+  const eventFilter = useUi('eventFilter');
   const [all, setAll] = [
     eventFilter.startsWith('all:'),
     (on: boolean) => setUi({ eventFilter: (on ? 'all:' : '') + text }),

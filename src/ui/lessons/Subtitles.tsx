@@ -2,7 +2,8 @@
 // the "why was it lost" chain, and (without a lesson) a subtitle that sums up the latest burst
 // of notable events.
 import { useSim } from '../../store/use-sim';
-import { selectNotableEvents, selectStatus, selectUi } from '../../store/selectors';
+import { selectNotableEvents, selectStatus } from '../../store/selectors';
+import { useUi } from '../use-ui';
 import type { SimStoreState } from '../../store/store';
 import { burstSummary, latestBurst } from './burst';
 import { formatTime } from '../format';
@@ -94,7 +95,7 @@ function LossBand() {
 }
 
 export function Subtitles() {
-  const { presenter } = useSim(selectUi);
+  const presenter = useUi('presenter');
   const hasLesson = useSim(selectHasLesson);
   const notable = useSim(selectNotableEvents);
   if (!presenter) return null;

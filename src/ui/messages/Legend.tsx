@@ -1,5 +1,4 @@
-import { useSim } from '../../store/use-sim';
-import { selectUi } from '../../store/selectors';
+import { useUi } from '../use-ui';
 import { setUi } from '../../store/store';
 import { LEGEND_KINDS, MESSAGE_STYLES } from '../../viz/colors';
 import type { MessageKind } from '../../protocol/view';
@@ -7,7 +6,7 @@ import './legend.css';
 
 /** What each particle colour means, with a toggle to hide a kind (heartbeats are hidden at first). */
 export function Legend() {
-  const { hiddenKinds } = useSim(selectUi);
+  const hiddenKinds = useUi('hiddenKinds');
   const toggle = (kind: MessageKind) => {
     const hide = !hiddenKinds[kind];
     const patch: Partial<Record<MessageKind, boolean>> = { ...hiddenKinds, [kind]: hide };
