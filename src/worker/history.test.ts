@@ -103,7 +103,7 @@ describe('time travel', () => {
     () => {
       const r = lecture();
       for (let i = 0; i < 60; i++) r.advance(10_000);
-      const snaps = (r as unknown as { branch: { snapshots: unknown[] } }).branch.snapshots.length;
+      const snaps = r.snapshots.length;
       expect(snaps).toBeLessThanOrEqual(MAX_SNAPSHOTS);
       r.seek({ t: 123_456 });
       expect(r.now).toBe(123_456);
@@ -125,8 +125,7 @@ describe('time travel', () => {
       });
       r.command({ type: 'produceStream', client: 'producer', rate: 500 });
       r.advance(12 * 60_000);
-      const snaps = (r as unknown as { branch: { snapshots: { t: number; sent: number }[] } })
-        .branch.snapshots;
+      const snaps = r.snapshots;
       const sent = nextRid(r.state);
       expect(sent).toBeGreaterThan(HISTORY_MAX_RECORDS * 1.2);
       // The first snapshot is the last one at or before the window's start.
@@ -144,7 +143,7 @@ describe('time travel', () => {
     () => {
       const r = lecture();
       r.advance(HISTORY_WINDOW_MS * 2); // one jump: the runner still snapshots along the way
-      const snaps = (r as unknown as { branch: { snapshots: { t: number }[] } }).branch.snapshots;
+      const snaps = r.snapshots;
       const start = snaps[0]!.t;
       expect(start).toBeGreaterThan(0);
       expect(r.now - start).toBeGreaterThanOrEqual(HISTORY_WINDOW_MS);

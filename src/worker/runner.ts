@@ -1,15 +1,13 @@
-// The simulation runner behind the worker (and used in-thread by tests): a clock with play,
-// pause and speed, single steps, commands stamped with their position, and time travel: seek to
-// any moment, step back, play on from the past; acting in the past forks a new branch.
+// The simulation runner behind the worker (and used in-thread by tests): playback. A clock with
+// play, pause and speed, single steps, a lesson's waits and a walked record, and the view for the
+// UI. Time travel (branches, the command log, seek) is TimeTravel's (time-travel.ts).
 import {
-  applyCommand,
   createSimulation,
   eventText,
   findRecord,
   nextRid,
   nextEventTime,
   recordOf,
-  runUntil,
   stepOne,
   type Command,
   type CommandResult,
@@ -17,28 +15,13 @@ import {
 } from '../engine/index';
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';
-import { stepCommand } from '../scenario/step-command';
 import type { TimingsPreset, TraceEvent, Until } from '../protocol/messages';
 import { projectView } from './projection/project-view';
 import type { View } from '../protocol/view';
 import { applyTimings } from './timings';
-import {
-  SNAPSHOT_INTERVAL_MS,
-  historyStart,
-  isBefore,
-  maybeSnapshot,
-  replay,
-  snapshotOf,
-  stateAt,
-  type Branch,
-  type LoggedCommand,
-  type Snapshot,
-  type Target,
-} from './history';
-import { Timeline } from './timeline';
+import { isBefore, type LoggedCommand, type Snapshot, type Target } from './history';
 import { walkComplete, walkProgress, walkthrough } from './projection/walkthrough';
-import { checkCommand } from '../scenario/command-check';
-import { thawState } from './clone';
+import { TimeTravel } from './time-travel';
 
 /** The longest stretch of wall time one tick may simulate (a background tab coming back). */
 const MAX_TICK_WALL_MS = 250;
@@ -52,7 +35,7 @@ export const MAX_KEPT_RECORDS = 1_000_000;
 export class SimRunner {
   playing = false;
   speed = 1;
-  state: SimState;
+  private readonly travel: TimeTravel;
   private version = 0;
   private sentEvents = 0;
   private eventsReset = true;
@@ -60,41 +43,17 @@ export class SimRunner {
   private sentStructureAt = -1;
   private inspected: string | null = null;
   private carry = 0;
-  /** the scenario's actions, each applied once when simulated time first reaches it */
-  private readonly script: { t: number; command: Command }[];
-  private readonly branches: Branch[] = [];
-  private branch: Branch;
-  /** commands of the current branch applied to `state` */
-  private applied = 0;
-  private readonly timeline = new Timeline();
-  /** the state before anything ran (history may have forgotten it in a long run) */
-  private readonly initial: Snapshot;
-
   private constructor(
     initial: SimState,
     readonly scenario: Scenario,
     readonly timings: TimingsPreset,
   ) {
-    this.state = initial;
-    this.initial = snapshotOf(initial, 0);
-    let at = 0;
-    this.script = [];
-    for (const step of scenario.steps) {
-      at = Math.max(at, step.at ?? at);
-      const command = stepCommand(step);
-      if (command) this.script.push({ t: at, command });
-    }
-    this.branch = {
-      id: 0,
-      label: 'main',
-      parent: null,
-      commands: [],
-      snapshots: [this.initial],
-      head: { t: 0, d: 0 },
-      snapshotInterval: SNAPSHOT_INTERVAL_MS,
-    };
-    this.branches.push(this.branch);
-    this.runTo(0);
+    this.travel = new TimeTravel(initial, scenario);
+  }
+
+  /** The simulation as it is now (time travel replaces it on a seek). */
+  get state(): SimState {
+    return this.travel.state;
   }
 
   static create(json: unknown, timings: TimingsPreset): RunnerResult {
@@ -119,71 +78,22 @@ export class SimRunner {
 
   /** Replays a recorded run on this fresh runner; returns an error naming the bad field, if any. */
   loadRun(raw: unknown): string | null {
-    if (typeof raw !== 'object' || raw === null) return 'run: expected { at, commands }';
-    const { at, commands } = raw as { at?: unknown; commands?: unknown };
-    if (!Number.isInteger(at) || (at as number) < 0 || (at as number) > 365 * 24 * 3600_000)
-      return 'run.at: expected a simulated time in ms';
-    if (!Array.isArray(commands) || commands.length > 100_000)
-      return 'run.commands: expected a list of commands';
-    const log: LoggedCommand[] = [];
-    let last = { t: 0, d: 0 };
-    for (let i = 0; i < commands.length; i++) {
-      const c = commands[i] as {
-        t?: unknown;
-        d?: unknown;
-        command?: unknown;
-        fromScript?: unknown;
-      };
-      if (typeof c !== 'object' || c === null)
-        return `run.commands[${i}]: expected { t, d, command }`;
-      if (!Number.isInteger(c.t) || !Number.isInteger(c.d))
-        return `run.commands[${i}]: expected integer t and d`;
-      const pos = { t: c.t as number, d: c.d as number };
-      if (isBefore(pos, last)) return `run.commands[${i}]: commands must be in order of time`;
-      const checked = checkCommand(c.command, `run.commands[${i}].command`);
-      if (!checked.ok) return checked.error;
-      log.push({ ...pos, command: checked.command, fromScript: c.fromScript === true });
-      last = pos;
-    }
-    // Replay from the initial state (the first snapshot).
-    this.branch.snapshots = [this.initial];
-    this.branch.commands = log;
-    this.branch.head = { t: 0, d: 0 };
-    this.applied = 0;
-    this.state = thawState(this.initial.state);
-    this.runTo(at as number);
-    return null;
+    return this.travel.loadRun(raw);
   }
 
   /** Recovery (worker/recover.ts): runs to exactly this position; no logged command may lie ahead. */
   runToPosition(target: { t: number; d?: number }): void {
-    while (target.t - this.state.now > this.branch.snapshotInterval) {
-      runUntil(this.state, this.state.now + this.branch.snapshotInterval);
-      this.afterMove();
-    }
-    this.applied = replay(
-      this.state,
-      this.branch,
-      this.applied,
-      target.d === undefined ? { t: target.t } : { d: target.d, t: target.t },
-    );
-    this.afterMove();
+    this.travel.runToPosition(target);
   }
 
   /** Recovery: applies a command of a recorded log at the current position, logged as it was. */
   applyLogged(c: LoggedCommand): CommandResult {
-    const result = applyCommand(this.state, c.command);
-    if (result.ok) {
-      this.branch.commands.push({ ...c, t: this.state.now, d: this.state.dispatched });
-      this.applied = this.branch.commands.length;
-    }
-    this.afterMove();
-    return result;
+    return this.travel.applyLogged(c);
   }
 
   /** The current branch's log (same array until a fork or a branch switch) and how much of it is in effect. */
   get logCursor(): { log: readonly LoggedCommand[]; applied: number; d: number } {
-    return { log: this.branch.commands, applied: this.applied, d: this.state.dispatched };
+    return this.travel.logCursor;
   }
 
   /** The retained events of the run, for the trace export. */
@@ -212,7 +122,7 @@ export class SimRunner {
 
   /** The current branch up to now, as a recorded run. */
   recordedRun(): { at: number; commands: LoggedCommand[] } {
-    return { at: this.state.now, commands: this.branch.commands.slice(0, this.applied) };
+    return this.travel.recordedRun();
   }
 
   /** The lane's setting in a side-by-side comparison. */
@@ -222,81 +132,22 @@ export class SimRunner {
     return this.state.now;
   }
 
+  /** The current branch's snapshots, oldest first. */
+  get snapshots(): readonly Snapshot[] {
+    return this.travel.snapshots;
+  }
+
   /** Every command given on the current branch, with its position (the replay log). */
   get commandLog(): readonly LoggedCommand[] {
-    return this.branch.commands;
+    return this.travel.commandLog;
   }
 
   private position() {
-    return { t: this.state.now, d: this.state.dispatched };
+    return this.travel.position();
   }
 
-  private atHead(): boolean {
-    return !isBefore(this.position(), this.branch.head);
-  }
-
-  /** Runs to `t`: the branch's logged commands replay at their positions; new script actions apply and are logged. */
   private runTo(t: number): void {
-    // A long jump at the head goes in snapshot-sized chunks, so history keeps its spacing (and
-    // its window: a single snapshot at the end would leave a 3-hour replay behind it).
-    while (this.atHead() && t - this.state.now > this.branch.snapshotInterval)
-      this.runChunkTo(this.state.now + this.branch.snapshotInterval);
-    this.runChunkTo(t);
-  }
-
-  private runChunkTo(t: number): void {
-    for (;;) {
-      if (this.applied < this.branch.commands.length) {
-        this.applied = replay(this.state, this.branch, this.applied, { t });
-        if (this.applied < this.branch.commands.length) break;
-      }
-      const next = this.script[this.scriptApplied()];
-      if (!next || next.t > t) {
-        runUntil(this.state, t);
-        break;
-      }
-      runUntil(this.state, next.t);
-      this.log(next.command, true);
-    }
-    this.afterMove();
-  }
-
-  /** Script actions in the branch's log, counted incrementally (a 100,000-step scenario must not recount at every step). */
-  private scriptCount: { log: readonly LoggedCommand[]; length: number; count: number } = {
-    log: [],
-    length: 0,
-    count: 0,
-  };
-
-  private scriptApplied(): number {
-    const log = this.branch.commands;
-    let memo = this.scriptCount;
-    if (memo.log !== log || memo.length > log.length) memo = { log, length: 0, count: 0 };
-    let count = memo.count;
-    for (let i = memo.length; i < log.length; i++) if (log[i]!.fromScript) count++;
-    this.scriptCount = { log, length: log.length, count };
-    return count;
-  }
-
-  private log(command: Command, fromScript: boolean): CommandResult {
-    const result = applyCommand(this.state, command);
-    if (result.ok) {
-      this.branch.commands.push({
-        t: this.state.now,
-        d: this.state.dispatched,
-        command,
-        fromScript,
-      });
-      this.applied = this.branch.commands.length;
-    }
-    return result;
-  }
-
-  /** Bookkeeping after time moved: head, snapshots, timeline markers. */
-  private afterMove(): void {
-    if (isBefore(this.branch.head, this.position())) this.branch.head = this.position();
-    if (this.atHead()) maybeSnapshot(this.branch, this.state, this.applied);
-    this.timeline.collect(this.branch.id, this.state);
+    this.travel.runTo(t);
   }
 
   /** Advances simulated time by the wall time elapsed times the speed, while playing. */
@@ -465,9 +316,7 @@ export class SimRunner {
       const next = s.queue[0];
       if (!next) break;
       // a logged command due before the next item is part of this step
-      const cmd = this.branch.commands[this.applied];
-      if (cmd && cmd.d <= s.dispatched) {
-        this.applied = replay(s, this.branch, this.applied, { d: s.dispatched });
+      if (this.travel.replayDue()) {
         if (s.eventCount !== events) break;
         continue;
       }
@@ -476,7 +325,7 @@ export class SimRunner {
       stepOne(s);
       if (isDelivery || s.eventCount !== events) break;
     }
-    this.afterMove();
+    this.travel.afterMove();
   }
 
   /** Back to where the last step started, or else to just before the latest event. */
@@ -497,7 +346,7 @@ export class SimRunner {
       return;
     }
     this.steps = [];
-    const last = this.timeline.lastEventBefore(this.branch.id, s.dispatched + 1);
+    const last = this.travel.lastEventBefore(s.dispatched + 1);
     this.seek({ d: last ? Math.max(0, last.d - 1) : Math.max(0, s.dispatched - 1) });
   }
 
@@ -524,18 +373,13 @@ export class SimRunner {
 
   /** The state exactly as it was at that time (or position) of the current branch. */
   seek(target: Target): void {
-    const head = this.branch.head;
-    const start = historyStart(this.branch);
-    const clamped: Target =
-      'd' in target
-        ? {
-            d: Math.max(start.d, Math.min(target.d, head.d)),
-            ...(target.t !== undefined ? { t: Math.max(start.t, Math.min(target.t, head.t)) } : {}),
-          }
-        : { t: Math.min(Math.max(start.t, target.t), head.t) };
-    const { state, applied } = stateAt(this.branch, clamped);
-    this.state = state;
-    this.applied = applied;
+    this.travel.seek(target);
+    this.afterSeek();
+  }
+
+  /** The walk and a lesson's wait follow the run back (or forward) in time. */
+  private afterSeek(): void {
+    const state = this.state;
     if (this.walked) {
       for (const [k, t] of Object.entries(this.walked.seen))
         if (t > state.now) delete this.walked.seen[k];
@@ -551,35 +395,11 @@ export class SimRunner {
   }
 
   selectBranch(id: number): void {
-    const b = this.branches.find((x) => x.id === id);
-    if (!b || b === this.branch) return;
-    const t = this.state.now;
-    this.branch = b;
-    this.seek({ t: Math.min(t, b.head.t) });
-    this.timeline.touch();
+    if (this.travel.selectBranch(id)) this.afterSeek();
   }
 
   command(command: Command): CommandResult {
-    if (!this.atHead()) this.fork();
-    return this.log(command, false);
-  }
-
-  /** Acting in the past: a new branch keeps the commands so far; the old one stays selectable. */
-  private fork(): void {
-    const pos = this.position();
-    const parent = this.branch;
-    const branch: Branch = {
-      id: this.branches.length,
-      label: `branch ${this.branches.length} (from ${parent.label} at ${(pos.t / 1000).toFixed(1)} s)`,
-      parent: parent.id,
-      commands: parent.commands.slice(0, this.applied),
-      snapshots: parent.snapshots.filter((s) => !isBefore(pos, { t: s.t, d: s.d })),
-      head: pos,
-      snapshotInterval: parent.snapshotInterval,
-    };
-    this.branches.push(branch);
-    this.branch = branch;
-    this.timeline.fork(parent.id, branch.id, pos.d, this.state.eventCount - 1);
+    return this.travel.command(command);
   }
 
   inspect(partition: string | null): void {
@@ -622,7 +442,7 @@ export class SimRunner {
     });
     this.sentStructureAt = s.controller.offset;
     view.eventsReset = this.eventsReset;
-    view.timeline = this.timeline.view(this.branch, this.branches);
+    view.timeline = this.travel.timelineView();
     view.walk = this.walked
       ? (walkthrough(s, this.walked.rid, this.walked.seen) ?? {
           record: '(waiting for the next send)',
