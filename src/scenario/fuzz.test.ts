@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseScenario, parseScenarioText } from './validate';
 import { parseLesson } from './lesson';
 import { describeToScenario } from './describe-import';
-import { checkCommand } from './command-check';
+import { checkCommand } from './vocabulary';
 
 const RUNS = 10_000;
 

@@ -5,7 +5,7 @@
 // claims; the lesson tests check it once the step's wait is over.
 import type { Command } from '../engine/index';
 import { ALL_EVENTS } from '../engine';
-import { checkCommand } from './command-check';
+import { checkCommand } from './vocabulary';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';
 

@@ -18,7 +18,7 @@ import {
 } from '../engine/index';
 import { compareFacts, formatMismatch } from './compare';
 import type { Facts, Scenario, Step } from './types';
-import { stepCommand } from './step-command';
+import { stepCommand } from './vocabulary';
 
 export interface Assertion {
   step: number;

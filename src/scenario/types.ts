@@ -1,5 +1,6 @@
 // A validated, normalised scenario (scenario-format.md, format v1).
 import type { SimSetup } from '../engine';
+import type { CommandStep } from './vocabulary';
 
 /** A network endpoint: a broker id, a controller id, "controller" (the whole quorum) or a client id. */
 export type Endpoint = number | string;
@@ -62,36 +63,10 @@ interface StepBase {
   index: number;
 }
 
+/** A step: an engine command (vocabulary.ts), or a wait or a check. */
 export type Step = StepBase &
   (
-    | {
-        do: 'produce';
-        client: string;
-        partition?: string;
-        topic?: string;
-        key?: string;
-        records: string[];
-      }
-    | { do: 'consume'; client: string; partition: string; from: number }
-    | { do: 'poll'; client: string; partition: string }
-    | { do: 'kill' | 'stop' | 'restart' | 'pauseFetch' | 'resumeFetch'; broker: number }
-    | { do: 'fetch'; broker: number; deliverResponse: boolean }
-    | { do: 'partitionNetwork'; a: Endpoint; b: Endpoint }
-    | { do: 'heal'; a?: Endpoint; b?: Endpoint }
-    | { do: 'killController' | 'restartController'; controller?: number }
-    | { do: 'electPreferred'; partition?: string }
-    | {
-        do: 'setConfig';
-        scope: 'broker' | 'topic' | 'client';
-        /** broker id, topic name or client id; absent for broker = every broker */
-        id?: number | string;
-        config: Record<string, unknown>;
-      }
-    | { do: 'refreshMetadata'; client: string }
-    /** addition to format v1: a steady stream of unkeyed records, `rate` per simulated second */
-    | { do: 'produceStream'; client: string; rate: number }
-    /** addition to format v1: the consumer polls every partition continuously */
-    | { do: 'subscribe'; client: string; on: boolean }
+    | CommandStep
     | { do: 'advance'; ms: number }
     | { do: 'settle'; maxMs: number }
     | { do: 'expect'; facts: Facts }

@@ -1,7 +1,7 @@
 // Every message the page sends is checked before the worker acts on it: a malformed one is
 // refused with a message naming what is wrong, and the simulation keeps running. Never throws.
 import type { ToWorker } from '../protocol/messages';
-import { checkCommand } from '../scenario/command-check';
+import { checkCommand } from '../scenario/vocabulary';
 
 /** "Run until" looks this far ahead at most (it runs in one go). */
 export const MAX_RUN_UNTIL_MS = 3_600_000;

@@ -3,7 +3,7 @@
 // its recorded position; if one throws again, the run is rebuilt to just before it and the
 // command is named. The record guard applies during replay too.
 import type { Command } from '../engine/index';
-import { checkCommand } from '../scenario/command-check';
+import { checkCommand } from '../scenario/vocabulary';
 import type { LoggedCommand } from './history';
 import type { SimRunner } from './runner';
 

@@ -10,8 +10,7 @@ import {
   type SimState,
 } from '../engine/index';
 import type { Scenario } from '../scenario/types';
-import { stepCommand } from '../scenario/step-command';
-import { checkCommand } from '../scenario/command-check';
+import { checkCommand, stepCommand } from '../scenario/vocabulary';
 import {
   SNAPSHOT_INTERVAL_MS,
   historyStart,

@@ -1,0 +1,221 @@
+// The action vocabulary, written once: each engine command and the shape of its fields. Scenario
+// steps, lesson steps, share links, the page's commands, the TypeScript types and the JSON Schema
+// all derive from it. Each field carries what it expects, in words, for the error messages;
+// references (a broker that exists, a producer's id) are checked by hand afterwards.
+import * as v from 'valibot';
+import { ALL_EVENTS, type Command } from '../engine/index';
+import { at, didYouMean, isObject, own, show, type Issues } from './issues';
+
+/** A field's shape and, in words, what it expects ("expected <what>, got <value>"). */
+const field = <S extends v.GenericSchema>(
+  schema: S,
+  what: string | ((i: v.BaseIssue<unknown>) => string),
+) => v.message(schema, what);
+const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+
+/** Largest id Kafka accepts for a node (node.id is an int32). */
+export const MAX_NODE_ID = 2147483647;
+
+const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
+const client = field(v.string(), 'a client id');
+const partition = field(
+  v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]+-(0|[1-9][0-9]*)$/)),
+  'a partition "<topic>-<n>"',
+);
+const topic = field(
+  v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]{1,249}$/)),
+  'a topic name of 1 to 249 characters a-z, A-Z, 0-9, ".", "_" or "-"',
+);
+const broker = field(nodeId, 'a broker id');
+const controller = field(nodeId, 'a controller id');
+const endpointShape = v.union([nodeId, nonEmpty]);
+const endpoint = field(endpointShape, 'a broker or controller id, "controller" or a client id');
+const bothEnds = field(endpointShape, (issue) =>
+  issue.input === undefined
+    ? 'both ends a and b'
+    : 'a broker or controller id, "controller" or a client id',
+);
+const bool = field(v.boolean(), 'true or false');
+const duration = field(int(0), 'a duration in ms (an integer >= 0)');
+const recordValue = field(nonEmpty, 'a record value (a non-empty string)');
+
+/** Each engine command's fields (engine/core/commands.ts `Command` must agree: checked below). */
+export const COMMAND_FIELDS = {
+  produce: {
+    client,
+    partition: v.optional(partition),
+    topic: v.optional(topic),
+    key: v.optional(field(v.string(), 'a string')),
+    records: field(
+      v.pipe(v.array(recordValue), v.minLength(1)),
+      'a non-empty list of record values (strings)',
+    ),
+  },
+  consume: { client, partition, from: field(int(0), 'an offset (an integer >= 0)') },
+  poll: { client, partition },
+  kill: { broker },
+  stop: { broker },
+  restart: { broker },
+  pauseFetch: { broker },
+  resumeFetch: { broker },
+  fetch: { broker, deliverResponse: v.optional(bool, true) },
+  partitionNetwork: { a: bothEnds, b: bothEnds },
+  heal: { a: v.optional(endpoint), b: v.optional(endpoint) },
+  killController: { controller: v.optional(controller) },
+  restartController: { controller: v.optional(controller) },
+  electPreferred: { partition: v.optional(partition) },
+  setConfig: {
+    scope: field(v.picklist(['broker', 'topic', 'client']), '"broker", "topic" or "client"'),
+    id: v.optional(field(v.union([nodeId, v.string()]), 'a broker id, topic name or client id')),
+    config: field(v.record(v.string(), v.unknown()), 'an object of config names to values'),
+  },
+  refreshMetadata: { client },
+  produceStream: {
+    client,
+    rate: field(
+      v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000)),
+      'records per simulated second (a number from 0 to 1000)',
+    ),
+  },
+  subscribe: { client, on: v.optional(bool, true) },
+} satisfies Record<Command['type'], v.ObjectEntries>;
+
+type Fields = typeof COMMAND_FIELDS;
+/** Optional fields without a default stay optional in the value read. */
+type OptionalKeys<E> = {
+  [K in keyof E]: E[K] extends v.OptionalSchema<v.GenericSchema, infer D>
+    ? D extends undefined
+      ? K
+      : never
+    : never;
+}[keyof E];
+type Read<E extends v.ObjectEntries> = {
+  [K in Exclude<keyof E, OptionalKeys<E>>]: v.InferOutput<E[K]>;
+} & { [K in OptionalKeys<E>]?: v.InferOutput<E[K]> };
+/** A command as the vocabulary reads it (defaults filled in). */
+export type VocabularyCommand = {
+  [K in keyof Fields]: { type: K } & Read<Fields[K]>;
+}[keyof Fields];
+// The engine's own Command type and the vocabulary must not drift apart.
+const agrees: VocabularyCommand extends Command ? true : false = true;
+void agrees;
+
+/**
+ * Steps of a scenario file that are not commands. Their fields are shapes only here; expect and
+ * expectEvent facts and the setConfig target spellings are checked by their own validators.
+ */
+export const STEP_FIELDS = {
+  ...COMMAND_FIELDS,
+  setConfig: {
+    scope: v.unknown(),
+    id: v.unknown(),
+    broker: v.unknown(),
+    topic: v.unknown(),
+    client: v.unknown(),
+    config: v.unknown(),
+  },
+  advance: { ms: duration },
+  /** the facts (validate-facts.ts) */
+  expect: {},
+  settle: { maxMs: v.optional(duration, 2000) },
+  expectEvent: {
+    event: field(v.picklist(ALL_EVENTS), `an event (${ALL_EVENTS.join(', ')})`),
+    within: field(
+      v.strictTuple([int(0), int(0)]),
+      '[fromMs, toMs], integers >= 0, measured from the start of this step',
+    ),
+    broker: v.optional(v.unknown()),
+    partition: v.optional(v.unknown()),
+    record: v.optional(v.unknown()),
+    expect: v.optional(v.unknown()),
+  },
+} satisfies Record<string, v.ObjectEntries>;
+
+/** A step's time: `at`, the earliest simulated start (ms). */
+export const STEP_AT = field(int(0), 'a time in ms (an integer >= 0)');
+
+/** The commands as steps: `do` instead of `type`. */
+export type CommandStep = {
+  [K in keyof Fields]: { do: K } & Read<Fields[K]>;
+}[keyof Fields];
+
+export function isCommandAction(action: string): action is Command['type'] {
+  return Object.hasOwn(COMMAND_FIELDS, action);
+}
+
+/**
+ * Reads the fields of an object against `entries`: every error goes to `issues` with its path
+ * ("missing: expected ..." or "expected ..., got ..."); unknown fields are named with a near
+ * miss ("_" and "$" fields are free). Returns the values read (defaults filled) and whether all were.
+ */
+export function readFields(
+  issues: Pick<Issues, 'add' | 'expected'>,
+  entries: v.ObjectEntries,
+  raw: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+  what: string,
+): { ok: boolean; values: Record<string, unknown> } {
+  let ok = true;
+  for (const key of Object.keys(raw)) {
+    if (known.includes(key) || key.startsWith('_') || key.startsWith('$')) continue;
+    issues.add(
+      at(path, key),
+      `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
+    );
+    ok = false;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(entries)) {
+    const value = own(raw, key);
+    const read = v.safeParse(schema, value, { abortPipeEarly: true });
+    if (read.success) {
+      if (read.output !== undefined) out[key] = read.output;
+      continue;
+    }
+    ok = false;
+    for (const issue of read.issues) {
+      const where = (issue.path ?? []).reduce(
+        (p, item) => at(p, item.key as string | number),
+        at(path, key),
+      );
+      issues.expected(where, issue.message, issue.input);
+    }
+  }
+  return { ok, values: out };
+}
+
+/** Checks a command from outside (a share link, a lesson, the page); the first error names the field. */
+export function checkCommand(
+  raw: unknown,
+  where: string,
+): { ok: true; command: Command } | { ok: false; error: string } {
+  if (!isObject(raw)) return { ok: false, error: `${where}: expected a command object` };
+  const type = own(raw, 'type');
+  if (typeof type !== 'string' || !isCommandAction(type))
+    return {
+      ok: false,
+      error: `${where}.type: expected one of ${Object.keys(COMMAND_FIELDS).join(', ')}, got ${show(type)}`,
+    };
+  // Only the first error, without the value: a command is short and its sender a program.
+  let error: string | undefined;
+  const first = (path: string, message: string) => void (error ??= `${path}: ${message}`);
+  const issues = {
+    add: first,
+    expected: (path: string, what: string) => first(path, `expected ${what}`),
+  };
+  const fields: v.ObjectEntries = COMMAND_FIELDS[type];
+  const known = ['type', ...Object.keys(fields)];
+  const read = readFields(issues, fields, raw, where, known, `field of ${type}`);
+  if (!read.ok) return { ok: false, error: error! };
+  return { ok: true, command: { type, ...read.values } as Command };
+}
+
+/** The engine command a step performs (waits and checks have none). */
+export function stepCommand(step: { do: string }): Command | null {
+  if (!isCommandAction(step.do)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- at and index are the step's own
+  const { do: type, at, index, ...fields } = step as Record<string, unknown>;
+  return { type, ...fields } as Command;
+}
