@@ -1,20 +1,29 @@
 // Lessons the way a class uses them: picked from the Lessons menu with the app already running,
 // advanced with the clicker key (PageDown), each on a fresh run. No URL parameters, no test
 // hooks for driving (the state is only read).
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { view } from './sim';
 import { inFlight, playing } from './read-view';
 
-const MENU: [string, string][] = [
-  ['1. Leaders and followers', 'leaders-and-followers'],
-  ['2. The produce path with acks=all', 'produce-path-acks-all'],
-  ['3. The leader dies', 'leader-dies'],
-  ['4. acks=1 loses acknowledged data', 'acks1-loses-data'],
-  ['5. min.insync.replicas', 'min-insync-replicas'],
-  ['6. A slow follower', 'slow-follower'],
-  ['7. Offline partition vs unclean election', 'offline-vs-unclean'],
-  ['8. Truncation on return', 'truncation-on-return'],
+/** The lessons in teaching order, each titled as its file is (src/data/lessons). */
+const ORDER = [
+  'leaders-and-followers',
+  'produce-path-acks-all',
+  'leader-dies',
+  'acks1-loses-data',
+  'min-insync-replicas',
+  'slow-follower',
+  'offline-vs-unclean',
+  'truncation-on-return',
 ];
+const fileTitle = (id: string) =>
+  (
+    JSON.parse(
+      readFileSync(new URL(`../src/data/lessons/${id}.json`, import.meta.url), 'utf8'),
+    ) as { title: string }
+  ).title;
+const MENU: [string, string][] = ORDER.map((id, i) => [`${i + 1}. ${fileTitle(id)}`, id]);
 
 const where = async (lesson: Locator) =>
   `${await lesson.getAttribute('data-step')}/${await lesson.getAttribute('data-waiting')}`;
@@ -33,6 +42,19 @@ async function pick(page: Page, [title, id]: [string, string]): Promise<Locator>
   await expect(lesson).toHaveAttribute('data-step', '0');
   return lesson;
 }
+
+test('the Lessons menu lists every lesson in teaching order under its file’s title', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const options = page
+    .getByRole('combobox', { name: 'Lessons' })
+    .locator('option[value]:not([value=""])');
+  await expect(options).toHaveText(MENU.map(([title]) => title));
+  expect(await options.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(
+    ORDER,
+  );
+});
 
 test('every lesson, picked from the menu in order, plays to its end with PageDown', async ({
   page,

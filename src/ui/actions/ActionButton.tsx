@@ -31,6 +31,7 @@ export function ActionButton({
   label,
   whenOff = 'hide',
   unnamed = false,
+  disabled = false,
 }: {
   id: ActionId;
   broker?: number | null;
@@ -42,6 +43,8 @@ export function ActionButton({
   /** named by its text alone (beside a heading that names the broker, and so not the same
    * accessible name as the card's button) */
   unnamed?: boolean;
+  /** off for a reason of the place it is in (a lesson's Back at its first step) */
+  disabled?: boolean;
 }) {
   const shown = useAction(id, broker);
   if (!shown.applies && whenOff === 'hide') return null;
@@ -50,7 +53,7 @@ export function ActionButton({
       type="button"
       className={className}
       onClick={() => runAction(id, broker)}
-      disabled={!shown.applies}
+      disabled={disabled || !shown.applies}
       aria-label={unnamed ? undefined : shown.name}
       title={shown.hint}
       // keys act on the selected broker, not on this button's

@@ -1,15 +1,9 @@
 import { useSim } from '../../store/use-sim';
-import {
-  selectPlaying,
-  selectSpeed,
-  selectTheme,
-  selectTime,
-  selectTitle,
-} from '../../store/selectors';
-import { runUntilEvent, setSpeed, step, togglePlay } from '../../store/actions';
+import { selectSpeed, selectTheme, selectTime, selectTitle } from '../../store/selectors';
+import { runUntilEvent, setSpeed } from '../../store/actions';
 import { setUi } from '../../store/store';
 import { TimingsBadge } from './TimingsBadge';
-import { togglePresenter } from './presenter';
+import { ActionButton } from '../actions/ActionButton';
 import { ShareMenu } from './ShareMenu';
 import { CompareToggle } from '../compare/CompareLanes';
 import { LessonPicker } from '../lessons/LessonPicker';
@@ -34,7 +28,6 @@ export function speedLabel(speed: number): string {
 }
 
 export function Toolbar() {
-  const playing = useSim(selectPlaying);
   const speed = useSim(selectSpeed);
   const time = useSim(selectTime);
   const title = useSim(selectTitle);
@@ -49,17 +42,8 @@ export function Toolbar() {
         Kafka replication <span className="subtitle">{title}</span>
       </h1>
       <div className="controls" role="toolbar" aria-label="Simulation controls">
-        <button type="button" className="primary" onClick={togglePlay} aria-keyshortcuts="Space">
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          onClick={step}
-          aria-keyshortcuts="ArrowRight"
-          title="Process the next protocol event"
-        >
-          Step
-        </button>
+        <ActionButton id="playPause" className="primary" />
+        <ActionButton id="step" />
         <select
           className="presenter-hide"
           aria-label="Run until"
@@ -94,25 +78,11 @@ export function Toolbar() {
           <CompareToggle />
         </span>
         <TimingsBadge />
-        <button
-          type="button"
-          onClick={togglePresenter}
-          aria-keyshortcuts="p"
-          title="Full screen, large type, high contrast, keyboard only"
-        >
-          Presenter
-        </button>
+        <ActionButton id="presenter" />
         <span className="presenter-hide">
           <ShareMenu />
         </span>
-        <button
-          type="button"
-          onClick={() => setUi({ showHelp: true })}
-          aria-label="Keyboard shortcuts"
-          aria-keyshortcuts="?"
-        >
-          ?
-        </button>
+        <ActionButton id="help" />
         <button
           type="button"
           className="presenter-hide"

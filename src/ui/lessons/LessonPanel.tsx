@@ -1,7 +1,9 @@
 // The narration of a lesson: one step at a time, waiting on the simulation's events or a
 // Continue click, with Back; it ends with a question for the class, revealed by playing on.
 import { useSim } from '../../store/use-sim';
-import { backLesson, closeLesson, continueLesson, lessonAfter, stepOf } from '../../store/lessons';
+import { closeLesson, stepOf } from '../../store/lessons';
+import { ActionButton } from '../actions/ActionButton';
+import { menuEntryAfter } from './lesson-titles';
 import type { SimStoreState } from '../../store/store';
 import type { LessonStep } from '../../scenario/lesson';
 import './lesson-panel.css';
@@ -54,7 +56,7 @@ export function LessonPanel() {
   const revealed = index === total + 1;
   const step = stepOf(l);
   const wait = waitLabel(step);
-  const next = lessonAfter(lesson.id, 1);
+  const next = menuEntryAfter(lesson.id, 1);
   return (
     <section
       className="lesson"
@@ -78,53 +80,35 @@ export function LessonPanel() {
         {question ? lesson.question.ask : step?.text}
       </p>
       <div className="row">
-        <button
-          type="button"
-          onClick={backLesson}
-          disabled={index === 0}
-          aria-keyshortcuts="PageUp"
-        >
-          ◀ Back
-        </button>
+        <ActionButton id="lessonBack" disabled={index === 0} />
         {question ? (
-          <button
-            type="button"
-            className="primary"
-            onClick={continueLesson}
-            aria-keyshortcuts="PageDown"
-          >
-            Reveal: play on
-          </button>
+          <ActionButton id="lessonNext" className="primary" label="Reveal: play on" />
         ) : revealed ? (
           <>
             <button type="button" onClick={closeLesson} disabled={waiting}>
               {waiting ? `Waiting for ${wait}…` : 'Finish'}
             </button>
             {next && !waiting ? (
-              <button
-                type="button"
+              <ActionButton
+                id="lessonNext"
                 className="primary"
-                onClick={continueLesson}
-                aria-keyshortcuts="PageDown"
-              >
-                Next lesson: {next.title} ▶
-              </button>
+                label={`Next lesson: ${next.title} ▶`}
+              />
             ) : null}
           </>
         ) : (
-          <button
-            type="button"
+          <ActionButton
+            id="lessonNext"
             className="primary"
-            onClick={continueLesson}
             disabled={waiting}
-            aria-keyshortcuts="PageDown"
-          >
-            {waiting
-              ? `Waiting for ${wait}…`
-              : index === total - 1
-                ? 'Continue to the question'
-                : 'Continue ▶'}
-          </button>
+            label={
+              waiting
+                ? `Waiting for ${wait}…`
+                : index === total - 1
+                  ? 'Continue to the question'
+                  : 'Continue ▶'
+            }
+          />
         )}
       </div>
     </section>

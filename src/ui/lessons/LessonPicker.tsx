@@ -1,6 +1,5 @@
-import { LESSONS, openLesson } from '../../store/lessons';
-
-export { LESSONS };
+import { openLesson } from '../../store/lessons';
+import { LESSON_MENU } from './lesson-titles';
 
 /** The Lessons menu: each lesson starts on a fresh run; focus leaves the menu so the clicker keys work. */
 export function LessonPicker() {
@@ -11,11 +10,11 @@ export function LessonPicker() {
       onChange={(e) => {
         const id = e.target.value;
         e.target.blur();
-        if (id) openLesson(id);
+        if (id) void openLesson(id);
       }}
     >
       <option value="">Lessons…</option>
-      {LESSONS.map((l) => (
+      {LESSON_MENU.map((l) => (
         <option key={l.id} value={l.id}>
           {l.title}
         </option>

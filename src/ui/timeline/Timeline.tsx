@@ -7,7 +7,8 @@ import { axisBottom } from 'd3-axis';
 import { select } from 'd3-selection';
 import { useSim } from '../../store/use-sim';
 import { selectTime } from '../../store/selectors';
-import { seek, selectBranch, stepBack } from '../../store/actions';
+import { seek, selectBranch } from '../../store/actions';
+import { ActionButton } from '../actions/ActionButton';
 import type { SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
 import { groupMarkers, headline, MARKER_ICONS, markerStyle } from '../../viz/markers';
@@ -81,14 +82,7 @@ export function Timeline() {
       data-head={head}
       data-start={start}
     >
-      <button
-        type="button"
-        onClick={stepBack}
-        aria-keyshortcuts="ArrowLeft"
-        title="Back to before the last step or event"
-      >
-        ◀ Back
-      </button>
+      <ActionButton id="stepBack" />
       {start > 0 ? (
         <span
           className="history-start"

@@ -3,7 +3,8 @@
 // Everything not about it dims on the stage.
 import { useState } from 'react';
 import { useSim } from '../../store/use-sim';
-import { produceOne, step, stepBack, walk } from '../../store/actions';
+import { produceOne, walk } from '../../store/actions';
+import { ActionButton } from '../actions/ActionButton';
 import { simStore, type SimStoreState } from '../../store/store';
 import { formatTime } from '../format';
 import './record-status.css';
@@ -81,12 +82,8 @@ export function WalkPanel() {
             ))}
           </ol>
           <div className="row">
-            <button type="button" onClick={stepBack} aria-keyshortcuts="ArrowLeft">
-              ◀ Previous hop
-            </button>
-            <button type="button" onClick={step} aria-keyshortcuts="ArrowRight">
-              Next hop ▶
-            </button>
+            <ActionButton id="stepBack" label="◀ Previous hop" />
+            <ActionButton id="step" label="Next hop ▶" />
             <button type="button" onClick={walkNewRecord}>
               Walk a new record
             </button>
