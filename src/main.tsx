@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { boot } from './client/boot';
+import { boot } from './store/boot';
 import './ui/app.css';
 
 boot();

@@ -5,7 +5,7 @@ import type { SimClient } from '../client/sim-client';
 import type { ParseFormat, Parsed, TimingsPreset } from '../protocol/messages';
 import { resetLog, setError, setUi, simStore } from './store';
 import { encodeShare, MAX_SHARE_BYTES, SHARE_VERSION } from '../client/share';
-import { accept, propose, recordedRun, sent, session } from '../client/session';
+import { accept, propose, recordedRun, sent, session } from './session';
 import { scenarioWithRun } from '../scenario/export';
 
 let client: SimClient | null = null;
@@ -13,9 +13,6 @@ let client: SimClient | null = null;
 export function bindClient(c: SimClient): void {
   client = c;
 }
-
-/** The timings of the last load asked for (the badge's switch reloads with the other preset). */
-let currentTimings: TimingsPreset = 'demo';
 
 /**
  * Asks the worker to load a scenario (and replay a run). Nothing changes until it accepts: a
@@ -36,8 +33,6 @@ export function loadScenario(
 export function loadAccepted(load: number | undefined): void {
   if (load === undefined) return;
   accept(load);
-  const s = session();
-  if (s) currentTimings = s.timings;
   resetLog();
   simStore.setState({ loading: null, dead: false });
 }
@@ -106,7 +101,8 @@ export async function importScenarioText(text: string): Promise<boolean> {
     });
     return false;
   }
-  loadScenario(parsed.value, currentTimings, false);
+  // an imported file runs with the timings of the run on screen
+  loadScenario(parsed.value, session()?.timings ?? 'demo', false);
   return true;
 }
 

@@ -15,6 +15,7 @@ import {
   walk,
 } from './actions';
 import { setError, simStore } from './store';
+import type { LessonUi } from './lesson-state';
 import { bundledLesson, bundledScenario } from '../client/bundled';
 
 /** The lessons of src/data/lessons, in teaching order (the menu, and the clicker from one to the next). */
@@ -35,27 +36,28 @@ export function lessonAfter(id: string, by: 1 | -1): { id: string; title: string
   return i < 0 ? null : (LESSONS[i + by] ?? null);
 }
 
-export interface LessonUi {
-  lesson: Lesson;
-  /** 0..steps-1: narration; steps: the question; steps+1: the reveal */
-  index: number;
-  /** waiting for the step's event (or its play time) before Continue */
-  waiting: boolean;
-  /** where each step began (simulated time) */
-  starts: (number | undefined)[];
+/** The lesson being played, from the store (null when none). */
+function current(): LessonUi | null {
+  return simStore.getState().lesson;
 }
 
-let current: LessonUi | null = null;
-/** the run the lesson plays on (the worker numbers its loads); null until its first view */
-let run: { expected: number; entered: boolean } | null = null;
-/** the id of the worker wait the lesson is in (views echo the latest reached) */
-let waitId = 0;
-let waitingFor = -1;
-const listeners = new Set<() => void>();
+function setLesson(lesson: LessonUi | null): void {
+  simStore.setState({ lesson });
+}
 
-function publish(): void {
-  simStore.setState({ lesson: current ? { ...current } : null });
-  for (const l of listeners) l();
+function play() {
+  return simStore.getState().lessonPlay;
+}
+
+function setPlay(patch: Partial<ReturnType<typeof play>>): void {
+  simStore.setState((st) => ({ lessonPlay: { ...st.lessonPlay, ...patch } }));
+}
+
+/** A new worker wait: its id (views echo the latest one reached). */
+function nextWait(): number {
+  const id = play().waitId + 1;
+  setPlay({ waitId: id, waitingFor: id });
+  return id;
 }
 
 export function stepOf(l: LessonUi): LessonStep | null {
@@ -100,30 +102,33 @@ export async function openLesson(id: string, step = 0, attach = false): Promise<
     if (!parsed.ok) throw new Error(`lessons/${id}.json: ${parsed.errors.join('; ')}`);
     const lesson = parsed.value as Lesson;
     const index = attach ? Math.max(0, Math.min(step, lesson.steps.length + 1)) : 0;
-    // waiting until its run is loaded and the first step entered
-    current = { lesson, index, waiting: !attach, starts: [] };
-    waitingFor = -1;
     if (attach) {
       // a share link: the run is the one being replayed (or already shown)
-      run = { expected: Math.max(loaded, 1), entered: true };
-      current.starts[index] = simStore.getState().view?.time ?? 0;
+      const starts: (number | undefined)[] = [];
+      starts[index] = simStore.getState().view?.time ?? 0;
+      setPlay({ run: { expected: Math.max(loaded, 1), entered: true }, waitingFor: -1 });
+      setLesson({ lesson, index, waiting: false, starts });
       const walked = walkedBy(lesson, index);
       if (walked) walk(walked);
       const select = [...stepsUpTo(lesson, index)].reverse().find((st) => st.select)?.select;
       if (select) selectPartition(select);
       pause();
-      publish();
       return true;
     }
     const scenario =
       typeof lesson.scenario === 'string' ? bundled('scenario', lesson.scenario) : lesson.scenario;
     // A new run: the next load the worker numbers (after any still pending for a lesson).
-    run = {
-      expected: Math.max(loaded, run && !run.entered ? run.expected : 0) + 1,
-      entered: false,
-    };
+    const pending = play().run;
+    setPlay({
+      run: {
+        expected: Math.max(loaded, pending && !pending.entered ? pending.expected : 0) + 1,
+        entered: false,
+      },
+      waitingFor: -1,
+    });
+    // waiting until its run is loaded and the first step entered
+    setLesson({ lesson, index, waiting: true, starts: [] });
     loadScenario(scenario, lesson.timings, false);
-    publish();
     return true;
   } catch (e) {
     return cannotOpen(e);
@@ -131,12 +136,11 @@ export async function openLesson(id: string, step = 0, attach = false): Promise<
 }
 
 export function closeLesson(): void {
-  if (current?.waiting) sendRaw({ type: 'playUntil', id: ++waitId, until: { ms: 0 } }); // pauses, disarming the wait
-  current = null;
-  run = null;
-  waitingFor = -1;
+  // pauses, disarming the wait
+  if (current()?.waiting) sendRaw({ type: 'playUntil', id: nextWait(), until: { ms: 0 } });
+  setPlay({ run: null, waitingFor: -1 });
+  setLesson(null);
   walk(null);
-  publish();
 }
 
 /** The steps played up to `index`: steps 0..n-1, the question (no step of its own), then the reveal. */
@@ -164,57 +168,53 @@ function untilOf(step: LessonStep | null): Until | null {
   return step.play > 0 ? { ms: step.play } : null;
 }
 
-/** Plays until the step's wait is reached (the worker pauses there), or pauses for Continue. */
-function beginWaiting(): void {
-  if (!current) return;
-  const until = untilOf(stepOf(current));
-  if (until) {
-    waitingFor = ++waitId;
-    current.waiting = true;
-    sendRaw({ type: 'playUntil', id: waitingFor, until });
-  } else {
-    waitingFor = -1;
-    current.waiting = false;
+/** Moves the lesson to step `index`, then plays until its wait is reached (the worker pauses there) or pauses for Continue. */
+function beginWaiting(l: LessonUi, index: number, starts = l.starts): void {
+  const moved = { ...l, index, starts };
+  const until = untilOf(stepOf(moved));
+  setLesson({ ...moved, waiting: until !== null });
+  if (until) sendRaw({ type: 'playUntil', id: nextWait(), until });
+  else {
+    setPlay({ waitingFor: -1 });
     pause();
   }
 }
 
 function enter(index: number): void {
-  if (!current) return;
-  current.index = index;
-  current.starts[index] = simStore.getState().view?.time ?? 0;
-  const step = stepOf(current);
+  const l = current();
+  if (!l) return;
+  const starts = [...l.starts];
+  starts[index] = simStore.getState().view?.time ?? 0;
+  const step = stepOf({ ...l, index });
   if (step) {
     // The walk is set first: "the next record" is the one this step's actions produce.
     if (step.walk) walk(step.walk);
     for (const c of step.do) command(c);
     if (step.select) selectPartition(step.select);
   }
-  beginWaiting();
-  publish();
+  beginWaiting(l, index, starts);
 }
 
 /** Continue: the next step (or the question, then its reveal); while a step waits, runs to its event at once. */
 export function continueLesson(): void {
-  if (!current || !run?.entered) return;
-  if (current.waiting) {
+  const l = current();
+  if (!l || !play().run?.entered) return;
+  if (l.waiting) {
     sendRaw({ type: 'skipUntil' });
     return;
   }
-  const next = current.index + 1;
-  if (next > current.lesson.steps.length + 1) {
+  const next = l.index + 1;
+  if (next > l.lesson.steps.length + 1) {
     // the end: the clicker goes on to the next lesson
-    const after = lessonAfter(current.lesson.id, 1);
-    if (after) openLesson(after.id);
+    const after = lessonAfter(l.lesson.id, 1);
+    if (after) void openLesson(after.id);
     return;
   }
-  const known = current.starts[next];
+  const known = l.starts[next];
   if (known !== undefined) {
     // revisited (after Back): time travel to where it began, and wait again
     seek(known);
-    current.index = next;
-    beginWaiting();
-    publish();
+    beginWaiting(l, next);
     return;
   }
   enter(next);
@@ -222,45 +222,46 @@ export function continueLesson(): void {
 
 /** Back: the previous step, at the moment it began. */
 export function backLesson(): void {
-  if (!current || !run?.entered) return;
-  if (current.index === 0) {
+  const l = current();
+  if (!l || !play().run?.entered) return;
+  if (l.index === 0) {
     // the start: the clicker goes back to the previous lesson
-    const before = lessonAfter(current.lesson.id, -1);
-    if (before) openLesson(before.id);
+    const before = lessonAfter(l.lesson.id, -1);
+    if (before) void openLesson(before.id);
     return;
   }
-  const prev = current.index - 1;
-  const start = current.starts[prev];
+  const prev = l.index - 1;
+  const start = l.starts[prev];
   if (start === undefined) return;
   pause();
   seek(start);
-  current.index = prev;
-  beginWaiting();
-  publish();
+  beginWaiting(l, prev);
 }
 
-/** Watches the store: enters the first step once the lesson's run is loaded; ends waits the worker reached. */
-simStore.subscribe((s, prev) => {
-  if (!current || !run || s.view === prev.view || !s.view) return;
-  if (!run.entered) {
-    if (s.view.run < run.expected) return; // a view of the previous run
-    run.entered = true;
-    enter(current.index);
-    return;
-  }
-  if (s.view.run !== run.expected) {
-    // another scenario was loaded: the lesson no longer describes what is on screen
-    closeLesson();
-    return;
-  }
-  if (current.waiting && waitingFor >= 0 && s.view.untilReached === waitingFor) {
-    current.waiting = false;
-    waitingFor = -1;
-    publish();
-  }
-});
-
-export function onLessonChange(f: () => void): () => void {
-  listeners.add(f);
-  return () => listeners.delete(f);
+/**
+ * Follows the views for the lesson: enters the first step once its run is loaded, ends the waits
+ * the worker reached, and closes the lesson when another scenario is loaded. Started by boot.
+ */
+export function watchLessons(): () => void {
+  return simStore.subscribe((s, prev) => {
+    const l = s.lesson;
+    const run = s.lessonPlay.run;
+    if (!l || !run || s.view === prev.view || !s.view) return;
+    if (!run.entered) {
+      if (s.view.run < run.expected) return; // a view of the previous run
+      setPlay({ run: { ...run, entered: true } });
+      enter(l.index);
+      return;
+    }
+    if (s.view.run !== run.expected) {
+      // another scenario was loaded: the lesson no longer describes what is on screen
+      closeLesson();
+      return;
+    }
+    const waitingFor = s.lessonPlay.waitingFor;
+    if (l.waiting && waitingFor >= 0 && s.view.untilReached === waitingFor) {
+      setPlay({ waitingFor: -1 });
+      setLesson({ ...l, waiting: false });
+    }
+  });
 }

@@ -2,7 +2,8 @@
 // and UI-only state. Written once per animation frame by the client.
 import { createStore } from 'zustand/vanilla';
 import { isNotable } from './notable';
-import type { LessonUi } from './lessons';
+import { initialLessonPlay, type LessonPlay, type LessonUi } from './lesson-state';
+import { initialSession, type SessionState } from './session-state';
 import type {
   BrokerView,
   TimelineMarker,
@@ -63,6 +64,10 @@ export interface SimStoreState {
   ui: UiState;
   /** the lesson being played (store/lessons.ts) */
   lesson: LessonUi | null;
+  /** how the lesson follows its run and the worker's waits */
+  lessonPlay: LessonPlay;
+  /** the run the user keeps (store/session.ts) */
+  session: SessionState;
 }
 
 export const initialUi: UiState = {
@@ -95,6 +100,8 @@ export const simStore = createStore<SimStoreState>(() => ({
   dead: false,
   ui: initialUi,
   lesson: null,
+  lessonPlay: initialLessonPlay,
+  session: initialSession,
 }));
 
 export function replicaKey(partition: string, broker: number): string {

@@ -2,7 +2,7 @@
 // actions replay at their simulated times (they become steps of the scenario), back to the same
 // moment. Kafka's timings put messages ~1 ms apart, invisible at 1x: the view slows to 1/50x.
 import type { TimingsPreset } from '../protocol/messages';
-import { recordedRun, session } from '../client/session';
+import { recordedRun, session } from './session';
 import { scenarioWithRun } from '../scenario/export';
 import { advance, loadScenario, parseInWorker, setSpeed } from './actions';
 import { setError, simStore } from './store';

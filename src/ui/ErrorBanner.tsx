@@ -5,7 +5,7 @@
 import { useSim } from '../store/use-sim';
 import { selectError } from '../store/selectors';
 import { setError, type SimStoreState } from '../store/store';
-import { cancelLoading, recoverRun } from '../client/boot';
+import { cancelLoading, recoverRun } from '../store/boot';
 import './error-banner.css';
 
 /** Longer messages are cut (the whole text stays in the title). */

@@ -2,7 +2,6 @@
 // example) and exposes a small test hook (window.__sim) that drives simulated time. When the
 // worker dies, a fresh one (from a kept copy of its script: no fetch, works offline) replays the
 // session to the exact moment of the failure.
-import workerUrl from '../worker/worker.ts?worker&url';
 import {
   bindClient,
   loadScenario,
@@ -13,43 +12,30 @@ import {
   pause,
   runUntilEvent,
   sendRaw,
-} from '../store/actions';
-import { setError, simStore, writeView } from '../store/store';
+} from './actions';
+import { setError, simStore, writeView } from './store';
 import type { TimingsPreset, FromWorker } from '../protocol/messages';
 import type { Command } from '../engine/index';
-import { connectSimClient, type SimClient, type WorkerPort } from './sim-client';
-import { decodeShare } from './share';
-import { bundledScenario, bundledScenarioNames } from './bundled';
-import { openLesson } from '../store/lessons';
+import { keepWorkerScript, newWorker } from '../client/worker-script';
+import { connectSimClient, type SimClient, type WorkerPort } from '../client/sim-client';
+import { decodeShare } from '../client/share';
+import { bundledScenario, bundledScenarioNames } from '../client/bundled';
+import { openLesson, watchLessons } from './lessons';
 import * as sessions from './session';
 
 export const DEFAULT_SCENARIO = 'lecture';
 
-/** The worker script, fetched once at start and kept as a Blob URL (restarts work offline). */
-let keptScript: string | null = null;
 let client: SimClient | null = null;
 /** a load or replay taking longer than this shows the loading state */
 const LOADING_AFTER_MS = 500;
 let loadingTimer: ReturnType<typeof setTimeout> | null = null;
-
-async function keepWorkerScript(): Promise<void> {
-  if (import.meta.env.DEV) return; // dev modules import others by path: not from a blob
-  try {
-    const response = await fetch(workerUrl);
-    if (!response.ok) return;
-    const text = await response.text();
-    keptScript = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
-  } catch {
-    keptScript = null; // opened without a server: the URL itself is used
-  }
-}
 
 /** Starts (or restarts) the simulation worker and binds the store to it. */
 function startWorker(): SimClient {
   const runBase = simStore.getState().view?.run ?? 0;
   client?.close();
   sessions.dropProposals();
-  const worker = new Worker(keptScript ?? workerUrl, { type: 'module' });
+  const worker = newWorker();
   client = connectSimClient(worker as unknown as WorkerPort, {
     onView: writeView,
     onError: (message, fatal) => setError({ message, fatal }),
@@ -144,6 +130,7 @@ function loadDefault(playing: boolean): void {
 
 export function boot(): void {
   exposeTestHook();
+  watchLessons();
   void keepWorkerScript().then(() => {
     startWorker();
     openFromUrl();
@@ -197,7 +184,7 @@ function testHook() {
     /** test hook: what the worker's Content-Security-Policy allows */
     probeWorker: () =>
       new Promise<{ eval: boolean; violations: string[] }>((resolve) => {
-        const worker = new Worker(keptScript ?? workerUrl, { type: 'module' });
+        const worker = newWorker();
         worker.onmessage = (e: MessageEvent<FromWorker>) => {
           if (e.data.type !== 'probe') return;
           worker.terminate();

@@ -1,68 +1,56 @@
-// The run the user keeps, held on the main thread: the accepted scenario and timings, and the
+// The session slice of the store: the run the user keeps, held on the main thread: the accepted scenario and timings, and the
 // command log with positions as the worker reports it. A load becomes the session only once the
 // worker accepts it, so a refused one cannot reach share links, exports or recovery. The log is
 // what a fresh worker replays when this one dies.
 import type { LogDelta, RecordedRun, TimingsPreset } from '../protocol/messages';
 import type { Command } from '../engine/index';
+import { simStore } from './store';
+import type { Session, SessionState } from './session-state';
 
-export interface Session {
-  scenario: unknown;
-  timings: TimingsPreset;
-  load: number;
-  log: RecordedRun['commands'];
-  /** how many entries of `log` are in effect (fewer after a seek into the past) */
-  applied: number;
-  /** the position of the latest view */
-  at: { t: number; d: number };
-  playing: boolean;
-  speed: number;
+function state(): SessionState {
+  return simStore.getState().session;
 }
 
-let committed: Session | null = null;
-const proposals = new Map<number, { scenario: unknown; timings: TimingsPreset }>();
-let nextLoad = 1;
-let nextSeq = 1;
-/** commands sent that no view confirmed yet (recovery gives them again) */
-let unconfirmed: { seq: number; command: Command; debugThrow?: boolean }[] = [];
+function update(patch: Partial<SessionState>): void {
+  simStore.setState((s) => ({ session: { ...s.session, ...patch } }));
+}
 
 export function session(): Session | null {
-  return committed;
+  return state().committed;
 }
 
 /** A load sent to the worker: it becomes the session when accepted. */
 export function propose(scenario: unknown, timings: TimingsPreset): number {
-  const load = nextLoad++;
-  proposals.set(load, { scenario, timings });
+  const { nextLoad: load, proposals } = state();
+  update({ nextLoad: load + 1, proposals: { ...proposals, [load]: { scenario, timings } } });
   return load;
 }
 
 export function isPending(): boolean {
-  return proposals.size > 0;
+  return Object.keys(state().proposals).length > 0;
 }
 
 export function accept(load: number): void {
-  const p = proposals.get(load);
+  const { proposals } = state();
+  const p = proposals[load];
   if (!p) return;
-  for (const k of [...proposals.keys()]) if (k <= load) proposals.delete(k);
-  committed = {
-    ...p,
-    load,
-    log: [],
-    applied: 0,
-    at: { t: 0, d: 0 },
-    playing: false,
-    speed: 1,
-  };
-  unconfirmed = [];
+  const later = Object.fromEntries(Object.entries(proposals).filter(([k]) => Number(k) > load));
+  update({
+    proposals: later,
+    committed: { ...p, load, log: [], applied: 0, at: { t: 0, d: 0 }, playing: false, speed: 1 },
+    unconfirmed: [],
+  });
 }
 
 export function refuse(load: number): void {
-  proposals.delete(load);
+  const rest = { ...state().proposals };
+  delete rest[load];
+  update({ proposals: rest });
 }
 
 /** Forgets loads in flight (their worker is gone). */
 export function dropProposals(): void {
-  proposals.clear();
+  update({ proposals: {} });
 }
 
 export function onView(
@@ -72,22 +60,34 @@ export function onView(
   playing: boolean,
   speed: number,
 ): void {
+  const { committed, unconfirmed } = state();
   if (!committed) return;
-  if (at) committed.at = at;
+  // The log is appended in place: a long run's log is not copied at every frame.
   if (log) {
     committed.log.length = Math.min(committed.log.length, log.from);
     for (const e of log.entries) committed.log.push(e);
-    committed.applied = log.applied;
   }
-  if (commandSeq !== undefined) unconfirmed = unconfirmed.filter((c) => c.seq > commandSeq);
-  committed.playing = playing;
-  committed.speed = speed;
+  update({
+    committed: {
+      ...committed,
+      at: at ?? committed.at,
+      applied: log ? log.applied : committed.applied,
+      playing,
+      speed,
+    },
+    ...(commandSeq !== undefined
+      ? { unconfirmed: unconfirmed.filter((c) => c.seq > commandSeq) }
+      : {}),
+  });
 }
 
 /** Numbers a command about to be sent; it stays unconfirmed until a view reports it handled. */
 export function sent(command: Command, debugThrow = false): number {
-  const seq = nextSeq++;
-  unconfirmed.push({ seq, command, ...(debugThrow ? { debugThrow } : {}) });
+  const { nextSeq: seq, unconfirmed } = state();
+  update({
+    nextSeq: seq + 1,
+    unconfirmed: [...unconfirmed, { seq, command, ...(debugThrow ? { debugThrow } : {}) }],
+  });
   return seq;
 }
 
@@ -102,9 +102,9 @@ export function recoveryRun(s: Session): RecordedRun {
     at: s.at.t,
     d: s.at.d,
     commands: s.log.slice(0, s.applied),
-    ...(unconfirmed.length > 0
+    ...(state().unconfirmed.length > 0
       ? {
-          pending: unconfirmed.map((c) => ({
+          pending: state().unconfirmed.map((c) => ({
             command: c.command,
             ...(c.debugThrow ? { debugThrow: true } : {}),
           })),
