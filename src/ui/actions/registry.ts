@@ -13,6 +13,7 @@ import {
   togglePlay,
 } from '../../store/actions';
 import { backLesson, continueLesson } from '../../store/lessons';
+import { selectPlaying } from '../../store/selectors';
 import { setUi, simStore, type SimStoreState } from '../../store/store';
 import { setPresenter, togglePresenter } from '../controls/presenter';
 import { lentStore, type Lent } from './lent';
@@ -73,7 +74,7 @@ export function brokerForDigits(typed: string, exists: (id: number) => boolean):
 export const ACTIONS = [
   {
     id: 'playPause',
-    label: (c) => (c.state.view?.playing ? 'Pause' : 'Play'),
+    label: (c) => (selectPlaying(c.state) ? 'Pause' : 'Play'),
     key: { keys: [' '], shown: 'Space', help: 'play / pause' },
     applies: always,
     perform: () => togglePlay(),
