@@ -98,69 +98,92 @@ const COMMANDS: unknown[] = [
   { type: 'setConfig', scope: 'topic', id: 't', config: { 'min.insync.replicas': 2 } },
 ];
 
+/** 10,000 inputs take ~2 s alone; a loaded 2-core machine needs more. */
+const HEAVY_MS = 30_000;
+
 describe(`parsers never throw (${RUNS} mutated inputs each)`, () => {
-  it('scenario files as text', () => {
-    const r = rng(1);
-    let rejected = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const base = scenarioTexts[i % scenarioTexts.length]!;
-      let text = base;
-      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = mutateText(text, r);
-      const out = parseScenarioText(text);
-      if (!out.ok) {
-        rejected++;
-        expect(out.errors.length).toBeGreaterThan(0);
-        expect(typeof out.errors[0]).toBe('string');
+  it(
+    'scenario files as text',
+    () => {
+      const r = rng(1);
+      let rejected = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const base = scenarioTexts[i % scenarioTexts.length]!;
+        let text = base;
+        for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = mutateText(text, r);
+        const out = parseScenarioText(text);
+        if (!out.ok) {
+          rejected++;
+          expect(out.errors.length).toBeGreaterThan(0);
+          expect(typeof out.errors[0]).toBe('string');
+        }
       }
-    }
-    expect(rejected).toBeGreaterThan(RUNS / 2);
-  });
+      expect(rejected).toBeGreaterThan(RUNS / 2);
+    },
+    HEAVY_MS,
+  );
 
-  it('scenario files as objects', () => {
-    const r = rng(2);
-    const objects = scenarioTexts.map((t) => JSON.parse(t) as unknown);
-    for (let i = 0; i < RUNS; i++) {
-      let value = objects[i % objects.length];
-      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) value = mutate(value, r);
-      const out = parseScenario(value);
-      if (!out.ok)
-        expect(out.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true);
-    }
-  });
+  it(
+    'scenario files as objects',
+    () => {
+      const r = rng(2);
+      const objects = scenarioTexts.map((t) => JSON.parse(t) as unknown);
+      for (let i = 0; i < RUNS; i++) {
+        let value = objects[i % objects.length];
+        for (let k = 1 + Math.floor(r() * 3); k > 0; k--) value = mutate(value, r);
+        const out = parseScenario(value);
+        if (!out.ok)
+          expect(out.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true);
+      }
+    },
+    HEAVY_MS,
+  );
 
-  it('lesson files', () => {
-    const r = rng(3);
-    for (let i = 0; i < RUNS; i++) {
-      let value = lessons[i % lessons.length];
-      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) value = mutate(value, r);
-      const out = parseLesson(value);
-      if (!out.ok) expect(out.error.length).toBeGreaterThan(0);
-    }
-  });
+  it(
+    'lesson files',
+    () => {
+      const r = rng(3);
+      for (let i = 0; i < RUNS; i++) {
+        let value = lessons[i % lessons.length];
+        for (let k = 1 + Math.floor(r() * 3); k > 0; k--) value = mutate(value, r);
+        const out = parseLesson(value);
+        if (!out.ok) expect(out.error.length).toBeGreaterThan(0);
+      }
+    },
+    HEAVY_MS,
+  );
 
-  it('kafka-topics --describe text', () => {
-    const r = rng(4);
-    let accepted = 0;
-    for (let i = 0; i < RUNS; i++) {
-      let text = DESCRIBE;
-      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = mutateText(text, r);
-      const out = describeToScenario(text);
-      if (out.ok) {
-        accepted++;
-        // whatever it accepts is a valid scenario
-        expect(parseScenario(out.scenario).ok).toBe(true);
-      } else expect(out.error.length).toBeGreaterThan(0);
-    }
-    expect(accepted).toBeGreaterThan(0);
-  });
+  it(
+    'kafka-topics --describe text',
+    () => {
+      const r = rng(4);
+      let accepted = 0;
+      for (let i = 0; i < RUNS; i++) {
+        let text = DESCRIBE;
+        for (let k = 1 + Math.floor(r() * 3); k > 0; k--) text = mutateText(text, r);
+        const out = describeToScenario(text);
+        if (out.ok) {
+          accepted++;
+          // whatever it accepts is a valid scenario
+          expect(parseScenario(out.scenario).ok).toBe(true);
+        } else expect(out.error.length).toBeGreaterThan(0);
+      }
+      expect(accepted).toBeGreaterThan(0);
+    },
+    HEAVY_MS,
+  );
 
-  it('commands from share links and lessons', () => {
-    const r = rng(5);
-    for (let i = 0; i < RUNS; i++) {
-      let value = COMMANDS[i % COMMANDS.length];
-      for (let k = 1 + Math.floor(r() * 2); k > 0; k--) value = mutate(value, r);
-      const out = checkCommand(value, 'c');
-      if (!out.ok) expect(out.error.startsWith('c')).toBe(true);
-    }
-  });
+  it(
+    'commands from share links and lessons',
+    () => {
+      const r = rng(5);
+      for (let i = 0; i < RUNS; i++) {
+        let value = COMMANDS[i % COMMANDS.length];
+        for (let k = 1 + Math.floor(r() * 2); k > 0; k--) value = mutate(value, r);
+        const out = checkCommand(value, 'c');
+        if (!out.ok) expect(out.error.startsWith('c')).toBe(true);
+      }
+    },
+    HEAVY_MS,
+  );
 });
