@@ -3,20 +3,32 @@
 import { expect, test, type Page } from '@playwright/test';
 import { advance, open, runUntilEvent } from './sim';
 
-/** The smallest rendered text on the stage, in CSS pixels (SVG text scaled by its transform). */
-async function smallestStageText(page: Page): Promise<{ px: number; text: string }> {
-  return page.evaluate(() => {
+/**
+ * The smallest rendered text in `selector` (the stage by default), in CSS pixels (SVG text scaled
+ * by its transform). Hidden text and the teacher's controls (buttons, menus, the overview's zoom
+ * tools, the log's filter) and tooltips are not what the class reads.
+ */
+async function smallestStageText(
+  page: Page,
+  selector = '.stage',
+): Promise<{ px: number; text: string }> {
+  return page.evaluate((sel) => {
     let px = Infinity;
     let text = '';
-    const stage = document.querySelector('.stage')!;
+    const stage = document.querySelector(sel)!;
     const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !n.textContent?.trim()) continue;
-      // the teacher's controls (buttons, menus) and tooltips are not what the class reads
-      if (el.closest('button, select, input, option, title, .view-toggle')) continue;
+      if (
+        el.closest(
+          'button, select, input, option, title, .view-toggle, .overview-tools, .eventlog-head',
+        )
+      )
+        continue;
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility !== 'visible')
+        continue;
       let size = parseFloat(getComputedStyle(el).fontSize);
       if (el instanceof SVGElement) {
         const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
@@ -28,8 +40,20 @@ async function smallestStageText(page: Page): Promise<{ px: number; text: string
       }
     }
     return { px, text };
-  });
+  }, selector);
 }
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
 
 test.describe('at 1920x1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
@@ -114,6 +138,61 @@ test.describe('at 1920x1080', () => {
       await expect(page.getByTestId(`replica-t-0-${b}`)).toHaveAttribute('data-offsets', /^2\//);
   });
 
+  test('after a kill the leader tags cover no chip, no card header and no other tag', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=lecture&paused=1');
+    await advance(page, 1000);
+    // broker 2 leads p0 and p6: two new leaders, two old ones, in neighbouring cards
+    await page.getByRole('button', { name: 'Kill broker 2', exact: true }).click();
+    await runUntilEvent(page, 'leaderChanged'); // both move in the same fencing
+    await advance(page, 200);
+    await expect(page.locator('.tag-new-leader')).toHaveCount(2);
+    const tags = await page
+      .locator('.stage-tag > rect')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+    const chips = await page
+      .locator('g[data-testid^="replica-"] > rect')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+    const names = await page
+      .locator('.broker-name, .broker-status')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+    for (let i = 0; i < tags.length; i++) {
+      for (let j = i + 1; j < tags.length; j++)
+        expect(overlaps(tags[i]!, tags[j]!), `tags ${i} and ${j}`).toBe(false);
+      for (const c of [...chips, ...names])
+        expect(overlaps(tags[i]!, c), `tag ${i} over ${JSON.stringify(c)}`).toBe(false);
+    }
+  });
+
+  test('30 brokers: the overview and the Cards keep their text at 20 px; the cards scroll', async ({
+    page,
+  }) => {
+    await open(page, 'scenario=stress&paused=1');
+    await expect(page.getByTestId('overview')).toBeVisible();
+    await advance(page, 500);
+    const overview = await smallestStageText(page);
+    expect(overview.px, `overview, smallest: "${overview.text}"`).toBeGreaterThanOrEqual(20);
+    await page.getByRole('button', { name: 'Cards' }).click();
+    await expect(page.locator('g[data-testid^="replica-"]')).toHaveCount(900);
+    await expect(page.locator('.stage-canvas')).toHaveAttribute('data-scrolls', 'true');
+    const cards = await smallestStageText(page);
+    expect(cards.px, `cards, smallest: "${cards.text}"`).toBeGreaterThanOrEqual(20);
+    // the last broker is reached by scrolling, still at full size
+    await page.getByTestId('broker-30').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('broker-30')).toBeInViewport();
+  });
+
+  test('the event log reads from the back: its sentences are at least 20 px', async ({ page }) => {
+    await open(page, 'scenario=lecture&paused=1');
+    await advance(page, 1000);
+    await page.getByRole('button', { name: 'Kill broker 2', exact: true }).click();
+    await runUntilEvent(page, 'leaderChanged');
+    await expect(page.locator('.events li').first()).toBeVisible();
+    const log = await smallestStageText(page, '.eventlog');
+    expect(log.px, `smallest: "${log.text}"`).toBeGreaterThanOrEqual(20);
+  });
+
   test('NOT_ENOUGH_REPLICAS: a callout at the producer and the leader says why', async ({
     page,
   }) => {
@@ -146,5 +225,20 @@ test.describe('at 1280x800', () => {
     await expect(page.getByTestId('log-lane')).toBeVisible();
     const smallest = await smallestStageText(page);
     expect(smallest.px, `smallest: "${smallest.text}"`).toBeGreaterThanOrEqual(14);
+  });
+
+  test('30 brokers in Cards and the event log stay at least 14 px', async ({ page }) => {
+    await open(page, 'scenario=stress&paused=1');
+    const overview = await smallestStageText(page);
+    expect(overview.px, `overview, smallest: "${overview.text}"`).toBeGreaterThanOrEqual(14);
+    await page.getByRole('button', { name: 'Cards' }).click();
+    await expect(page.locator('.stage-canvas')).toHaveAttribute('data-scrolls', 'true');
+    const cards = await smallestStageText(page);
+    expect(cards.px, `cards, smallest: "${cards.text}"`).toBeGreaterThanOrEqual(14);
+    await page.getByRole('button', { name: 'Kill broker 7', exact: true }).click();
+    await runUntilEvent(page, 'brokerFenced');
+    await expect(page.locator('.events li').first()).toBeVisible();
+    const log = await smallestStageText(page, '.eventlog');
+    expect(log.px, `event log, smallest: "${log.text}"`).toBeGreaterThanOrEqual(14);
   });
 });

@@ -52,6 +52,31 @@ describe('stage layout', () => {
     }
   });
 
+  it('never under the readable floor: 30 brokers of 30 replicas keep 20 px and grow taller (the stage scrolls)', () => {
+    const l = layoutStage(
+      { ...lecture, brokers: Array.from({ length: 30 }, (_, i) => i), maxReplicasPerBroker: 30 },
+      { width: 1400, height: 760, font: 20, minFont: 20 },
+    );
+    expect(l.font).toBe(20);
+    expect(l.height).toBeGreaterThan(760);
+    const cards = Object.values(l.brokers);
+    const rows = Math.ceil(30 / l.chip.perRow);
+    for (const card of cards) {
+      expect(card.x).toBeGreaterThanOrEqual(0);
+      expect(card.x + card.w).toBeLessThanOrEqual(1400 + 0.01);
+      expect(card.y + card.h).toBeLessThanOrEqual(l.height + 0.01);
+      expect(l.header + rows * (l.chip.h + l.chip.gap) + l.actions).toBeLessThanOrEqual(card.h);
+    }
+    for (let i = 0; i < cards.length; i++)
+      for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i]!, cards[j]!)).toBe(false);
+  });
+
+  it('a cluster that fits keeps the box height with a floor', () => {
+    const l = layoutStage(lecture, { width: 1400, height: 760, font: 20, minFont: 20 });
+    expect(l.height).toBe(760);
+    expect(l.font).toBeGreaterThanOrEqual(20);
+  });
+
   it('stacks three producers without overlap', () => {
     const l = layoutStage(
       { ...lecture, brokers: [1, 2, 3], producers: ['P', 'P1', 'P0'], maxReplicasPerBroker: 1 },

@@ -1,7 +1,9 @@
 // Geometry of the cluster stage in CSS pixels of the stage box: controllers on top, producers left,
 // consumers right, broker cards in a grid between. Every size is a multiple of the font size `f`,
 // and `f` is the largest that fits (capped by the size the viewport asks for), so the stage scales
-// with the window and the text in it stays as large as the room allows.
+// with the window and the text in it stays as large as the room allows. It never goes under the
+// readable floor (the size the viewport asks for): a cluster too large for the room at that size
+// keeps it and grows taller than the box, which then scrolls (30 brokers in Cards).
 
 export interface Box {
   x: number;
@@ -28,6 +30,7 @@ export interface ChipGeometry {
 
 export interface StageLayout {
   width: number;
+  /** at least the box's height; more when the cards need more at the readable floor (it scrolls) */
   height: number;
   /** the font size every text on the stage uses (px) */
   font: number;
@@ -57,6 +60,8 @@ export interface StageSize {
   height: number;
   /** the font size asked for (from the viewport); the layout may have to go smaller */
   font: number;
+  /** the smallest font the class can read: under it the stage scrolls instead (default: none) */
+  minFont?: number;
 }
 
 // sizes in units of the font size
@@ -68,7 +73,7 @@ const CARD_GAP = 0.8;
 const CLIENT_W = 8.6;
 const CLIENT_H = 5.4;
 /** clients in the top row (when the stage is short): wide and two lines high */
-const TOP_CLIENT_W = 12;
+const TOP_CLIENT_W = 13.2;
 const TOP_CLIENT_H = 2.6;
 const CONTROLLER_W = 8.4;
 const CONTROLLER_H = 2.6;
@@ -76,7 +81,7 @@ const MIN_FONT = 6;
 
 /** Chips of two lines (name, then LEO/HW) when there is room, else of one. */
 function chipUnits(lines: 1 | 2): { w: number; h: number } {
-  return lines === 2 ? { w: 5.2, h: 2.55 } : { w: 7, h: 1.65 };
+  return lines === 2 ? { w: 5.2, h: 2.55 } : { w: 7.6, h: 1.65 };
 }
 
 function centered(b: Box): NodeBox {
@@ -96,6 +101,8 @@ export interface Shape {
   /** producers and consumers in the top row beside the controllers (a short stage) */
   clientsTop: boolean;
   font: number;
+  /** the height the arrangement needs at `font`, in px (more than the box's when it scrolls) */
+  height: number;
 }
 
 function cardUnits(perRow: number, slots: number, lines: 1 | 2): { w: number; h: number } {
@@ -134,6 +141,7 @@ function frame(
 export function bestShape(input: LayoutInput, size: StageSize): Shape {
   const n = Math.max(1, input.brokers.length);
   const slots = Math.max(1, input.maxReplicasPerBroker);
+  const floor = size.minFont ?? 0;
   let best: Shape & { fill: number } = {
     cols: n,
     rows: 1,
@@ -141,8 +149,11 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
     lines: 1,
     clientsTop: false,
     font: 0,
+    height: size.height,
     fill: -Infinity,
   };
+  // at the floor, the arrangement that fits the width and is the shortest (it scrolls)
+  let tall: Shape | null = null;
   for (const clientsTop of [false, true]) {
     const { sideW, topH, topW } = frame(input, clientsTop);
     for (const lines of [2, 1] as const) {
@@ -162,11 +173,14 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
           // on a tie in font size: the arrangement whose shape is closest to the room's
           const fill = -Math.abs(Math.log(wUnits / hUnits / (size.width / size.height)));
           if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.05))
-            best = { cols, rows, perRow, lines, clientsTop, font, fill };
+            best = { cols, rows, perRow, lines, clientsTop, font, height: size.height, fill };
+          if (floor > 0 && size.width / wUnits >= floor && (!tall || hUnits * floor < tall.height))
+            tall = { cols, rows, perRow, lines, clientsTop, font: floor, height: hUnits * floor };
         }
       }
     }
   }
+  if (best.font < floor && tall) return tall;
   return best;
 }
 
@@ -254,7 +268,7 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const chip = chipUnits(shape.lines);
   return {
     width: size.width,
-    height: size.height,
+    height: Math.max(size.height, shape.height),
     font: f,
     brokers,
     controllers,

@@ -20,13 +20,15 @@ export interface OverviewLayout {
 }
 
 /**
- * Rows fill the room they are given (up to 48 px each, at least 18) and squares widen to the
- * room's width (up to 40 px), so the overview uses the whole stage at 100 %.
+ * Rows fill the room they are given (up to 48 px each, at least `minRow`) and squares widen to
+ * the room's width (up to 40 px), so the overview uses the whole stage at 100 %. Rows that would
+ * need a smaller text than the class can read keep `minRow` and the overview pans instead.
  */
 export function overviewLayout(
   brokers: number[],
   replicasOf: Record<number, { leaders: string[]; followers: string[] } | undefined>,
   room?: { width: number; height: number },
+  minRow: number = OVERVIEW_ROW_HEIGHT,
 ): OverviewLayout {
   const cells: OverviewCell[] = [];
   let widest = 0;
@@ -36,9 +38,7 @@ export function overviewLayout(
   }
   const n = Math.max(1, brokers.length);
   const rowHeight =
-    room && room.height > 0
-      ? Math.max(OVERVIEW_ROW_HEIGHT, Math.min(48, Math.floor(room.height / n)))
-      : OVERVIEW_ROW_HEIGHT;
+    room && room.height > 0 ? Math.max(minRow, Math.min(48, Math.floor(room.height / n))) : minRow;
   const byWidth = room && room.width > 0 ? room.width / Math.max(1, widest) - GAP : CELL;
   const cell = Math.max(CELL, Math.min(40, rowHeight - 4, Math.floor(byWidth)));
   brokers.forEach((id, row) => {
@@ -79,6 +79,11 @@ export function cellAt(
   const x = (screenX - t.x) / t.k;
   const y = (screenY - t.y) / t.k;
   return layout.cells.find((c) => x >= c.x && x <= c.x + c.size && y >= c.y && y <= c.y + c.size);
+}
+
+/** The row height whose text (0.72 of it) is the size the viewport asks for: 20 px at 1920x1080. */
+export function readableRow(font: number): number {
+  return Math.ceil(font / 0.72);
 }
 
 /** Partition names are drawn inside the squares once a square is this wide on screen. */

@@ -41,9 +41,8 @@ export function BrokerCard({ id }: { id: number }) {
       aria-label={label}
       onContextMenu={(e) => {
         e.preventDefault();
-        const stage = (
-          e.currentTarget.ownerSVGElement?.parentElement ?? document.body
-        ).getBoundingClientRect();
+        // the svg, not its box: when the stage scrolls the menu stands in the svg's coordinates
+        const stage = (e.currentTarget.ownerSVGElement ?? document.body).getBoundingClientRect();
         setUi({
           menu: { broker: id, x: e.clientX - stage.left, y: e.clientY - stage.top },
           selectedBroker: id,

@@ -14,7 +14,8 @@ import {
 } from '../../store/selectors';
 import { selectBroker, selectPartition } from '../../store/actions';
 import type { SimStoreState } from '../../store/store';
-import { cellAt, overviewLayout } from '../../viz/overview';
+import { cellAt, overviewLayout, readableRow } from '../../viz/overview';
+import { viewportFont } from '../../viz/layout';
 import { drawOverview, type OverviewColors } from '../../viz/overview-draw';
 import { KillOrRestart } from './KillOrRestart';
 import { useOverviewZoom } from './use-overview-zoom';
@@ -76,7 +77,13 @@ export function Overview() {
   const box = useRef<HTMLDivElement>(null);
   const size = useSize(box);
   const layout = useMemo(
-    () => overviewLayout(brokers, replicasOfBroker, size),
+    () =>
+      overviewLayout(
+        brokers,
+        replicasOfBroker,
+        size,
+        readableRow(viewportFont(window.innerWidth, window.innerHeight)),
+      ),
     [brokers, replicasOfBroker, size],
   );
   const zoom = useOverviewZoom(canvas, layout, size);

@@ -117,6 +117,7 @@ export function ReplicaChip({
         x={chip.lines === 2 ? x + f * 0.35 : x + chip.w - f * 0.45}
         y={chip.lines === 2 ? y + f * 2.2 : y + chip.h / 2 + f * 0.36}
         textAnchor={chip.lines === 2 ? 'start' : 'end'}
+        {...fitted(second, offsetsRoom(chip, f, short.length + (preferred ? 1 : 0)), f)}
       >
         {second}
       </text>
@@ -144,4 +145,25 @@ export function ReplicaChip({
       ) : null}
     </g>
   );
+}
+
+/** Room for the LEO/HW text: beside the name on a one-line chip, left of the clock on two. */
+function offsetsRoom(chip: { w: number; lines: 1 | 2 }, f: number, nameChars: number): number {
+  return chip.lines === 2
+    ? chip.w - f * 1.45
+    : chip.w - f * (0.35 + 0.45 + 0.4) - nameChars * f * 0.62;
+}
+
+/**
+ * Long offsets (1021/1021) are drawn narrower, never smaller: the glyphs are squeezed into the
+ * room left (textLength), so they do not run into the name or out of the chip.
+ */
+function fitted(
+  text: string,
+  room: number,
+  f: number,
+): { textLength?: number; lengthAdjust?: 'spacingAndGlyphs' } {
+  return text.length * f * 0.6 > room && room > 0
+    ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' }
+    : {};
 }

@@ -64,9 +64,13 @@ export function Stage() {
     const layout = layoutStage(
       { brokers, controllers, producers, consumers, maxReplicasPerBroker: maxReplicas },
       {
-        width: Math.max(1, size.width),
-        height: Math.max(1, size.height),
+        // whole pixels, never more than the box: the svg then scales by 1 or a hair more, so
+        // text drawn at the readable floor is not rendered a fraction under it
+        width: Math.max(1, Math.floor(size.width)),
+        height: Math.max(1, Math.floor(size.height)),
         font: askedFont,
+        // never under what the class can read: a cluster too large for the room scrolls instead
+        minFont: askedFont,
       },
     );
     const slots = brokerSlots(replicasOfBroker, order);
@@ -82,6 +86,9 @@ export function Stage() {
     order,
     askedFont,
   ]);
+  // taller than the box (many brokers at the readable floor): the canvas box scrolls
+  const scrolls = size.width > 0 && model.height > size.height + 1;
+  const tall = scrolls ? { height: Math.ceil(model.height) } : undefined;
   const mode = useSim(selectClusterView);
   const overview =
     mode === 'overview' ||
@@ -104,11 +111,11 @@ export function Stage() {
       <section className="stage" aria-label="Cluster" data-compare={compareOn}>
         <CompareLanes />
         <StageLaneNote />
-        <div className="stage-canvas" ref={setBox}>
+        <div className="stage-canvas" ref={setBox} data-scrolls={scrolls}>
           <svg
             className="stage-svg"
             viewBox={`0 0 ${model.width} ${model.height}`}
-            style={{ fontSize: model.font }}
+            style={{ fontSize: model.font, ...tall }}
             role="group"
             aria-label="Brokers, controllers and clients"
           >
@@ -131,7 +138,7 @@ export function Stage() {
               </>
             ) : null}
           </svg>
-          <Particles layout={model} />
+          <Particles layout={model} style={tall} />
           <BrokerMenu />
         </div>
         {/* the viewport's font, not the layout's: their height must not feed back into it */}

@@ -7,6 +7,8 @@ import { useLayout, type StageModel } from './layout-context';
 import { selectFocusPartition } from './stage-selectors';
 import { anchorOf } from '../../viz/routes';
 import { chipLabel } from '../../viz/labels';
+import { placeTags, type Rect, type TagRequest } from '../../viz/tag-placement';
+import { useMemo } from 'react';
 
 const MAX_TAGS = 6;
 const EMPTY: never[] = [];
@@ -54,6 +56,60 @@ function Tag({
   );
 }
 
+/** A placed tag; a line to its chip when it had to stand away from it. */
+function PlacedTag({
+  spot,
+  target,
+  text,
+  className,
+  f,
+}: {
+  spot: Rect & { line: boolean };
+  target: Rect;
+  text: string;
+  className: string;
+  f: number;
+}) {
+  const cx = spot.x + spot.w / 2;
+  const cy = spot.y + spot.h / 2;
+  return (
+    <g className={`stage-tag ${className}`}>
+      {spot.line ? (
+        <line
+          className="tag-line"
+          x1={cx}
+          y1={cy}
+          x2={Math.max(target.x, Math.min(target.x + target.w, cx))}
+          y2={Math.max(target.y, Math.min(target.y + target.h, cy))}
+        />
+      ) : null}
+      <rect x={spot.x} y={spot.y} width={spot.w} height={spot.h} rx={f * 0.3} />
+      <text x={cx} y={spot.y + f * 1.15} textAnchor="middle">
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/** What a tag must not cover: chips, card headers and buttons, controllers and clients. */
+function obstaclesOf(layout: StageModel): Rect[] {
+  const f = layout.font;
+  const out: Rect[] = [...Object.values(layout.chips)];
+  for (const card of Object.values(layout.brokers)) {
+    out.push({ x: card.x, y: card.y, w: card.w, h: layout.header });
+    // the buttons stand right in the card's foot (Kill, Stop, Pause)
+    const buttons = Math.min(card.w, f * 9.5);
+    out.push({
+      x: card.x + card.w - buttons,
+      y: card.y + card.h - layout.actions,
+      w: buttons,
+      h: layout.actions,
+    });
+  }
+  out.push(...Object.values(layout.controllers), ...Object.values(layout.clients));
+  return out;
+}
+
 export function StageOverlays() {
   const layout = useLayout();
   const f = layout.font;
@@ -65,44 +121,76 @@ export function StageOverlays() {
   const clients = useSlowSim(selectAcks);
   const shown = changes.filter((c) => focus === null || c.partition === focus).slice(0, MAX_TAGS);
   const error = errors.find((e) => focus === null || e.partition === focus);
+  const obstacles = useMemo(() => obstaclesOf(layout), [layout]);
+  // the new leaders first (what the class must see), then the old ones where there is room
+  const spots = useMemo(() => {
+    const h = f * 1.45;
+    const request = (
+      partition: string,
+      broker: number | null,
+      text: string,
+      optional: boolean,
+    ): TagRequest | null => {
+      const target = broker !== null ? layout.chips[`${partition}@${broker}`] : undefined;
+      if (!target) return null;
+      return {
+        w: textWidth(text.length, f) + f * 0.7,
+        h,
+        target,
+        card: layout.brokers[broker!],
+        optional,
+      };
+    };
+    const requests = [
+      ...shown.map((c) =>
+        request(
+          c.partition,
+          c.leader,
+          newLeaderText(chipLabel(c.partition, false), c.leaderEpoch, c.unclean),
+          false,
+        ),
+      ),
+      ...shown.map((c) =>
+        request(
+          c.partition,
+          c.previousLeader,
+          `${chipLabel(c.partition, false)}: old leader`,
+          true,
+        ),
+      ),
+    ];
+    const present = requests.filter((r): r is TagRequest => r !== null);
+    const placed = placeTags(present, obstacles, layout, f * 0.25);
+    let k = 0;
+    return requests.map((r) => (r ? (placed[k++] ?? null) : null));
+  }, [shown, layout, obstacles, f]);
   return (
     <g className="stage-overlays">
       {cuts.map((key) => (
         <CutLink key={key} layout={layout} pair={key.split('|') as [string, string]} />
       ))}
-      {shown.map((c) => {
-        const chip = c.leader !== null ? layout.chips[`${c.partition}@${c.leader}`] : undefined;
-        const old =
-          c.previousLeader !== null
-            ? layout.chips[`${c.partition}@${c.previousLeader}`]
-            : undefined;
+      {shown.map((c, i) => {
+        const spot = spots[i];
+        const old = spots[shown.length + i];
         const name = chipLabel(c.partition, false);
-        // above the chip; for a chip in the card's first row, above the card (not over its name)
-        const tagY = (box: { y: number; h: number }, broker: number | null) => {
-          const card = broker !== null ? layout.brokers[broker] : undefined;
-          const firstRow = card !== undefined && box.y - card.y < layout.header + f * 0.5;
-          return firstRow ? card.y - f * 0.3 : box.y - f * 0.2;
-        };
         return (
           <g key={c.partition} data-testid={`leader-move-${c.partition}`}>
-            {old ? (
-              <Tag
-                x={old.cx}
-                y={tagY(old, c.previousLeader)}
+            {old && c.previousLeader !== null ? (
+              <PlacedTag
+                spot={old}
+                target={layout.chips[`${c.partition}@${c.previousLeader}`]!}
                 f={f}
-                maxX={layout.width}
                 className="tag-old-leader"
                 text={`${name}: old leader`}
               />
             ) : null}
-            {chip ? (
-              <Tag
-                x={chip.cx}
-                y={tagY(chip, c.leader)}
+            {spot && c.leader !== null ? (
+              <PlacedTag
+                spot={spot}
+                target={layout.chips[`${c.partition}@${c.leader}`]!}
                 f={f}
-                maxX={layout.width}
                 className={c.unclean ? 'tag-unclean' : 'tag-new-leader'}
-                text={`new leader · epoch ${c.leaderEpoch}${c.unclean ? ' (unclean)' : ''}`}
+                text={newLeaderText(name, c.leaderEpoch, c.unclean)}
               />
             ) : null}
           </g>
@@ -121,6 +209,10 @@ export function StageOverlays() {
       ) : null}
     </g>
   );
+}
+
+function newLeaderText(name: string, epoch: number, unclean: boolean): string {
+  return `${name}: new leader · epoch ${epoch}${unclean ? ' (unclean)' : ''}`;
 }
 
 /** Why the leader refused: the numbers the class checks. */

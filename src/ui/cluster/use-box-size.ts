@@ -10,8 +10,12 @@ export function useBoxSize(el: HTMLElement | null): { width: number; height: num
     if (!el) return;
     const set = (width: number, height: number) =>
       setSize((s) =>
-        Math.abs(s.width - width) < 1 && Math.abs(s.height - height) < 1 ? s : { width, height },
+        Math.abs(s.width - width) < 0.25 && Math.abs(s.height - height) < 0.25
+          ? s
+          : { width, height },
       );
+    // clientWidth is rounded (1442 for 1441.5): the observer's first report corrects it, and a
+    // half pixel matters (a stage drawn half a pixel too wide is scaled under the readable size)
     set(el.clientWidth, el.clientHeight);
     const observer = new ResizeObserver(([entry]) => {
       if (entry) set(entry.contentRect.width, entry.contentRect.height);

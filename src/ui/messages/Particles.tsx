@@ -16,7 +16,14 @@ import './particles.css';
 
 const MAX_LABELS = 8;
 
-export function Particles({ layout }: { layout: StageModel }) {
+export function Particles({
+  layout,
+  style,
+}: {
+  layout: StageModel;
+  /** the stage's height when it is taller than its box (it scrolls) */
+  style?: { height: number } | undefined;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   useEffect(() => {
@@ -125,9 +132,25 @@ export function Particles({ layout }: { layout: StageModel }) {
       ctx.font = `700 ${f}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
+      // a label over another is unreadable: the later one is left out (its dot still shows)
+      const drawn: [number, number, number, number][] = [];
       for (const l of labels) {
         // a plain box (no rounded stroke): text is the costly part of a software-drawn frame
         const tw = ctx.measureText(l.text).width;
+        const box: [number, number, number, number] = [
+          l.x - tw / 2 - f * 0.35,
+          l.y - f * 1.2,
+          tw + f * 0.7,
+          f * 1.4,
+        ];
+        if (
+          drawn.some(
+            ([x, y, w, h]) =>
+              box[0] < x + w && x < box[0] + box[2] && box[1] < y + h && y < box[1] + box[3],
+          )
+        )
+          continue;
+        drawn.push(box);
         ctx.fillStyle = l.color;
         ctx.fillRect(l.x - tw / 2 - f * 0.35, l.y - f * 1.2, tw + f * 0.7, f * 1.4);
         ctx.fillStyle = labelBg;
@@ -136,7 +159,7 @@ export function Particles({ layout }: { layout: StageModel }) {
         ctx.fillText(l.text, l.x, l.y);
       }
       lastFrame.dots = dots;
-      lastFrame.labels = labels.length;
+      lastFrame.labels = drawn.length;
     };
     draw();
     return () => {
@@ -144,5 +167,5 @@ export function Particles({ layout }: { layout: StageModel }) {
       observer.disconnect();
     };
   }, []);
-  return <canvas ref={ref} className="particles" aria-hidden="true" />;
+  return <canvas ref={ref} className="particles" aria-hidden="true" style={style} />;
 }
