@@ -4,7 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   chmodSync,
+  constants,
   closeSync,
   existsSync,
   mkdirSync,
@@ -17,18 +19,9 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessError, KAFKA_DIR } from './jars';
-
-/** Small heaps and a quick-starting JIT: the machine has 2 cores shared with other work. */
-export const JVM_OPTS = [
-  '-Xmx256m',
-  '-Xms32m',
-  '-XX:+UseSerialGC',
-  '-XX:TieredStopAtLevel=1',
-  '-XX:-UsePerfData',
-  '-Djava.awt.headless=true',
-  `-Dlog4j2.configurationFile=${join(KAFKA_DIR, 'log4j2.properties')}`,
-];
+import { HarnessError } from './jars';
+import type { Driver } from './driver';
+import { jvmOpts } from './cds';
 
 const live = new Set<ChildProcess>();
 let hooked = false;
@@ -111,8 +104,36 @@ export interface KafkaNode extends NodeSpec {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Where the clusters keep their data: KAFKA_DATA_DIR, else /dev/shm (memory) where there is one.
+ * KRaft fsyncs its metadata log on every commit and its quorum state on every transition; on a
+ * slow shared disk each fsync takes ~0.3 s, so in memory the cluster starts and reacts faster.
+ * Nothing a scenario checks depends on the data surviving a machine crash.
+ */
+function dataRoot(): string {
+  if (process.env.KAFKA_DATA_DIR) return process.env.KAFKA_DATA_DIR;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 /** Broker configs the engine knows that a Kafka 4 node must not be given (they are feature flags). */
 const ENGINE_ONLY = new Set(['eligible.leader.replicas.enable']);
+
+/** A fresh folder for one cluster's data and logs (the driver's log goes there first). */
+export function newClusterRoot(): string {
+  const root = mkdtempSync(join(dataRoot(), 'krv-kafka-'));
+  chmodSync(root, 0o755); // the nodes' own uids must reach their folders
+  return root;
+}
+
+/** Removes a cluster's folder unless KAFKA_KEEP_DATA asks to keep it. */
+export function removeRoot(root: string): void {
+  if (!process.env.KAFKA_KEEP_DATA) rmSync(root, { recursive: true, force: true });
+}
 
 export class KafkaCluster {
   readonly root: string;
@@ -131,9 +152,12 @@ export class KafkaCluster {
     specs: NodeSpec[],
     config: Record<string, string>,
     features: string[],
+    /** a started driver: it formats the storage (no JVM of its own for that) */
+    driver: Driver,
+    /** from newClusterRoot() */
+    root: string,
   ): Promise<KafkaCluster> {
-    const c = new KafkaCluster(classpath, mkdtempSync(join(tmpdir(), 'krv-kafka-')));
-    chmodSync(c.root, 0o755); // the nodes' own uids must reach their folders
+    const c = new KafkaCluster(classpath, root);
     for (const [i, s] of specs.entries()) {
       const dir = join(c.root, `${s.role}-${s.id}`);
       mkdirSync(dir, { recursive: true });
@@ -152,7 +176,7 @@ export class KafkaCluster {
       .map((n) => `${n.id}@127.0.0.1:${n.port}`)
       .join(',');
     for (const n of c.nodes.values()) writeFileSync(n.props, c.properties(n, voters, config));
-    c.format(features);
+    await c.format(driver, features);
     if (RUN_AS_UIDS)
       for (const n of c.nodes.values()) {
         const r = spawnSync('chown', ['-R', `${n.uid}:${n.uid}`, n.dir]);
@@ -192,25 +216,16 @@ export class KafkaCluster {
       .join('\n');
   }
 
-  private format(features: string[]): void {
+  private async format(driver: Driver, features: string[]): Promise<void> {
     // A cluster id is 16 random bytes in base64url; one starting with '-' would read as an option.
     let id = randomBytes(16).toString('base64url');
     while (id.startsWith('-')) id = randomBytes(16).toString('base64url');
-    const r = spawnSync(
-      'java',
-      [
-        ...JVM_OPTS,
-        '-cp',
-        this.classpath,
-        'dev.krv.Format',
-        id,
-        features.length ? features.join(',') : '-',
-        ...[...this.nodes.values()].map((n) => n.props),
-      ],
-      { encoding: 'utf8' },
+    const a = await driver.ask(
+      'format',
+      { clusterId: id, features, props: [...this.nodes.values()].map((n) => n.props) },
+      60_000,
     );
-    if (r.status !== 0)
-      throw new HarnessError(`formatting the storage failed:\n${tail(r.stdout + r.stderr)}`);
+    if (a.error) throw new HarnessError(`formatting the storage failed:\n${tail(a.error)}`);
   }
 
   get brokers(): KafkaNode[] {
@@ -246,15 +261,34 @@ export class KafkaCluster {
 
   start(id: number): void {
     const n = this.node(id);
+    // a step left running after its scenario was stopped must not start a JVM nobody stops
+    if (this.closed) throw new HarnessError(`${n.role} ${id}: the cluster has been stopped`);
     if (this.isUp(id)) return;
     this.stopped.delete(id);
+    this.serving.delete(id);
     writeFileSync(n.logFile, `---- start ${new Date().toISOString()}\n`, { flag: 'a' });
     n.proc = spawnJava(
-      [...JVM_OPTS, `-Dkrv.node=${n.id}`, '-cp', this.classpath, 'kafka.Kafka', n.props],
+      [...jvmOpts(), `-Dkrv.node=${n.id}`, '-cp', this.classpath, 'kafka.Kafka', n.props],
       n.logFile,
       'ignore',
       n.uid,
     );
+  }
+
+  /** brokers whose current process has logged that it started (and so answers requests) */
+  private readonly serving = new Set<number>();
+
+  /**
+   * Whether the node's current process serves requests. A restarted broker listens on its port
+   * before it has registered, but answers nothing until then: asking it would only wait out a
+   * timeout while the state the harness looks for passes by.
+   */
+  isServing(id: number): boolean {
+    if (!this.isUp(id)) return false;
+    if (this.serving.has(id)) return true;
+    if (!/Kafka Server started|KafkaRaftServer.*started/.test(this.logSinceStart(id))) return false;
+    this.serving.add(id);
+    return true;
   }
 
   /** Waits until the node logs that it started; a node that exits first is a clear error. */
@@ -294,6 +328,7 @@ export class KafkaCluster {
   }
 
   private readonly stopped = new Set<number>();
+  private closed = false;
 
   /** SIGKILL (a crash) or SIGTERM (controlled shutdown); resolves once the JVM is gone. */
   async signal(id: number, sig: 'SIGKILL' | 'SIGTERM', timeoutMs = 60_000): Promise<void> {
@@ -343,6 +378,7 @@ export class KafkaCluster {
 
   /** Kills this cluster's JVMs (only these: other clusters may be running side by side). */
   async stopAll(): Promise<void> {
+    this.closed = true;
     const gone: Promise<void>[] = [];
     for (const n of this.nodes.values()) {
       this.stopped.add(n.id);
@@ -355,7 +391,7 @@ export class KafkaCluster {
   }
 
   removeData(): void {
-    if (!process.env.KAFKA_KEEP_DATA) rmSync(this.root, { recursive: true, force: true });
+    removeRoot(this.root);
   }
 
   logTail(id: number): string {

@@ -3,7 +3,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { HarnessError } from './jars';
-import { JVM_OPTS, spawnJava, tail } from './cluster';
+import { spawnJava, tail } from './cluster';
+import { jvmOpts } from './cds';
 import { readFileSync } from 'node:fs';
 
 export interface Outcome {
@@ -27,15 +28,10 @@ export class Driver {
     private readonly logFile: string,
   ) {}
 
-  static async start(
-    classpath: string,
-    bootstrap: string,
-    controllers: string,
-    logFile: string,
-    uid?: number,
-  ) {
+  /** Starts a driver JVM; it formats storage at once and talks to a cluster after `connect`. */
+  static async start(classpath: string, logFile: string, uid?: number) {
     const proc = spawnJava(
-      [...JVM_OPTS, '-cp', classpath, 'dev.krv.Driver', bootstrap, controllers],
+      [...jvmOpts(), '-cp', classpath, 'dev.krv.Driver'],
       logFile,
       'pipe',
       uid,
@@ -65,6 +61,11 @@ export class Driver {
     });
     await d.ready;
     return d;
+  }
+
+  /** Points the driver's admin, consumer and producers at a started cluster. */
+  async connect(bootstrap: string, controllers: string): Promise<void> {
+    await this.must('connect', { bootstrap, controllers });
   }
 
   private logTail(): string {

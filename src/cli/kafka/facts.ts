@@ -7,6 +7,7 @@ import type { StateDump } from '../../engine';
 import type { Facts, Scenario } from '../../scenario/types';
 import type { KafkaCluster } from './cluster';
 import type { Driver, Outcome } from './driver';
+import { join } from 'node:path';
 
 export interface SentRecord {
   value: string;
@@ -41,11 +42,25 @@ export async function describePartitions(
   topics: string[],
 ): Promise<Record<string, KafkaPartition>> {
   const brokers = cluster.brokers
-    .filter((b) => cluster.isUp(b.id))
+    .filter((b) => cluster.isServing(b.id))
     .map((b) => ({ id: b.id, port: b.port }));
-  const a = await driver.must('describe', { topics, brokers });
+  const answers = brokers.length
+    ? ((await driver.must('describe', { topics, brokers })).brokers as {
+        broker: number;
+        partitions?: Described[];
+      }[])
+    : [];
+  // No broker up to answer (all down, or none serving yet): the controller's own view, from its
+  // metadata log. broker -1 marks it.
+  if (!answers.some((x) => x.partitions?.length)) {
+    const view = await controllerView(cluster, driver);
+    answers.push({
+      broker: -1,
+      partitions: view.partitions.filter((p) => topics.includes(topicOf(p.partition))),
+    });
+  }
   const out: Record<string, KafkaPartition & { from: number }> = {};
-  for (const answer of a.brokers as { broker: number; partitions?: Described[] }[]) {
+  for (const answer of answers) {
     for (const p of answer.partitions ?? []) {
       if (p.error !== 'NONE') continue;
       const prev = out[p.partition];
@@ -66,6 +81,18 @@ export async function describePartitions(
     }
   }
   return out;
+}
+
+const topicOf = (partition: string) => partition.slice(0, partition.lastIndexOf('-'));
+
+/** The controller's view of partitions and broker fencing, replayed from its metadata log. */
+export async function controllerView(
+  cluster: KafkaCluster,
+  driver: Driver,
+): Promise<{ partitions: Described[]; brokers: { id: number; fenced: boolean }[] }> {
+  const dirs = cluster.controllers.map((c) => join(c.dir, 'data', '__cluster_metadata-0'));
+  const a = await driver.must('controllerView', { dirs });
+  return a as unknown as { partitions: Described[]; brokers: { id: number; fenced: boolean }[] };
 }
 
 export interface KafkaLogEntry {
@@ -142,13 +169,13 @@ export async function kafkaFacts(
     truncations: [],
     consume: [],
   };
-  const anyUp = cluster.brokers.some((b) => cluster.isUp(b.id));
   if (want.brokers) {
     const reg = new Map<number, boolean>();
-    if (anyUp) {
-      const a = await driver.must('cluster');
-      for (const b of a.brokers as { id: number; fenced: boolean }[]) reg.set(b.id, b.fenced);
-    }
+    // registrations as the serving brokers know them, else as the controller's log has them
+    const list = cluster.brokers.some((b) => cluster.isServing(b.id))
+      ? ((await driver.must('cluster')).brokers as { id: number; fenced: boolean }[])
+      : (await controllerView(cluster, driver)).brokers;
+    for (const b of list) reg.set(b.id, b.fenced);
     for (const b of cluster.brokers)
       dump.brokers[b.id] = !cluster.isUp(b.id) ? 'down' : reg.get(b.id) === false ? 'up' : 'fenced';
   }
@@ -158,7 +185,7 @@ export async function kafkaFacts(
     const leader = typeof a.leader === 'number' && a.leader >= 0 ? a.leader : null;
     dump.controller = leader !== null && cluster.isUp(leader) ? leader : null;
   }
-  const parts = anyUp ? await describePartitions(cluster, driver, topics) : {};
+  const parts = await describePartitions(cluster, driver, topics);
   const minIsr = (topic: string) =>
     Number(
       scenario.setup.topics.find((t) => t.name === topic)?.config['min.insync.replicas'] ??
@@ -226,7 +253,8 @@ export async function kafkaFacts(
           seen.add(v);
         }
       }
-      const holders = p.leader !== null ? [p.leader] : p.isr;
+      // with no leader, the replicas that may still lead (as the engine counts lost, R45)
+      const holders = p.leader !== null ? [p.leader] : [...p.isr, ...p.elr, ...p.lastKnownElr];
       for (const h of holders) {
         const log = await replicaLog(cluster, driver, h, name);
         for (const e of log) {

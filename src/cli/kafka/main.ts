@@ -2,14 +2,27 @@
 // the engine, prints one line per scenario, writes docs/kafka-conformance.json and generates
 // docs/kafka-conformance.md. Exit 0 when every scenario agrees, is not runnable on Kafka (with its
 // reason), or differs only in ways docs explain (explained.ts); 1 otherwise; 2 for a setup error.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
+import { runScenario } from '../../scenario/run';
 import { HarnessError, kafkaClasspath } from './jars';
-import { KafkaScenarioRun, type RawScenario, type ScenarioResult } from './run-on-kafka';
+import {
+  HARNESS_CONFIG,
+  KafkaScenarioRun,
+  type RawScenario,
+  type ScenarioResult,
+} from './run-on-kafka';
 import { killAll } from './cluster';
+import { prepareArchive } from './cds';
 import { comparePlacement, type PlacementResult } from './placement-check';
-import { unexplainedDifferences, writeReport } from './report';
+import {
+  REPORT_JSON,
+  regenerateMarkdown,
+  unexplainedDifferences,
+  writeReport,
+  type Report,
+} from './report';
 
 const DEFAULT_DIRS = ['src/data/scenarios', 'src/data/conformance'];
 
@@ -54,7 +67,22 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const onlyPlacement = args.includes('--placement-only');
   const merge = args.includes('--merge');
+  if (args.includes('--report-only')) {
+    // the page again from the last run's JSON, no cluster started
+    if (!existsSync(REPORT_JSON)) {
+      console.error(`--report-only needs a run's ${REPORT_JSON}`);
+      return 2;
+    }
+    regenerateMarkdown();
+    console.log(`docs/kafka-conformance.md regenerated from ${REPORT_JSON}`);
+    return 0;
+  }
+  if (merge && !existsSync(REPORT_JSON)) {
+    console.error(`--merge needs a full run's ${REPORT_JSON}; run without --merge first`);
+    return 2;
+  }
   const files = scenarioFiles(args.filter((a) => !a.startsWith('--')));
+  const subset = onlyPlacement || args.some((a) => !a.startsWith('--'));
   const log = (s: string) => console.log(s);
   const verbose = process.env.KAFKA_VERBOSE ? log : () => {};
   let classpath: string;
@@ -69,7 +97,8 @@ async function main(): Promise<number> {
     throw e;
   }
   console.log(`Apache Kafka ${version}: ${files.length} scenario file(s)`);
-  const runs: (() => KafkaScenarioRun)[] = [];
+  await prepareArchive(classpath, log);
+  const runs: { simMs: number; make: () => KafkaScenarioRun }[] = [];
   for (const file of onlyPlacement ? [] : files) {
     const text = readFileSync(file, 'utf8');
     const parsed = parseScenarioText(text);
@@ -78,50 +107,86 @@ async function main(): Promise<number> {
       return 2;
     }
     const raw = JSON.parse(text) as RawScenario;
-    runs.push(() => new KafkaScenarioRun(file, parsed.scenario, raw, classpath, verbose));
+    runs.push({
+      simMs: runScenario(parsed.scenario).state?.now ?? 0,
+      make: () => new KafkaScenarioRun(file, parsed.scenario, raw, classpath, verbose),
+    });
   }
+  // Longest first: with clusters side by side, the long scenarios overlap the many short ones.
+  runs.sort((a, b) => b.simMs - a.simMs);
   // KAFKA_PARALLEL clusters at a time (default 1): real Kafka mostly waits (ISR lag, session
   // timeouts), so two side by side roughly halve the wall time on a 2-core machine.
   const parallel = Math.max(1, Number(process.env.KAFKA_PARALLEL ?? 1) || 1);
   const results: ScenarioResult[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < runs.length) {
-      const make = runs[next++]!;
-      let r = await make().run();
-      // Real Kafka runs in wall time on a shared machine: a scenario that differs or trips the
-      // harness gets one more try on a fresh cluster, and the report keeps the first verdict.
-      if (r.verdict === 'harness error' || unexplainedDifferences([r]).length > 0) {
-        const first = r.reason ?? verdictLine(r);
-        r = { ...(await make().run()), firstAttempt: first };
-      }
-      results.push(r);
-      console.log(line(r));
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
   let placement: PlacementResult[] = [];
-  let seconds = (Date.now() - t0) / 1000;
-  if (merge) {
-    // --merge: re-run some files and fold their results into the last full run's report
-    const last = JSON.parse(readFileSync('docs/kafka-conformance.json', 'utf8')) as {
-      results: ScenarioResult[];
-      placement: PlacementResult[];
-      seconds: number;
-    };
-    const fresh = new Set(results.map((r) => r.file));
-    results.push(...last.results.filter((r) => !fresh.has(r.file)));
-    placement = last.placement;
-    seconds = last.seconds;
-  } else
+  // A full run also checks placement on two clusters of its own, as one more job of the pool.
+  const placementJob = async () => {
     try {
       placement = await comparePlacement(classpath, log);
     } catch (e) {
       if (!(e instanceof HarnessError)) throw e;
       console.log(`placement: harness error: ${e.message}`);
     }
+  };
+  const jobs: (() => Promise<void>)[] = [
+    ...(onlyPlacement || (!merge && !subset) ? [placementJob] : []),
+    ...runs.map(
+      ({ make }) =>
+        () =>
+          runOne(make),
+    ),
+  ];
+  const runOne = async (make: () => KafkaScenarioRun) => {
+    {
+      let r = await make().run();
+      // Real Kafka runs in wall time on a shared machine: a scenario that differs or trips the
+      // harness gets one more try on a fresh cluster, and the report keeps the first verdict.
+      // A run stopped at its time limit is not tried again: a second one would be too.
+      if (
+        process.env.KAFKA_RETRY !== '0' &&
+        !r.timedOut &&
+        (r.verdict === 'harness error' || unexplainedDifferences([r]).length > 0)
+      ) {
+        const first = r.reason ?? verdictLine(r);
+        r = { ...(await make().run()), firstAttempt: first };
+      }
+      results.push(r);
+      console.log(line(r));
+      if (r.phases) verbose(`    wall seconds by phase: ${JSON.stringify(r.phases)}`);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  let seconds = (Date.now() - t0) / 1000;
+  let ranParallel = parallel;
+  if (merge) {
+    // --merge: re-run some files and fold their results into the last full run's report
+    const last = JSON.parse(readFileSync(REPORT_JSON, 'utf8')) as Report;
+    const fresh = new Set(results.map((r) => r.file));
+    results.push(...last.results.filter((r) => !fresh.has(r.file)));
+    placement = last.placement;
+    seconds = last.seconds;
+    ranParallel = last.parallel ?? parallel;
+  } else if (subset) {
+    // some files only: printed, not written over the last full run's report (use --merge)
+    console.log(`${results.length} file(s) run; the report is written by a full run or --merge`);
+  }
   results.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const unexplained = writeReport(version, results, placement, seconds);
+  const unexplained =
+    subset && !merge
+      ? unexplainedDifferences(results)
+      : writeReport({
+          kafkaVersion: version,
+          date: new Date().toISOString(),
+          seconds,
+          parallel: ranParallel,
+          harnessConfig: HARNESS_CONFIG,
+          results,
+          placement,
+        });
   const counts = (v: string) => results.filter((r) => r.verdict === v).length;
   const openDiffer = results.filter((r) => unexplainedDifferences([r]).length > 0).length;
   console.log(

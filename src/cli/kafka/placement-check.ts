@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { assignReplicas, type PlacementBroker } from '../../engine';
-import { JVM_OPTS, KafkaCluster } from './cluster';
+import { KafkaCluster, newClusterRoot, removeRoot } from './cluster';
+import { jvmOpts } from './cds';
 import { Driver } from './driver';
 import { describePartitions } from './facts';
 import { HarnessError } from './jars';
@@ -48,7 +49,7 @@ function scripted(classpath: string): PlacementResult[] {
   const r = spawnSync(
     'java',
     [
-      ...JVM_OPTS,
+      ...jvmOpts(),
       '-cp',
       classpath,
       'dev.krv.Placement',
@@ -108,25 +109,24 @@ async function onCluster(
   const brokers: PlacementBroker[] = LECTURE.map((id) =>
     racks ? { id, rack: RACKS[id]! } : { id },
   );
-  const cluster = await KafkaCluster.create(
-    classpath,
-    [
-      { id: 100, role: 'controller' },
-      ...brokers.map((b) => ({ id: b.id, role: 'broker' as const, rack: b.rack })),
-    ],
-    {},
-    [],
-  );
-  let driver: Driver | null = null;
+  const root = newClusterRoot();
+  const driver = await Driver.start(classpath, join(root, 'driver.log'));
+  let cluster: KafkaCluster | null = null;
   try {
+    cluster = await KafkaCluster.create(
+      classpath,
+      [
+        { id: 100, role: 'controller' },
+        ...brokers.map((b) => ({ id: b.id, role: 'broker' as const, rack: b.rack })),
+      ],
+      {},
+      [],
+      driver,
+      root,
+    );
     for (const n of cluster.nodes.values()) cluster.start(n.id);
     for (const n of cluster.nodes.values()) await cluster.waitStarted(n.id);
-    driver = await Driver.start(
-      classpath,
-      cluster.bootstrap(),
-      cluster.controllerBootstrap(),
-      join(cluster.root, 'driver.log'),
-    );
+    await driver.connect(cluster.bootstrap(), cluster.controllerBootstrap());
     for (let i = 0; ; i++) {
       const a = await driver.ask('cluster');
       const up = ((a.brokers as { fenced: boolean }[] | undefined) ?? []).filter((b) => !b.fenced);
@@ -163,9 +163,9 @@ async function onCluster(
         : "no sequence of draws makes the engine's placer give Kafka's layout",
     };
   } finally {
-    await driver?.quit();
-    await cluster.stopAll();
-    cluster.removeData();
+    await driver.quit();
+    await cluster?.stopAll();
+    removeRoot(root);
   }
 }
 

@@ -7,7 +7,7 @@ import { runScenario } from '../../scenario/run';
 import { compareFacts, type Mismatch } from '../../scenario/compare';
 import { dumpState, type StateDump, DEFAULT_FEATURES } from '../../engine';
 import type { Facts, Scenario, Step } from '../../scenario/types';
-import { KafkaCluster, type NodeSpec } from './cluster';
+import { KafkaCluster, newClusterRoot, removeRoot, type NodeSpec } from './cluster';
 import { Driver } from './driver';
 import { kafkaFacts, readPartition, type Ledger } from './facts';
 import { isEmpty, notRunnableReason, observable } from './runnable';
@@ -15,6 +15,19 @@ import { HarnessError } from './jars';
 import { join } from 'node:path';
 import { Cuts } from './network';
 import type { Endpoint } from '../../scenario/types';
+
+/**
+ * Configs the harness gives every Kafka node unless the scenario sets them. The controller's
+ * periodic unclean election runs every 5 minutes by default; the scenarios that wait for it accept
+ * any phase of that timer (window [0, 301000]), so on the real cluster it runs every 2 s rather
+ * than keep a cluster idle for five minutes.
+ */
+export const HARNESS_CONFIG: Record<string, string> = {
+  'unclean.leader.election.interval.ms': '2000',
+};
+
+/** The longest the harness waits for one step's state (an event window can be 5 minutes). */
+const MAX_STEP_WAIT_MS = 120_000;
 
 /** Kafka's default replica.fetch.wait.max.ms */
 const FETCH_WAIT_MS = 500;
@@ -35,16 +48,22 @@ export interface ScenarioResult {
   file: string;
   title: string;
   verdict: 'agree' | 'differ' | 'not runnable on Kafka' | 'harness error' | 'over the time budget';
+  /** the run was stopped at its wall-time limit */
+  timedOut?: boolean;
   /** the first attempt's verdict and reason, when the scenario was run a second time */
   firstAttempt?: string;
   reason?: string;
   steps: StepResult[];
   engineFailures: string[];
   seconds: number;
+  /** wall seconds per phase of the run (cluster start, steps, stop): where the time goes */
+  phases?: Record<string, number>;
   features?: Record<string, number>;
 }
 
 class ElectionRace extends HarnessError {}
+/** The scenario ran past its wall-time limit (never retried: a second try would too). */
+class TimedOut extends HarnessError {}
 
 export interface RawScenario {
   cluster?: { config?: Record<string, unknown> };
@@ -84,6 +103,8 @@ function sameCore(a: StateDump, b: StateDump): boolean {
 
 export class KafkaScenarioRun {
   private cluster!: KafkaCluster;
+  /** the cluster's folder (made before the cluster, for the driver's log) */
+  private root: string | null = null;
   /** facts and admin requests: runs as root, never cut off */
   private driver!: Driver;
   /** every producer of the scenario: its own uid, so partitionNetwork can cut a client */
@@ -95,6 +116,20 @@ export class KafkaScenarioRun {
   private engine: EngineStep[] = [];
   /** wall-clock start of each step */
   private readonly wallStart: number[] = [];
+  private readonly phases: Record<string, number> = {};
+  /** set once the run is over (or past its limit): nothing may start a JVM or wait any more */
+  private aborted = false;
+  /** the step being run, for the timeout's message */
+  private where = 'cluster start';
+  private phaseStart = Date.now();
+
+  /** Books the wall time since the last mark to `name` (summed over repeats). */
+  private mark(name: string): void {
+    const now = Date.now();
+    this.phases[name] =
+      Math.round(((this.phases[name] ?? 0) + (now - this.phaseStart) / 1000) * 10) / 10;
+    this.phaseStart = now;
+  }
 
   constructor(
     private readonly file: string,
@@ -131,34 +166,28 @@ export class KafkaScenarioRun {
         seconds: 0,
       };
     this.engine = engineSteps(s);
+    this.mark('engine');
     const steps: StepResult[] = [];
+    // Every run ends: a scenario gets twice its simulated time plus two minutes of wall time
+    // (KAFKA_SCENARIO_LIMIT_S overrides), then its cluster is stopped and it is reported.
+    const limitS =
+      Number(process.env.KAFKA_SCENARIO_LIMIT_S ?? 0) ||
+      Math.round((2 * (full.state?.now ?? 0)) / 1000) + 120;
+    let timer: NodeJS.Timeout | undefined;
+    const overtime = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.aborted = true;
+        reject(
+          new TimedOut(
+            `did not finish within its limit of ${limitS} s (twice its simulated time plus 120 s); stopped at ${this.where}`,
+          ),
+        );
+      }, limitS * 1000);
+    });
+    const body = this.runAll(steps);
+    body.catch(() => {}); // after a timeout its late failure is of no interest
     try {
-      // KRaft's first election is a race; a lost one (rare) is retried on a fresh cluster.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.startCluster();
-          break;
-        } catch (e) {
-          if (!(e instanceof ElectionRace) || attempt === 3) throw e;
-          this.log(`    ${e.message}; starting again`);
-          await this.stop();
-        }
-      }
-      const features = (await this.driver.must('features')).features as Record<string, number>;
-      for (const step of s.steps) {
-        const r = await this.runStep(step);
-        const died = this.cluster.unexpectedExits()[0];
-        if (died)
-          throw new HarnessError(
-            `${died.role} ${died.id} exited on its own; tail of ${died.logFile}:\n${this.cluster.logTail(died.id)}`,
-          );
-        if (r) {
-          steps.push(r);
-          this.log(
-            `    [step ${r.step}] ${r.label}: ${r.ok ? 'agree' : 'DIFFER ' + r.differences.map((d) => `${d.path} kafka=${JSON.stringify(d.kafka)} engine=${JSON.stringify(d.engine)}`).join('; ')}`,
-          );
-        }
-      }
+      const features = await Promise.race([body, overtime]);
       const ok = steps.every((r) => r.ok);
       return {
         ...base,
@@ -167,6 +196,7 @@ export class KafkaScenarioRun {
         features,
         verdict: ok ? 'agree' : 'differ',
         seconds: (Date.now() - t0) / 1000,
+        phases: this.phases,
       };
     } catch (e) {
       if (!(e instanceof HarnessError)) throw e;
@@ -176,16 +206,56 @@ export class KafkaScenarioRun {
         engineFailures,
         verdict: 'harness error',
         reason: e.message,
+        timedOut: e instanceof TimedOut || undefined,
         seconds: (Date.now() - t0) / 1000,
+        phases: this.phases,
       };
     } finally {
+      clearTimeout(timer);
+      this.aborted = true;
       await this.stop();
+      this.mark('stop');
     }
+  }
+
+  /** Starts the cluster and runs every step; returns the cluster's finalized feature levels. */
+  private async runAll(steps: StepResult[]): Promise<Record<string, number>> {
+    // KRaft's first election is a race; a lost one (rare) is retried on a fresh cluster.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.startCluster();
+        break;
+      } catch (e) {
+        if (!(e instanceof ElectionRace) || attempt === 3) throw e;
+        this.log(`    ${e.message}; starting again`);
+        await this.stop();
+      }
+    }
+    const features = (await this.driver.must('features')).features as Record<string, number>;
+    for (const step of this.scenario.steps) {
+      this.where = `steps[${step.index}] ${step.do}`;
+      const r = await this.runStep(step);
+      this.mark(`step ${step.do}`);
+      if (this.aborted) throw new HarnessError('stopped');
+      const died = this.cluster.unexpectedExits()[0];
+      if (died)
+        throw new HarnessError(
+          `${died.role} ${died.id} exited on its own; tail of ${died.logFile}:\n${this.cluster.logTail(died.id)}`,
+        );
+      if (r) {
+        steps.push(r);
+        this.log(
+          `    [step ${r.step}] ${r.label}: ${r.ok ? 'agree' : 'DIFFER ' + r.differences.map((d) => `${d.path} kafka=${JSON.stringify(d.kafka)} engine=${JSON.stringify(d.engine)}`).join('; ')}`,
+        );
+      }
+    }
+    return features;
   }
 
   private async startCluster(): Promise<void> {
     const setup = this.scenario.setup;
     const cfg: Record<string, string> = {};
+    for (const [k, v] of Object.entries(HARNESS_CONFIG)) cfg[k] = v;
     for (const [k, v] of Object.entries(this.raw.cluster?.config ?? {})) cfg[k] = String(v);
     // A scenario that does not list its quorum gets one controller: it never acts on the quorum.
     const listed = this.scenario.steps.some(
@@ -198,9 +268,19 @@ export class KafkaScenarioRun {
     ];
     // KRaft feature levels as the scenario gives them (default: a new Kafka 4.1+ cluster's)
     const elr = { ...DEFAULT_FEATURES, ...setup.features }['eligible.leader.replicas.version'];
-    this.cluster = await KafkaCluster.create(this.classpath, specs, cfg, [
-      `eligible.leader.replicas.version=${elr}`,
-    ]);
+    // The facts driver starts first: it formats the storage, then connects once the nodes run.
+    this.root = newClusterRoot();
+    this.driver = await Driver.start(this.classpath, join(this.root, 'driver.log'));
+    this.mark('driver');
+    this.cluster = await KafkaCluster.create(
+      this.classpath,
+      specs,
+      cfg,
+      [`eligible.leader.replicas.version=${elr}`],
+      this.driver,
+      this.root,
+    );
+    this.mark('format');
     // The engine's quorum starts with its first controller active; KRaft elects whoever wins the
     // vote. While another one wins, it is killed (the others elect again) and restarted.
     const [first, ...others] = this.cluster.controllers;
@@ -208,17 +288,14 @@ export class KafkaScenarioRun {
     if (others.length) await this.makeActive(first!.id);
     for (const n of this.cluster.nodes.values()) this.cluster.start(n.id);
     for (const n of this.cluster.nodes.values()) await this.cluster.waitStarted(n.id);
-    this.driver = await Driver.start(
-      this.classpath,
-      this.cluster.bootstrap(),
-      this.cluster.controllerBootstrap(),
-      join(this.cluster.root, 'driver.log'),
-    );
+    this.mark('nodes started');
+    await this.driver.connect(this.cluster.bootstrap(), this.cluster.controllerBootstrap());
     await this.waitFor('every broker registered and unfenced', 60_000, async () => {
       const a = await this.driver.ask('cluster');
       const list = (a.brokers as { id: number; fenced: boolean }[] | undefined) ?? [];
       return list.filter((b) => !b.fenced).length === setup.brokers.length;
     });
+    this.mark('brokers unfenced');
     for (const t of setup.topics) {
       const assignment = t.assignment
         ? Object.fromEntries(t.assignment.map((r, i) => [String(i), r]))
@@ -237,13 +314,17 @@ export class KafkaScenarioRun {
     // t=0 of the scenario: every partition has its first leader and a full ISR
     const start = this.engine.length ? this.initialFacts() : {};
     await this.waitMatch('the topics created with full ISRs', start, 60_000);
-    this.clients = await Driver.start(
-      this.classpath,
-      this.cluster.bootstrap(),
-      this.cluster.controllerBootstrap(),
-      join(this.cluster.root, 'clients.log'),
-      this.cluster.clientsUid,
-    );
+    this.mark('topics');
+    // The producers need a JVM of their own (under their own uid) only when a step cuts a client
+    // off; otherwise the facts driver runs them too (one JVM less).
+    if (this.cutsClients()) {
+      this.clients = await Driver.start(
+        this.classpath,
+        join(this.cluster.root, 'clients.log'),
+        this.cluster.clientsUid,
+      );
+      await this.clients.connect(this.cluster.bootstrap(), this.cluster.controllerBootstrap());
+    } else this.clients = this.driver;
     this.ledger.outcomes = this.clients.outcomes;
     for (const c of this.scenario.setup.clients)
       if (c.type === 'producer') {
@@ -252,6 +333,15 @@ export class KafkaScenarioRun {
           config[k] = String(v);
         await this.clients.must('producer', { client: c.id, config });
       }
+    this.mark('clients');
+  }
+
+  /** Whether a partitionNetwork step has a client on one side. */
+  private cutsClients(): boolean {
+    const isClient = (e: Endpoint) => typeof e === 'string' && e !== 'controller';
+    return this.scenario.steps.some(
+      (st) => st.do === 'partitionNetwork' && (isClient(st.a) || isClient(st.b)),
+    );
   }
 
   /** The quorum leader among running controllers, from their logs (no broker needed). */
@@ -301,16 +391,15 @@ export class KafkaScenarioRun {
       if (this.clients) await this.clients.quit();
       if (this.driver) await this.driver.quit();
     } finally {
-      if (this.cluster) {
-        await this.cluster.stopAll();
-        this.cluster.removeData();
-      }
+      if (this.cluster) await this.cluster.stopAll();
+      if (this.root) removeRoot(this.root);
     }
   }
 
   private async waitFor(what: string, timeoutMs: number, done: () => Promise<boolean>) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.aborted) throw new HarnessError('stopped');
       if (await done()) return;
       if (Date.now() > deadline)
         throw new HarnessError(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -322,7 +411,9 @@ export class KafkaScenarioRun {
   private async waitMatch(what: string, facts: Facts, timeoutMs: number): Promise<Mismatch[]> {
     const deadline = Date.now() + timeoutMs;
     let last: Mismatch[];
+    let first = true;
     for (;;) {
+      if (this.aborted) throw new HarnessError('stopped');
       try {
         const actual = await kafkaFacts(
           this.scenario,
@@ -333,6 +424,11 @@ export class KafkaScenarioRun {
         );
         last = compareFacts(facts, actual);
         if (last.length === 0) return [];
+        if (first)
+          this.log(
+            `      ${what}, first look: ${last.map((m) => `${m.path} kafka=${JSON.stringify(m.actual)} engine=${JSON.stringify(m.expected)}`).join('; ')}`,
+          );
+        first = false;
       } catch (e) {
         if (!(e instanceof HarnessError)) throw e;
         last = [{ path: '(facts)', expected: what, actual: e.message }];
@@ -351,6 +447,7 @@ export class KafkaScenarioRun {
       const target = this.wallStart[k - 1]! + (step.at - simStart(k - 1));
       if (target > Date.now()) await sleep(target - Date.now());
     } else if (step.at !== undefined && step.at > 0) await sleep(step.at);
+    if (this.aborted) throw new HarnessError('stopped');
     const t0 = Date.now();
     this.wallStart[k] = t0;
     this.log(`  steps[${k}] ${step.do}`);
@@ -438,7 +535,11 @@ export class KafkaScenarioRun {
         return null;
       }
       case 'settle':
-        await this.waitMatch('settle', this.settledFacts(eng.dump), step.maxMs + 30_000);
+        await this.waitMatch(
+          'settle',
+          this.settledFacts(eng.dump),
+          Math.min(step.maxMs + 30_000, MAX_STEP_WAIT_MS),
+        );
         return null;
       case 'advance':
         if (before && !sameCore(before, eng.dump))
@@ -450,7 +551,8 @@ export class KafkaScenarioRun {
       case 'expectEvent': {
         const facts = step.facts ?? this.eventFacts(step, eng.dump);
         const label = `expectEvent ${step.event}${step.broker !== undefined ? ` broker ${step.broker}` : ''}${step.partition ? ` ${step.partition}` : ''}${step.record ? ` "${step.record}"` : ''}`;
-        return this.compare(step, label, facts, step.within[1] * 1.5 + 20_000, t0);
+        const wait = Math.min(step.within[1] * 1.5 + 20_000, MAX_STEP_WAIT_MS);
+        return this.compare(step, label, facts, wait, t0);
       }
       default:
         throw new HarnessError(`steps[${k}] ${step.do}: no Kafka counterpart`);
@@ -545,7 +647,7 @@ export class KafkaScenarioRun {
   /** After a produce: give Kafka's producer a moment to get its answers (acks are not awaited). */
   private async settleProduce(): Promise<void> {
     const pending = () =>
-      [...this.ledger.sent.keys()].some((rid) => !this.driver.outcomes.has(rid));
+      [...this.ledger.sent.keys()].some((rid) => !this.ledger.outcomes.has(rid));
     const deadline = Date.now() + 1500;
     while (pending() && Date.now() < deadline) await sleep(50);
   }

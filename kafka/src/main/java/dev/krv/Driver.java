@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +34,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.ElectionType;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.metadata.BrokerRegistrationChangeRecord;
+import org.apache.kafka.common.metadata.FenceBrokerRecord;
+import org.apache.kafka.common.metadata.PartitionChangeRecord;
+import org.apache.kafka.common.metadata.PartitionRecord;
+import org.apache.kafka.common.metadata.RegisterBrokerRecord;
+import org.apache.kafka.common.metadata.TopicRecord;
+import org.apache.kafka.common.metadata.UnfenceBrokerRecord;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.metadata.BrokerRegistrationFencingChange;
+import org.apache.kafka.metadata.MetadataRecordSerde;
+import org.apache.kafka.metadata.PartitionRegistration;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -60,8 +74,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Driver {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, KafkaProducer<String, String>> producers = new HashMap<>();
-  private final String bootstrap;
-  private final String controllers;
+  private String bootstrap;
+  private String controllers;
   private Admin admin;
   private Admin controllerAdmin;
   private KafkaConsumer<String, String> consumer;
@@ -73,7 +87,8 @@ public final class Driver {
   }
 
   public static void main(String[] args) throws Exception {
-    Driver d = new Driver(args[0], args[1]);
+    // the cluster's addresses come with "connect" (the driver also formats the storage first)
+    Driver d = new Driver(args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : null);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     emit(JSON.createObjectNode().put("ev", "ready"));
     String line;
@@ -124,6 +139,11 @@ public final class Driver {
 
   private void handle(JsonNode cmd, ObjectNode out) throws Exception {
     switch (cmd.path("op").asText()) {
+      case "format" -> format(cmd);
+      case "connect" -> {
+        bootstrap = cmd.get("bootstrap").asText();
+        controllers = cmd.get("controllers").asText();
+      }
       case "producer" -> producer(cmd);
       case "send" -> send(cmd);
       case "createTopic" -> createTopic(cmd);
@@ -132,11 +152,35 @@ public final class Driver {
       case "quorum" -> out.put("leader", quorumLeader());
       case "features" -> out.set("features", features());
       case "dumpLog" -> out.set("log", dumpLog(new File(cmd.get("dir").asText())));
+      case "controllerView" -> controllerView(cmd, out);
       case "read" -> read(cmd, out);
       case "electPreferred" -> electPreferred(cmd);
       case "alterConfig" -> alterConfig(cmd);
       case "quit" -> {}
       default -> out.put("error", "unknown op " + cmd.path("op").asText());
+    }
+  }
+
+  /**
+   * Formats every node's storage with Kafka's own StorageTool, in this JVM (one JVM less per
+   * cluster). Its console output goes to the answer on failure, never to stdout (the JSON channel).
+   */
+  private static void format(JsonNode cmd) {
+    for (JsonNode props : cmd.get("props")) {
+      List<String> a =
+          new ArrayList<>(List.of("format", "-t", cmd.get("clusterId").asText(), "-c", props.asText()));
+      for (JsonNode f : cmd.get("features")) {
+        a.add("--feature");
+        a.add(f.asText());
+      }
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      int rc;
+      try (java.io.PrintStream ps = new java.io.PrintStream(text, true, StandardCharsets.UTF_8)) {
+        rc = kafka.tools.StorageTool$.MODULE$.execute(a.toArray(new String[0]), ps);
+      }
+      if (rc != 0)
+        throw new IllegalStateException(
+            "StorageTool format of " + props.asText() + " exited " + rc + ": " + text.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -234,8 +278,8 @@ public final class Driver {
     ByteBuffer body = req.serializeWithHeader(header);
     DescribeTopicPartitionsResponse resp;
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-      s.setSoTimeout(3000);
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.setSoTimeout(1500);
       DataOutputStream os = new DataOutputStream(s.getOutputStream());
       os.writeInt(body.remaining());
       os.write(body.array(), body.arrayOffset() + body.position(), body.remaining());
@@ -318,6 +362,90 @@ public final class Driver {
       }
     }
     return out;
+  }
+
+  /**
+   * Partitions and broker fencing as the controller has them, by replaying its metadata log
+   * (__cluster_metadata-0) with Kafka's own record serde and PartitionRegistration.merge: the facts
+   * when no broker is up to answer DescribeTopicPartitions. Of several controllers' logs the
+   * longest is read (they differ at most by a tail not yet replicated).
+   */
+  private static void controllerView(JsonNode cmd, ObjectNode out) throws Exception {
+    Map<Uuid, String> names = new HashMap<>();
+    Map<String, PartitionRegistration> parts = new TreeMap<>();
+    Map<Integer, Boolean> fenced = new TreeMap<>();
+    int best = -1;
+    for (JsonNode d : cmd.get("dirs")) {
+      Map<Uuid, String> n = new HashMap<>();
+      Map<String, PartitionRegistration> p = new TreeMap<>();
+      Map<Integer, Boolean> f = new TreeMap<>();
+      int count = replayMetadata(new File(d.asText()), n, p, f);
+      if (count > best) {
+        best = count;
+        names = n;
+        parts = p;
+        fenced = f;
+      }
+    }
+    ArrayNode ps = out.putArray("partitions");
+    for (Map.Entry<String, PartitionRegistration> e : parts.entrySet()) {
+      PartitionRegistration r = e.getValue();
+      ObjectNode o = ps.addObject();
+      o.put("partition", e.getKey());
+      o.put("error", "NONE");
+      o.put("leader", r.leader);
+      o.put("leaderEpoch", r.leaderEpoch);
+      o.set("replicas", ints(r.replicas));
+      o.set("isr", ints(r.isr));
+      o.set("elr", ints(r.elr));
+      o.set("lastKnownElr", ints(r.lastKnownElr));
+    }
+    ArrayNode bs = out.putArray("brokers");
+    fenced.forEach((id, isFenced) -> bs.addObject().put("id", id).put("fenced", isFenced));
+    out.put("records", best);
+  }
+
+  private static int replayMetadata(
+      File dir, Map<Uuid, String> names, Map<String, PartitionRegistration> parts, Map<Integer, Boolean> fenced)
+      throws Exception {
+    File[] segments = dir.listFiles((d, n) -> n.endsWith(".log"));
+    if (segments == null) return -1;
+    Arrays.sort(segments);
+    Map<String, String> keyOf = new HashMap<>();
+    int count = 0;
+    for (File seg : segments) {
+      try (FileRecords records = FileRecords.open(seg, false, true, 0, false)) {
+        for (FileChannelRecordBatch batch : records.batches()) {
+          if (batch.isControlBatch()) continue;
+          for (Record r : batch) {
+            count++;
+            ApiMessage m = MetadataRecordSerde.INSTANCE.read(new ByteBufferAccessor(r.value()), r.valueSize()).message();
+            if (m instanceof TopicRecord t) names.put(t.topicId(), t.name());
+            else if (m instanceof PartitionRecord p) {
+              String key = names.get(p.topicId()) + "-" + p.partitionId();
+              keyOf.put(p.topicId() + ":" + p.partitionId(), key);
+              parts.put(key, new PartitionRegistration(p));
+            } else if (m instanceof PartitionChangeRecord c) {
+              String key = keyOf.get(c.topicId() + ":" + c.partitionId());
+              if (key != null) parts.put(key, parts.get(key).merge(c));
+            } else if (m instanceof RegisterBrokerRecord b) fenced.put(b.brokerId(), b.fenced());
+            else if (m instanceof FenceBrokerRecord f) fenced.put(f.id(), true);
+            else if (m instanceof UnfenceBrokerRecord u) fenced.put(u.id(), false);
+            else if (m instanceof BrokerRegistrationChangeRecord c)
+              BrokerRegistrationFencingChange.fromValue(c.fenced())
+                  .flatMap(BrokerRegistrationFencingChange::asBoolean)
+                  .ifPresent(v -> fenced.put(c.brokerId(), v));
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  private static ArrayNode ints(int[] xs) {
+    ArrayNode a = JSON.createArrayNode();
+    for (int x : xs) a.add(x);
+    return a;
   }
 
   /** A consumer's read of a partition from `from` up to its high watermark. */
