@@ -106,11 +106,6 @@ export async function importScenarioText(text: string): Promise<boolean> {
   return true;
 }
 
-export function reloadWithTimings(timings: TimingsPreset): void {
-  const s = session();
-  if (s) loadScenario(s.scenario, timings, simStore.getState().view?.playing ?? false);
-}
-
 /** Sends a command; it is numbered so that recovery knows whether the worker handled it. */
 export const command = (c: Command, debugThrow = false) => {
   const seq = sent(c, debugThrow);
@@ -136,9 +131,6 @@ export const setSubscribed = (client: string, on: boolean) =>
 export const cutLink = (a: number | string, b: number | string) =>
   command({ type: 'partitionNetwork', a, b });
 export const healAll = () => command({ type: 'heal' });
-export const electPreferred = () => command({ type: 'electPreferred' });
-export const killController = () => command({ type: 'killController' });
-export const restartController = () => command({ type: 'restartController' });
 export const setTopicConfig = (config: Record<string, unknown>) =>
   command({ type: 'setConfig', scope: 'topic', id: firstTopic(), config });
 export const setClientConfig = (id: string, config: Record<string, unknown>) =>

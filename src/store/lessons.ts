@@ -18,22 +18,22 @@ import { setError, simStore } from './store';
 import type { LessonUi } from './lesson-state';
 import { bundledLesson, bundledScenario } from '../client/bundled';
 
-/** The lessons of src/data/lessons, in teaching order (the menu, and the clicker from one to the next). */
-export const LESSONS = [
-  { id: 'leaders-and-followers', title: '1. Leaders and followers' },
-  { id: 'produce-path-acks-all', title: '2. The produce path with acks=all' },
-  { id: 'leader-dies', title: '3. The leader dies' },
-  { id: 'acks1-loses-data', title: '4. acks=1 loses acknowledged data' },
-  { id: 'min-insync-replicas', title: '5. min.insync.replicas' },
-  { id: 'slow-follower', title: '6. A slow follower' },
-  { id: 'offline-vs-unclean', title: '7. Offline partition vs unclean election' },
-  { id: 'truncation-on-return', title: '8. Truncation on return' },
-];
+/** The lessons of src/data/lessons, in teaching order (the menu, and the clicker from one to the next); their titles are in the files. */
+export const LESSON_ORDER = [
+  'leaders-and-followers',
+  'produce-path-acks-all',
+  'leader-dies',
+  'acks1-loses-data',
+  'min-insync-replicas',
+  'slow-follower',
+  'offline-vs-unclean',
+  'truncation-on-return',
+] as const;
 
 /** The lesson after (or before) this one in teaching order, if any. */
-export function lessonAfter(id: string, by: 1 | -1): { id: string; title: string } | null {
-  const i = LESSONS.findIndex((l) => l.id === id);
-  return i < 0 ? null : (LESSONS[i + by] ?? null);
+function lessonAfter(id: string, by: 1 | -1): string | null {
+  const i = LESSON_ORDER.findIndex((l) => l === id);
+  return i < 0 ? null : (LESSON_ORDER[i + by] ?? null);
 }
 
 /** The lesson being played, from the store (null when none). */
@@ -207,7 +207,7 @@ export function continueLesson(): void {
   if (next > l.lesson.steps.length + 1) {
     // the end: the clicker goes on to the next lesson
     const after = lessonAfter(l.lesson.id, 1);
-    if (after) void openLesson(after.id);
+    if (after) void openLesson(after);
     return;
   }
   const known = l.starts[next];
@@ -227,7 +227,7 @@ export function backLesson(): void {
   if (l.index === 0) {
     // the start: the clicker goes back to the previous lesson
     const before = lessonAfter(l.lesson.id, -1);
-    if (before) void openLesson(before.id);
+    if (before) void openLesson(before);
     return;
   }
   const prev = l.index - 1;

@@ -8,7 +8,6 @@ export const selectTime = (s: SimStoreState) => s.view?.time ?? 0;
 export const selectPlaying = (s: SimStoreState) => s.view?.playing ?? false;
 export const selectSpeed = (s: SimStoreState) => s.view?.speed ?? 1;
 export const selectTitle = (s: SimStoreState) => s.view?.title ?? '';
-export const selectLoaded = (s: SimStoreState) => s.view !== null;
 export const selectTimingsPreset = (s: SimStoreState) => s.view?.timings.preset ?? 'kafka';
 export const selectTimings = (s: SimStoreState) => s.view?.timings;
 
@@ -45,16 +44,12 @@ export const selectControllerUp = (id: number) => (s: SimStoreState) =>
   s.view?.controllers.find((c) => c.id === id)?.up ?? false;
 export const selectControllerActive = (id: number) => (s: SimStoreState) =>
   s.view?.controllers.find((c) => c.id === id)?.active ?? false;
-export const selectActiveController = (s: SimStoreState) =>
-  s.view?.controllers.find((c) => c.active)?.id ?? null;
-
 export const selectClient = (id: string) => (s: SimStoreState) =>
   s.view?.clients.find((c) => c.id === id);
 export const selectStatus = (s: SimStoreState) => s.view?.status;
 export const selectInspector = (s: SimStoreState) => s.view?.inspector ?? null;
 export const selectEvents = (s: SimStoreState) => s.events;
 export const selectError = (s: SimStoreState) => s.error;
-export const selectUi = (s: SimStoreState) => s.ui;
 export const selectSelectedPartition = (s: SimStoreState) => s.ui.selectedPartition;
 export const selectSelectedBroker = (s: SimStoreState) => s.ui.selectedBroker;
 export const selectTheme = (s: SimStoreState) => s.ui.theme;

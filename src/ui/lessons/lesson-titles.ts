@@ -1,6 +1,6 @@
 // The lessons' titles as their files write them. Only the `title` field of each file is imported
 // (JSON named export), so the menu does not pull the lessons themselves into the page's bundle.
-import { LESSONS } from '../../store/lessons';
+import { LESSON_ORDER } from '../../store/lessons';
 
 const titles = import.meta.glob<string>('../../data/lessons/*.json', {
   eager: true,
@@ -13,9 +13,9 @@ export function fileTitle(id: string): string {
 }
 
 /** The lessons in teaching order, numbered, with their files' titles: the Lessons menu. */
-export const LESSON_MENU: { id: string; title: string }[] = LESSONS.map((l, i) => ({
-  id: l.id,
-  title: `${i + 1}. ${fileTitle(l.id)}`,
+export const LESSON_MENU: { id: string; title: string }[] = LESSON_ORDER.map((id, i) => ({
+  id,
+  title: `${i + 1}. ${fileTitle(id)}`,
 }));
 
 /** The menu entry after (or before) a lesson, if any. */
