@@ -7,38 +7,38 @@ import { ALL_EVENTS, type Command } from '../engine/index';
 import { at, didYouMean, isObject, own, show, type Issues } from './issues';
 
 /** A field's shape and, in words, what it expects ("expected <what>, got <value>"). */
-const field = <S extends v.GenericSchema>(
+export const field = <S extends v.GenericSchema>(
   schema: S,
   what: string | ((i: v.BaseIssue<unknown>) => string),
 ) => v.message(schema, what);
-const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
+export const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
+export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
 /** Largest id Kafka accepts for a node (node.id is an int32). */
 export const MAX_NODE_ID = 2147483647;
 
-const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
-const client = field(v.string(), 'a client id');
-const partition = field(
+export const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
+export const client = field(v.string(), 'a client id');
+export const partition = field(
   v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]+-(0|[1-9][0-9]*)$/)),
   'a partition "<topic>-<n>"',
 );
-const topic = field(
+export const topic = field(
   v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]{1,249}$/)),
   'a topic name of 1 to 249 characters a-z, A-Z, 0-9, ".", "_" or "-"',
 );
-const broker = field(nodeId, 'a broker id');
+export const broker = field(nodeId, 'a broker id');
 const controller = field(nodeId, 'a controller id');
 const endpointShape = v.union([nodeId, nonEmpty]);
-const endpoint = field(endpointShape, 'a broker or controller id, "controller" or a client id');
+export const endpoint = field(endpointShape, 'a broker or controller id, "controller" or a client id');
 const bothEnds = field(endpointShape, (issue) =>
   issue.input === undefined
     ? 'both ends a and b'
     : 'a broker or controller id, "controller" or a client id',
 );
 const bool = field(v.boolean(), 'true or false');
-const duration = field(int(0), 'a duration in ms (an integer >= 0)');
-const recordValue = field(nonEmpty, 'a record value (a non-empty string)');
+export const duration = field(int(0), 'a duration in ms (an integer >= 0)');
+export const recordValue = field(nonEmpty, 'a record value (a non-empty string)');
 
 /** Each engine command's fields (engine/core/commands.ts `Command` must agree: checked below). */
 export const COMMAND_FIELDS = {

@@ -1,0 +1,235 @@
+// The shape of a whole scenario file (scenario-format.md) in valibot: the action vocabulary's
+// steps plus the cluster, topics, clients and facts. docs/scenario.schema.json is generated from
+// it (src/cli/gen-schema.ts). The validator (validate.ts) has the final word: it also checks
+// references (broker ids, partitions, clients, records) and Kafka's cross-config rules.
+import * as v from 'valibot';
+import {
+  BROKER_CONFIG,
+  CONSUMER_CONFIG,
+  PRODUCER_CONFIG,
+  TOPIC_CONFIG,
+  type ConfigDef,
+} from '../engine';
+import {
+  STEP_AT,
+  STEP_FIELDS,
+  broker,
+  client,
+  int,
+  nodeId,
+  nonEmpty,
+  partition,
+  recordValue,
+  topic,
+} from './vocabulary';
+
+/** JSON Schema keywords for what a shape cannot state (gen-schema merges them in). */
+export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
+const json = <S extends v.GenericSchema>(schema: S, extra: Record<string, unknown>) => {
+  JSON_EXTRAS.set(schema, extra);
+  return schema;
+};
+/** Fields starting with "_" or "$" are free (comments, "$schema"); any other unknown field is an error. */
+const closed = <E extends v.ObjectEntries>(entries: E) =>
+  json(v.strictObject(entries), { patternProperties: { '^[_$]': {} } });
+/** The message of the check that items are distinct (JSON Schema: uniqueItems). */
+export const DISTINCT = 'distinct items';
+
+const count = int(0);
+const ms = int(0);
+const oneOf = <T extends v.Literal>(values: readonly T[]) =>
+  v.union(values.map((x) => v.literal(x)));
+/** Object keys that are broker ids ("1", "12"). */
+const idKey = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/));
+const byId = <S extends v.GenericSchema>(value: S) => v.record(idKey, value);
+const byPartition = <S extends v.GenericSchema>(value: S) => v.record(partition, value);
+const distinct = <S extends v.GenericSchema>(item: S) =>
+  v.pipe(
+    v.array(item),
+    v.check((list) => new Set(list).size === list.length, DISTINCT),
+  );
+const opt = <E extends v.ObjectEntries>(entries: E) =>
+  Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as {
+    [K in keyof E]: v.OptionalSchema<E[K], undefined>;
+  };
+
+function configValue(def: ConfigDef): v.GenericSchema {
+  const min = def.min;
+  switch (def.kind) {
+    case 'bool':
+      return v.optional(oneOf([true, false, 'true', 'false']), def.default as never);
+    case 'acks':
+      return v.optional(oneOf(['all', '-1', '1', '0', -1, 1, 0]), def.default as never);
+    case 'enum':
+      return v.optional(v.picklist(def.values ?? []), def.default as never);
+    case 'string':
+      return v.optional(v.string(), def.default as never);
+    case 'ms':
+    case 'int': {
+      const integer = min === undefined ? v.pipe(v.number(), v.integer()) : int(min);
+      return v.optional(
+        v.union([integer, v.pipe(v.string(), v.regex(/^\s*-?[0-9]+\s*$/))]),
+        def.default as never,
+      );
+    }
+  }
+}
+
+const configOf = (defs: Record<string, ConfigDef>) =>
+  v.strictObject(Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, configValue(d)])));
+
+const replicaFacts = closed(
+  opt({
+    leo: count,
+    hw: count,
+    log: v.array(v.pipe(v.string(), v.regex(/:e(0|[1-9][0-9]*)$/))),
+    epochCache: v.array(v.strictTuple([count, count])),
+  }),
+);
+const partitionFacts = closed(
+  opt({
+    leader: v.nullable(nodeId),
+    leaderEpoch: count,
+    partitionEpoch: count,
+    isr: distinct(nodeId),
+    elr: distinct(nodeId),
+    lastKnownElr: distinct(nodeId),
+    assignment: distinct(nodeId),
+    replicas: byId(replicaFacts),
+    committed: v.array(recordValue),
+  }),
+);
+const recordFacts = closed(
+  opt({
+    status: v.picklist(['pending', 'acked', 'sent', 'failed']),
+    offset: int(-1),
+    error: nonEmpty,
+    attemptErrors: v.array(nonEmpty),
+    partition,
+  }),
+);
+const records = v.array(recordValue);
+const partitions = distinct(partition);
+
+/** The facts an expect checks (scenario-format.md, "Facts"). */
+export const FACTS = opt({
+  brokers: byId(v.picklist(['up', 'fenced', 'down'])),
+  controller: v.nullable(nodeId),
+  partitions: byPartition(partitionFacts),
+  records: v.record(recordValue, recordFacts),
+  committed: v.union([records, byPartition(records)]),
+  lost: records,
+  uncommitted: records,
+  offline: partitions,
+  underReplicated: partitions,
+  underMinIsr: partitions,
+  leaderCounts: byId(count),
+  followerCounts: byId(count),
+  duplicates: records,
+  truncations: v.array(v.strictObject({ broker, partition, fromLeo: count, toOffset: count })),
+  consume: v.array(
+    json(
+      closed({
+        client,
+        partition,
+        ...opt({ from: count, records, error: nonEmpty }),
+      }),
+      { patternProperties: { '^[_$]': {} }, not: { required: ['records', 'error'] } },
+    ),
+  ),
+});
+const facts = closed(FACTS);
+
+const brokerTarget = v.union([nodeId, v.pipe(v.string(), v.regex(/^[0-9]+$/))]);
+const steps = {
+  ...STEP_FIELDS,
+  setConfig: {
+    scope: v.union([
+      v.picklist(['broker', 'topic', 'client']),
+      v.union([
+        v.strictObject({ broker: brokerTarget }),
+        v.strictObject({ topic }),
+        v.strictObject({ client }),
+      ]),
+    ]),
+    ...opt({ id: v.union([v.number(), v.string()]), broker: brokerTarget, topic, client }),
+    config: v.pipe(
+      v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])),
+      v.minEntries(1),
+    ),
+  },
+  expect: FACTS,
+  expectEvent: {
+    ...STEP_FIELDS.expectEvent,
+    ...opt({ broker, partition, record: recordValue, expect: facts }),
+  },
+};
+
+/** Rules between a step's fields. */
+const STEP_RULES: Record<string, object> = {
+  produce: { oneOf: [{ required: ['partition'] }, { required: ['topic'] }] },
+  heal: { dependentRequired: { a: ['b'], b: ['a'] } },
+  expect: { anyOf: Object.keys(FACTS).map((name) => ({ required: [name] })) },
+};
+
+const step = v.variant(
+  'do',
+  Object.entries(steps).map(([action, fields]) =>
+    json(v.strictObject({ do: v.literal(action), at: v.optional(STEP_AT), ...fields }), {
+      patternProperties: { '^[_$]': {} },
+      ...STEP_RULES[action],
+    }),
+  ) as unknown as [v.StrictObjectSchema<{ do: v.LiteralSchema<string, undefined> }, undefined>],
+);
+
+const clientSetup = v.variant('type', [
+  closed({ type: v.literal('producer'), config: v.optional(configOf(PRODUCER_CONFIG)) }),
+  closed({ type: v.literal('consumer'), config: v.optional(configOf(CONSUMER_CONFIG)) }),
+]);
+
+/** A whole scenario file, format v1. */
+export const SCENARIO_SHAPE = closed({
+  format: v.literal('kafka-replication-scenario/1'),
+  title: nonEmpty,
+  description: v.optional(v.string()),
+  seed: v.optional(v.pipe(v.number(), v.integer()), 1),
+  cluster: closed({
+    brokers: v.union([
+      v.pipe(int(1), v.maxValue(1000)),
+      v.pipe(distinct(nodeId), v.minLength(1), v.maxLength(1000)),
+    ]),
+    ...opt({
+      racks: byId(nonEmpty),
+      controllers: v.pipe(distinct(nodeId), v.minLength(1)),
+      network: closed({ latencyMs: v.optional(ms, 1), jitterMs: v.optional(ms, 0) }),
+      config: configOf(BROKER_CONFIG),
+      features: v.pipe(
+        closed({ 'eligible.leader.replicas.version': v.optional(v.picklist([0, 1]), 1) }),
+        v.description(
+          'KRaft feature levels. eligible.leader.replicas.version: 1 (the default of a new Kafka 4.1+ cluster) keeps eligible leader replicas (KIP-966); 0 is the behaviour before it.',
+        ),
+      ),
+    }),
+  }),
+  ...opt({
+    topics: v.array(
+      closed({
+        name: topic,
+        ...opt({
+          partitions: v.pipe(int(1), v.maxValue(10000)),
+          replicationFactor: int(1),
+          assignment: byId(v.pipe(distinct(nodeId), v.minLength(1))),
+          state: byId(
+            v.strictObject({
+              leader: v.nullable(nodeId),
+              isr: v.pipe(distinct(nodeId), v.minLength(1)),
+            }),
+          ),
+          config: configOf(TOPIC_CONFIG),
+        }),
+      }),
+    ),
+    clients: v.record(v.pipe(v.string(), v.regex(/^(?![0-9]+$)(?!controller$).+$/)), clientSetup),
+    steps: v.array(step),
+  }),
+});
