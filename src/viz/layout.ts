@@ -109,7 +109,8 @@ function cardUnits(perRow: number, slots: number, lines: 1 | 2): { w: number; h:
   const chip = chipUnits(lines);
   const chipRowsN = Math.max(1, Math.ceil(slots / perRow));
   return {
-    w: Math.max(9.2, 2 * PAD + perRow * chip.w + (perRow - 1) * CHIP_GAP),
+    // at least the header: "Broker 12", the session arc and "fenced" side by side
+    w: Math.max(11.5, 2 * PAD + perRow * chip.w + (perRow - 1) * CHIP_GAP),
     h: HEADER + chipRowsN * (chip.h + CHIP_GAP) + ACTIONS + PAD,
   };
 }

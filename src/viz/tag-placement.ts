@@ -1,8 +1,8 @@
 // Where the stage's tags ("p0: new leader · epoch 1", "p0: old leader") stand: each next to its
 // chip where it covers nothing the class reads (other chips, card headers, the card buttons,
 // controllers, clients, tags placed before it). A greedy placer: tags are taken in priority
-// order, each tries a few spots around its chip and its card and keeps the cheapest (covered
-// area first, then distance). A tag that must move away from its chip gets a line to it; an
+// order, each tries spots around its chip and its card, then any spot nearby, and keeps the
+// cheapest (covered area first, then distance). A tag that must move away from its chip gets a line to it; an
 // optional tag that would cover something is left out (its chip is still marked).
 
 export interface Rect {
@@ -54,6 +54,12 @@ function candidates(t: TagRequest, pad: number): { x: number; y: number }[] {
     // the card's foot, left of its buttons
     out.push({ x: card.x + pad, y: card.y + card.h - h - pad });
   }
+  // then any spot nearby (an empty slot, the room between cards), scanned in half-tag steps
+  const stepX = Math.max(pad, h / 2);
+  const stepY = Math.max(pad, h / 2);
+  for (let dy = -4 * h; dy <= 4 * h; dy += stepY)
+    for (let dx = -w; dx <= w; dx += stepX)
+      out.push({ x: c.x + c.w / 2 - w / 2 + dx, y: c.y + c.h / 2 - h / 2 + dy });
   return out;
 }
 
@@ -66,6 +72,14 @@ export function placeTags(
   const placed: Rect[] = [];
   return tags.map((t) => {
     let best: { r: Rect; cost: number; covered: number } | null = null;
+    // only what stands within reach of the spots tried
+    const reach = {
+      x: t.target.x - 2 * t.w,
+      y: t.target.y - 6 * t.h - (t.card ? t.card.h : 0),
+      w: t.target.w + 4 * t.w,
+      h: t.target.h + 12 * t.h + 2 * (t.card ? t.card.h : 0),
+    };
+    const near = obstacles.filter((o) => overlapArea(o, reach) > 0);
     for (const spot of candidates(t, pad)) {
       // kept on the stage: a spot past an edge shifts inwards
       const x = Math.max(pad, Math.min(bounds.width - t.w - pad, spot.x));
@@ -73,7 +87,7 @@ export function placeTags(
       const r = { x, y, w: t.w, h: t.h };
       let covered = 0;
       for (const o of placed) covered += overlapArea(r, o) * 4; // tags over tags: the worst
-      for (const o of obstacles) covered += overlapArea(r, o);
+      for (const o of near) covered += overlapArea(r, o);
       covered += overlapArea(r, t.target) * 2; // never over its own chip
       const cost = covered * 10 + gapBetween(r, t.target) * t.h;
       if (!best || cost < best.cost) best = { r, cost, covered };

@@ -119,7 +119,10 @@ export function StageOverlays() {
   const cuts = useSlowSim(selectCutsKey).split('\n').filter(Boolean);
   const partitions = useSlowSim(selectPartitions);
   const clients = useSlowSim(selectAcks);
-  const shown = changes.filter((c) => focus === null || c.partition === focus).slice(0, MAX_TAGS);
+  const shown = useMemo(
+    () => changes.filter((c) => focus === null || c.partition === focus).slice(0, MAX_TAGS),
+    [changes, focus],
+  );
   const error = errors.find((e) => focus === null || e.partition === focus);
   const obstacles = useMemo(() => obstaclesOf(layout), [layout]);
   // the new leaders first (what the class must see), then the old ones where there is room
