@@ -251,14 +251,13 @@ function ErrorCallout({
   // the error name is bold capitals: wider than the average letter
   const w = Math.max(textWidth(error.error.length * 1.15, f), textWidth(reason.length, f)) + f;
   const h = lines.length * f * 1.3 + f * 0.5;
-  // the callout stands right of the producer, at its top; a line points at the leader's chip
-  // above the producer when there is room, else below it
-  const x = producer ? Math.min(producer.x, layout.width - w - f * 0.2) : f;
-  const y = !producer
-    ? f
-    : producer.y - h - f * 0.4 >= 0
-      ? producer.y - h - f * 0.4
-      : producer.y + producer.h + f * 0.4;
+  // the callout stands next to the producer where it covers nothing (not the controllers, not
+  // a card's header or chips); a line points at the leader's chip
+  const spot = producer
+    ? placeTags([{ w, h, target: producer }], obstaclesOf(layout), layout, f * 0.4)[0]
+    : null;
+  const x = spot ? spot.x : f;
+  const y = spot ? spot.y : f;
   return (
     <g className="error-callout" data-testid="produce-error" role="alert">
       {leader ? (
