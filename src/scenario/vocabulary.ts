@@ -30,7 +30,10 @@ export const topic = field(
 export const broker = field(nodeId, 'a broker id');
 const controller = field(nodeId, 'a controller id');
 const endpointShape = v.union([nodeId, nonEmpty]);
-export const endpoint = field(endpointShape, 'a broker or controller id, "controller" or a client id');
+export const endpoint = field(
+  endpointShape,
+  'a broker or controller id, "controller" or a client id',
+);
 const bothEnds = field(endpointShape, (issue) =>
   issue.input === undefined
     ? 'both ends a and b'
@@ -186,6 +189,27 @@ export function readFields(
   return { ok, values: out };
 }
 
+/**
+ * readFields for a message from a program (a link, a lesson, the page): only the first error,
+ * without the value. `known` null lets unknown fields through.
+ */
+export function readFirst(
+  entries: v.ObjectEntries,
+  raw: Record<string, unknown>,
+  where: string,
+  known: readonly string[] | null,
+  what: string,
+): { ok: true; values: Record<string, unknown> } | { ok: false; error: string } {
+  let error: string | undefined;
+  const first = (path: string, message: string) => void (error ??= `${path}: ${message}`);
+  const issues = {
+    add: first,
+    expected: (path: string, expected: string) => first(path, `expected ${expected}`),
+  };
+  const read = readFields(issues, entries, raw, where, known ?? Object.keys(raw), what);
+  return read.ok ? { ok: true, values: read.values } : { ok: false, error: error! };
+}
+
 /** Checks a command from outside (a share link, a lesson, the page); the first error names the field. */
 export function checkCommand(
   raw: unknown,
@@ -198,18 +222,9 @@ export function checkCommand(
       ok: false,
       error: `${where}.type: expected one of ${Object.keys(COMMAND_FIELDS).join(', ')}, got ${show(type)}`,
     };
-  // Only the first error, without the value: a command is short and its sender a program.
-  let error: string | undefined;
-  const first = (path: string, message: string) => void (error ??= `${path}: ${message}`);
-  const issues = {
-    add: first,
-    expected: (path: string, what: string) => first(path, `expected ${what}`),
-  };
   const fields: v.ObjectEntries = COMMAND_FIELDS[type];
-  const known = ['type', ...Object.keys(fields)];
-  const read = readFields(issues, fields, raw, where, known, `field of ${type}`);
-  if (!read.ok) return { ok: false, error: error! };
-  return { ok: true, command: { type, ...read.values } as Command };
+  const read = readFirst(fields, raw, where, ['type', ...Object.keys(fields)], `field of ${type}`);
+  return read.ok ? { ok: true, command: { type, ...read.values } as Command } : read;
 }
 
 /** The engine command a step performs (waits and checks have none). */
