@@ -12,7 +12,6 @@ import {
 } from './log';
 import { advanceLogStartOffset, segmentMsOn } from './retention';
 import type { FetchPartitionResponse, Payload } from '../core/messages';
-import { recordTruncation } from '../check/checker';
 import { brokerAddr, type Broker, type Fetcher, type Replica, type SimState } from '../core/state';
 
 type FetchResponse = Extract<Payload, { kind: 'fetchResponse' }>;
@@ -227,7 +226,14 @@ function truncateFollower(s: SimState, b: Broker, r: Replica, offset: number, wh
   // Like UnifiedLog.truncateTo, the epoch cache is cut even when no record goes: an epoch this
   // replica led without appending would otherwise make every fetch diverge again.
   truncateTo(r, Math.min(offset, fromLeo));
-  if (offset < fromLeo) recordTruncation(s, b, r, fromLeo, offset, why);
+  if (offset >= fromLeo) return;
+  s.truncations.push({ t: s.now, broker: b.id, partition: r.partition, fromLeo, toOffset: offset });
+  emit(
+    s,
+    'truncated',
+    `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${offset} records (leader epoch check: ${why}); offsets ${offset}..${fromLeo - 1} are gone from it.`,
+    { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset: offset } },
+  );
 }
 
 export function onFetchFailed(s: SimState, b: Broker, leader: number, fetchId: number): void {

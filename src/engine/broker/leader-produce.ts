@@ -6,8 +6,8 @@ import { isUnderMinIsr, maybeIncrementHighWatermark } from './leader-state';
 import type { Payload, ProduceBatchWire } from '../core/messages';
 import { completeParkedFetches, tryCompleteProduce } from './purgatory';
 import type { Broker, Message, ParkedProduce, Replica, SimState } from '../core/state';
-import { checkSentRecord, recordAppendedOnLeader } from '../check/checker';
-import { recordOf } from '../core/records';
+import { checkSentRecord } from '../check/checker';
+import { noteAppend, recordOf } from '../core/records';
 
 type ProduceReq = Extract<Payload, { kind: 'produce' }>;
 type PartResult = ParkedProduce['partitions'][number];
@@ -139,7 +139,7 @@ function appendBatch(
         },
         segmentMs,
       );
-      recordAppendedOnLeader(s, b, r, rec.rid, offset);
+      noteAppend(s, rec.rid, b.id, offset, r.leaderEpoch);
     }
     const last = result.baseOffset + batch.records.length - 1;
     emit(s, 'recordAppended', null, {

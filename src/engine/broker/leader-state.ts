@@ -69,7 +69,7 @@ export function maybeIncrementHighWatermark(s: SimState, b: Broker, r: Replica):
     rule: 'R13',
     data: { from, to: newHw, role: 'leader', isr: maximal },
   });
-  onLeaderHighWatermarkAdvanced(s, b, r, from);
+  onLeaderHighWatermarkAdvanced(s, b, r);
   return true;
 }
 

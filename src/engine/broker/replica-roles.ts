@@ -1,10 +1,10 @@
 // A broker applying the controller's partition state: becoming leader (R4, R29), follower, or
 // updating the ISR it leads with (R17).
+import { emit } from '../core/core';
 import { assignEpochStartOffset, emptySegment, logEndOffset } from './log';
 import { maybeIncrementHighWatermark } from './leader-state';
 import { completeParkedFetches, completeParkedProduces } from './purgatory';
 import { wakeFetcher } from './fetcher';
-import { noteLeaderInEpoch } from '../check/checker';
 import type { Broker, MetadataImage, PartitionState, Replica, SimState } from '../core/state';
 
 export function newReplica(partition: string): Replica {
@@ -74,7 +74,12 @@ function becomeLeader(s: SimState, b: Broker, r: Replica, p: PartitionState): vo
       brokerEpoch: -1,
     };
   }
-  noteLeaderInEpoch(s, r.partition, p.leaderEpoch, b.id);
+  emit(s, 'becameLeader', null, {
+    broker: b.id,
+    partition: r.partition,
+    rule: 'R4',
+    data: { leaderEpoch: p.leaderEpoch, startOffset: logEndOffset(r), hw: r.hw },
+  });
   maybeIncrementHighWatermark(s, b, r);
 }
 

@@ -1,8 +1,8 @@
 // The durability and invariant checker, running alongside the simulation. It reports, never
 // throws: an acknowledged record that no longer stands in the committed log (with the events
 // that lost it), HW above an ISR member's LEO, two leaders in one epoch, divergence below HW.
-import { emit } from '../core/core';
-import type { EventName } from '../core/events';
+import { appendEvent } from '../core/event-log';
+import type { EventName, SimEvent } from '../core/events';
 import type { Broker, LossLink, RecordInfo, Replica, SimState, Violation } from '../core/state';
 import { eventText } from '../core/narrate';
 import { entryAt, logEndOffset } from '../broker/log';
@@ -68,16 +68,6 @@ export function checkSentRecord(s: SimState, info: RecordInfo): void {
   }
 }
 
-export function recordAppendedOnLeader(
-  s: SimState,
-  b: Broker,
-  r: Replica,
-  rid: number,
-  offset: number,
-): void {
-  recordOf(s, rid)?.appends.push({ broker: b.id, offset, epoch: r.leaderEpoch, t: s.now });
-}
-
 export function checkLossesOnLeaderChange(s: SimState, partition: string, unclean = false): void {
   const p = s.controller.partitions[partition]!;
   const why =
@@ -128,7 +118,7 @@ function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string):
       (e.broker !== undefined && replicas.includes(e.broker) && e.partition === undefined);
     if (about) chain.unshift({ seq: e.seq, t: e.t, d: e.d, type: e.type, text: eventText(e) });
   }
-  const seq = emit(
+  const seq = appendEvent(
     s,
     'recordLost',
     `DATA LOSS: "${info.value}" was acknowledged at ${partition} offset ${info.offset} at t=${info.ackedAt} ms, but ${why}.`,
@@ -160,23 +150,12 @@ function checkRecord(s: SimState, info: RecordInfo, why: string, rule?: string):
   });
 }
 
-export function recordTruncation(
-  s: SimState,
-  b: Broker,
-  r: Replica,
-  fromLeo: number,
-  toOffset: number,
-  why: string,
-): void {
-  s.truncations.push({ t: s.now, broker: b.id, partition: r.partition, fromLeo, toOffset });
-  emit(
-    s,
-    'truncated',
-    `${r.partition}: broker ${b.id} truncated its log from ${fromLeo} to ${toOffset} records (leader epoch check: ${why}); offsets ${toOffset}..${fromLeo - 1} are gone from it.`,
-    { broker: b.id, partition: r.partition, rule: 'R31', data: { fromLeo, toOffset } },
-  );
+/** A follower truncated its log (fetcher.ts): the last link of a lost record's story, and maybe a loss. */
+export function checkTruncation(s: SimState, truncatedEvent: SimEvent): void {
+  const b = s.brokers[truncatedEvent.broker!]!;
+  const r = b.replicas[truncatedEvent.partition!]!;
+  const { fromLeo, toOffset } = truncatedEvent.data as { fromLeo: number; toOffset: number };
   // A lost record that this truncation removes from a replica: the last link of its story.
-  const truncatedEvent = s.events[s.events.length - 1]!;
   for (const loss of s.checker.losses) {
     if (loss.partition === r.partition && loss.offset >= toOffset && loss.offset < fromLeo) {
       loss.chain.push({
@@ -270,7 +249,7 @@ export function checkCommittedRange(s: SimState, b: Broker, r: Replica, from: nu
 
 function violate(s: SimState, v: Omit<Violation, 't'>): void {
   s.checker.violations.push({ t: s.now, ...v });
-  emit(
+  appendEvent(
     s,
     'invariantViolated',
     `INVARIANT VIOLATED (${v.invariant}) on ${v.partition}: ${v.detail}.`,

@@ -1,7 +1,6 @@
 // How a producer batch ends: acknowledged (or, with acks=0, written) or failed for good; each
 // record's outcome is reported to the application.
 import { emit } from '../core/core';
-import { recordSucceeded } from '../check/checker';
 import type { Producer, ProducerBatch, SimState } from '../core/state';
 import { recordOf } from '../core/records';
 
@@ -60,6 +59,7 @@ export function completeBatch(
         partition: batch.partition,
         record: r.value,
         rule: 'R7',
+        data: { rid: r.rid },
       });
     else
       emit(s, 'recordAcked', null, {
@@ -67,9 +67,8 @@ export function completeBatch(
         partition: batch.partition,
         record: r.value,
         rule: acks === -1 ? 'R9' : 'R8',
-        data: { offset: r.offset, acks },
+        data: { offset: r.offset, acks, rid: r.rid },
       });
-    recordSucceeded(s, r);
   });
 }
 

@@ -1,7 +1,6 @@
 // The controller's partition changes: elections (R25-R28), ISR removal of fenced or stopping
 // brokers (R19), epoch bumps (R3), and publishing the change as metadata to every broker.
 import { emit } from '../core/core';
-import { checkLossesOnLeaderChange } from '../check/checker';
 import { schedule } from '../core/core';
 import { publishMetadata } from './controller-metadata';
 import { DEFAULT_FEATURES } from '../core/setup';
@@ -162,7 +161,6 @@ export function commitPartitionChange(
         election: why.kind ?? 'clean',
       },
     });
-    checkLossesOnLeaderChange(s, name, why.kind === 'unclean');
     trackImbalance(s, next);
   }
 }

@@ -1,5 +1,7 @@
 // Scheduling, the event stream and the network: the plumbing every engine module uses.
-import type { EventName, SimEvent } from './events';
+import type { EventName } from './events';
+import { appendEvent, type EventFields } from './event-log';
+import { observeEvent } from '../check/observer';
 import type { Payload } from './messages';
 import { heapPush } from './queue';
 import { nextInt } from './rng';
@@ -10,15 +12,9 @@ export function schedule(s: SimState, at: number, item: TimerEvent): void {
   heapPush(s.queue, { at: Math.max(at, s.now), seq: s.seq++, item });
 }
 
-/** How many recent events the state keeps (memory stays bounded in long runs). */
-export const EVENT_RETENTION = 2_000;
-
-export type EventFields = Omit<SimEvent, 't' | 'seq' | 'd' | 'type' | 'text'>;
-
 /**
- * Appends an event to the stream and returns its sequence number. Frequent events pass no text
- * (null): their sentence is derived from their fields on demand (narrate.ts), which keeps the
- * hot path free of string building.
+ * Emits an event: appended to the stream, then observed by the durability and invariant checker
+ * (check/observer.ts), which reacts to what the event says happened.
  */
 export function emit(
   s: SimState,
@@ -26,11 +22,8 @@ export function emit(
   text: string | null,
   fields: EventFields = {},
 ): number {
-  const seq = s.eventCount++;
-  const e: SimEvent = { t: s.now, seq, d: s.dispatched, type, ...fields };
-  if (text !== null) e.text = text;
-  s.events.push(e);
-  if (s.events.length > EVENT_RETENTION * 2) s.events.splice(0, s.events.length - EVENT_RETENTION);
+  const seq = appendEvent(s, type, text, fields);
+  observeEvent(s, s.events[s.events.length - 1]!);
   return seq;
 }
 

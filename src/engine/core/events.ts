@@ -22,6 +22,7 @@ export const EXTRA_EVENTS = [
   'brokerStopped',
   'brokerRestarted',
   'brokerRegistered',
+  'becameLeader',
   'brokerShutdownRequested',
   'controllerKilled',
   'controllerRestarted',

@@ -16,6 +16,8 @@ const NARRATORS: Partial<Record<SimEvent['type'], Narrator>> = {
     d.role === 'leader'
       ? `${e.partition}: leader broker ${e.broker} advanced the high watermark ${d.from} -> ${d.to}: every in-sync replica [${String(d.isr)}] has the offsets below ${d.to}, so they are committed.`
       : `${e.partition}: follower broker ${e.broker} learned the leader's high watermark ${d.to} (was ${d.from}) from a fetch response.`,
+  becameLeader: (e, d) =>
+    `${e.partition}: broker ${e.broker} starts leading at leader epoch ${d.leaderEpoch}, from offset ${d.startOffset} (high watermark ${d.hw}); the followers now fetch from it.`,
   recordReplicated: (e, d) =>
     `${e.partition}: follower broker ${e.broker} fetched offsets ${d.from}..${Number(d.leo) - 1} from leader ${d.leader} and wrote them to its log (LEO ${d.leo}); its next fetch tells the leader.`,
   recordAppended: (e, d) => {

@@ -92,3 +92,14 @@ export function retireRecords(s: SimState): void {
     if (rids.some((rid) => rid < base))
       s.checker.succeeded[partition] = rids.filter((rid) => rid >= base);
 }
+
+/** A leader appended the record at `offset` (the checker's loss oracle reads where it went). */
+export function noteAppend(
+  s: SimState,
+  rid: number,
+  broker: number,
+  offset: number,
+  epoch: number,
+): void {
+  recordOf(s, rid)?.appends.push({ broker, offset, epoch, t: s.now });
+}
