@@ -2,7 +2,8 @@
 // `npm run gen:schema`; schema.test.ts fails when the committed file is stale. Only the script
 // and the test import this (the converter is a dev dependency, never in the app's bundles).
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { DISTINCT, JSON_EXTRAS, SCENARIO_SHAPE } from './shape';
+import { SCENARIO_SHAPE } from './shape';
+import { DISTINCT, JSON_EXTRAS } from './vocabulary';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(SCENARIO_SHAPE, {
@@ -13,7 +14,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       return extra ? { ...jsonSchema, ...extra } : undefined;
     },
     overrideAction: ({ valibotAction, jsonSchema }) => {
-      if (valibotAction.type === 'finite') return jsonSchema;
+      // checked by the validator, not expressible (the free-field rule is in JSON_EXTRAS)
+      if (['finite', 'raw_check', 'transform'].includes(valibotAction.type)) return jsonSchema;
       if (
         valibotAction.type === 'check' &&
         (valibotAction as { message?: unknown }).message === DISTINCT

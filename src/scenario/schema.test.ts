@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG } from '../engine';
 import { ALL_EVENTS } from '../engine';
 import { scenarioJsonSchema } from './json-schema';
-import { FACT_NAMES } from './validate-facts';
+import { FACT_NAMES } from './facts';
 import { ACTION_FIELDS } from './validate-steps';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');

@@ -10,8 +10,13 @@ import {
   TOPIC_CONFIG,
   type ConfigDef,
 } from '../engine';
+import { FACTS, closedFacts } from './facts';
 import {
+  byId,
+  distinct,
+  opt,
   STEP_AT,
+  json,
   STEP_FIELDS,
   broker,
   client,
@@ -23,35 +28,13 @@ import {
   topic,
 } from './vocabulary';
 
-/** JSON Schema keywords for what a shape cannot state (gen-schema merges them in). */
-export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
-const json = <S extends v.GenericSchema>(schema: S, extra: Record<string, unknown>) => {
-  JSON_EXTRAS.set(schema, extra);
-  return schema;
-};
 /** Fields starting with "_" or "$" are free (comments, "$schema"); any other unknown field is an error. */
 const closed = <E extends v.ObjectEntries>(entries: E) =>
   json(v.strictObject(entries), { patternProperties: { '^[_$]': {} } });
-/** The message of the check that items are distinct (JSON Schema: uniqueItems). */
-export const DISTINCT = 'distinct items';
 
-const count = int(0);
 const ms = int(0);
 const oneOf = <T extends v.Literal>(values: readonly T[]) =>
   v.union(values.map((x) => v.literal(x)));
-/** Object keys that are broker ids ("1", "12"). */
-const idKey = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/));
-const byId = <S extends v.GenericSchema>(value: S) => v.record(idKey, value);
-const byPartition = <S extends v.GenericSchema>(value: S) => v.record(partition, value);
-const distinct = <S extends v.GenericSchema>(item: S) =>
-  v.pipe(
-    v.array(item),
-    v.check((list) => new Set(list).size === list.length, DISTINCT),
-  );
-const opt = <E extends v.ObjectEntries>(entries: E) =>
-  Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as {
-    [K in keyof E]: v.OptionalSchema<E[K], undefined>;
-  };
 
 function configValue(def: ConfigDef): v.GenericSchema {
   const min = def.min;
@@ -78,67 +61,7 @@ function configValue(def: ConfigDef): v.GenericSchema {
 const configOf = (defs: Record<string, ConfigDef>) =>
   v.strictObject(Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, configValue(d)])));
 
-const replicaFacts = closed(
-  opt({
-    leo: count,
-    hw: count,
-    log: v.array(v.pipe(v.string(), v.regex(/:e(0|[1-9][0-9]*)$/))),
-    epochCache: v.array(v.strictTuple([count, count])),
-  }),
-);
-const partitionFacts = closed(
-  opt({
-    leader: v.nullable(nodeId),
-    leaderEpoch: count,
-    partitionEpoch: count,
-    isr: distinct(nodeId),
-    elr: distinct(nodeId),
-    lastKnownElr: distinct(nodeId),
-    assignment: distinct(nodeId),
-    replicas: byId(replicaFacts),
-    committed: v.array(recordValue),
-  }),
-);
-const recordFacts = closed(
-  opt({
-    status: v.picklist(['pending', 'acked', 'sent', 'failed']),
-    offset: int(-1),
-    error: nonEmpty,
-    attemptErrors: v.array(nonEmpty),
-    partition,
-  }),
-);
-const records = v.array(recordValue);
-const partitions = distinct(partition);
-
-/** The facts an expect checks (scenario-format.md, "Facts"). */
-export const FACTS = opt({
-  brokers: byId(v.picklist(['up', 'fenced', 'down'])),
-  controller: v.nullable(nodeId),
-  partitions: byPartition(partitionFacts),
-  records: v.record(recordValue, recordFacts),
-  committed: v.union([records, byPartition(records)]),
-  lost: records,
-  uncommitted: records,
-  offline: partitions,
-  underReplicated: partitions,
-  underMinIsr: partitions,
-  leaderCounts: byId(count),
-  followerCounts: byId(count),
-  duplicates: records,
-  truncations: v.array(v.strictObject({ broker, partition, fromLeo: count, toOffset: count })),
-  consume: v.array(
-    json(
-      closed({
-        client,
-        partition,
-        ...opt({ from: count, records, error: nonEmpty }),
-      }),
-      { patternProperties: { '^[_$]': {} }, not: { required: ['records', 'error'] } },
-    ),
-  ),
-});
-const facts = closed(FACTS);
+const facts = closedFacts(FACTS);
 
 const brokerTarget = v.union([nodeId, v.pipe(v.string(), v.regex(/^[0-9]+$/))]);
 const steps = {

@@ -15,7 +15,7 @@ import {
 } from './context';
 import { at, isObject, own, show } from './issues';
 import type { Endpoint, Step } from './types';
-import { FACT_NAMES, validateFacts } from './validate-facts';
+import { FACT_NAMES, validateFacts } from './facts';
 import { validateSetConfig } from './validate-set-config';
 import * as v from 'valibot';
 import { STEP_AT, STEP_FIELDS, readFields } from './vocabulary';

@@ -14,6 +14,28 @@ export const field = <S extends v.GenericSchema>(
 export const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
 export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
+/** JSON Schema keywords for what a shape cannot state (json-schema.ts merges them in). */
+export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
+export const json = <S extends v.GenericSchema>(schema: S, extra: Record<string, unknown>) => {
+  JSON_EXTRAS.set(schema, extra);
+  return schema;
+};
+/** The message of the check that items are distinct (JSON Schema: uniqueItems). */
+export const DISTINCT = 'distinct items';
+
+/** Object keys that are broker ids ("1", "12"). */
+export const idKey = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/));
+export const byId = <S extends v.GenericSchema>(value: S) => v.record(idKey, value);
+export const distinct = <S extends v.GenericSchema>(item: S) =>
+  v.pipe(
+    v.array(item),
+    v.check((list) => new Set(list).size === list.length, DISTINCT),
+  );
+export const opt = <E extends v.ObjectEntries>(entries: E) =>
+  Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as {
+    [K in keyof E]: v.OptionalSchema<E[K], undefined>;
+  };
+
 /** Largest id Kafka accepts for a node (node.id is an int32). */
 export const MAX_NODE_ID = 2147483647;
 
@@ -171,22 +193,30 @@ export function readFields(
   }
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(entries)) {
-    const value = own(raw, key);
-    const read = v.safeParse(schema, value, { abortPipeEarly: true });
-    if (read.success) {
-      if (read.output !== undefined) out[key] = read.output;
-      continue;
-    }
-    ok = false;
-    for (const issue of read.issues) {
-      const where = (issue.path ?? []).reduce(
-        (p, item) => at(p, item.key as string | number),
-        at(path, key),
-      );
-      issues.expected(where, issue.message, issue.input);
-    }
+    const read = readValue(issues, schema, own(raw, key), at(path, key));
+    if (!read.ok) ok = false;
+    else if (read.value !== undefined) out[key] = read.value;
   }
   return { ok, values: out };
+}
+
+/** Reads one value against its shape; each error goes to `issues` with its path. */
+export function readValue(
+  issues: Pick<Issues, 'add' | 'expected'>,
+  schema: v.GenericSchema,
+  value: unknown,
+  path: string,
+): { ok: true; value: unknown } | { ok: false } {
+  const read = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (read.success) return { ok: true, value: read.output };
+  for (const issue of read.issues) {
+    const where = (issue.path ?? []).reduce((p, item) => at(p, item.key as string | number), path);
+    // unknown and missing fields say it all; any other issue is what was expected
+    if (issue.type === 'raw_check' || issue.message.startsWith('missing: '))
+      issues.add(where, issue.message);
+    else issues.expected(where, issue.message, issue.input);
+  }
+  return { ok: false };
 }
 
 /**
