@@ -292,7 +292,7 @@ export class KafkaCluster {
   }
 
   /** Waits until the node logs that it started; a node that exits first is a clear error. */
-  async waitStarted(id: number, timeoutMs = 60_000): Promise<void> {
+  async waitStarted(id: number, timeoutMs = 120_000): Promise<void> {
     return this.waitLog(id, /Kafka Server started|KafkaRaftServer.*started/, timeoutMs);
   }
 

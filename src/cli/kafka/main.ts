@@ -20,6 +20,7 @@ import {
   REPORT_JSON,
   regenerateMarkdown,
   unexplainedDifferences,
+  unknownDifferences,
   writeReport,
   type Report,
 } from './report';
@@ -139,13 +140,14 @@ async function main(): Promise<number> {
   const runOne = async (make: () => KafkaScenarioRun) => {
     {
       let r = await make().run();
-      // Real Kafka runs in wall time on a shared machine: a scenario that differs or trips the
-      // harness gets one more try on a fresh cluster, and the report keeps the first verdict.
+      // Real Kafka runs in wall time on a shared machine: a scenario that differs (other than as
+      // explained.ts knows) or trips the harness gets one more try on a fresh cluster, and the
+      // report keeps the first verdict.
       // A run stopped at its time limit is not tried again: a second one would be too.
       if (
         process.env.KAFKA_RETRY !== '0' &&
         !r.timedOut &&
-        (r.verdict === 'harness error' || unexplainedDifferences([r]).length > 0)
+        (r.verdict === 'harness error' || unknownDifferences(r) > 0)
       ) {
         const first = r.reason ?? verdictLine(r);
         r = { ...(await make().run()), firstAttempt: first };
