@@ -117,7 +117,7 @@ export function ReplicaChip({
         x={chip.lines === 2 ? x + f * 0.35 : x + chip.w - f * 0.45}
         y={chip.lines === 2 ? y + f * 2.2 : y + chip.h / 2 + f * 0.36}
         textAnchor={chip.lines === 2 ? 'start' : 'end'}
-        {...fitted(second, offsetsRoom(chip, f, short.length + (preferred ? 1 : 0)), f)}
+        {...fitted(second, offsetsRoom(chip, f, short.length + (preferred ? 1 : 0), waiting), f)}
       >
         {second}
       </text>
@@ -147,10 +147,15 @@ export function ReplicaChip({
   );
 }
 
-/** Room for the LEO/HW text: beside the name on a one-line chip, left of the clock on two. */
-function offsetsRoom(chip: { w: number; lines: 1 | 2 }, f: number, nameChars: number): number {
+/** Room for the LEO/HW text: beside the name on a one-line chip, left of the clock (if any) on two. */
+function offsetsRoom(
+  chip: { w: number; lines: 1 | 2 },
+  f: number,
+  nameChars: number,
+  waiting: boolean,
+): number {
   return chip.lines === 2
-    ? chip.w - f * 1.45
+    ? chip.w - f * (waiting ? 1.45 : 0.6)
     : chip.w - f * (0.35 + 0.45 + 0.4) - nameChars * f * 0.62;
 }
 
