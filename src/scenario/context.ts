@@ -4,6 +4,7 @@ import type { BrokerConfig, ProducerConfig } from '../engine';
 import type { Endpoint, Step } from './types';
 import type { Issues } from './issues';
 import { isInt, listIds, parseIndexKey, show } from './issues';
+import { MAX_NODE_ID } from './vocabulary';
 
 export type ClientType = 'producer' | 'consumer';
 
@@ -13,9 +14,6 @@ export type StepBody<D extends Step['do'] = Step['do']> = Step extends infer S
     ? Omit<S, 'index' | 'at'>
     : never
   : never;
-
-/** Largest id Kafka accepts for a node (node.id is an int32). */
-export const MAX_NODE_ID = 2147483647;
 
 export interface TrackedProducerConfig {
   /** the effective config, after Kafka's producer rules */

@@ -67,7 +67,6 @@ const lesson = v.object({
 
 type Read<T> = Omit<T, 'do'> & { do: Command[] };
 export type LessonStep = Read<v.InferOutput<typeof step>>;
-export type LessonWait = NonNullable<LessonStep['waitFor']>;
 export type Lesson = Omit<v.InferOutput<typeof lesson>, 'steps' | 'question'> & {
   scenario: unknown;
   steps: LessonStep[];

@@ -7,7 +7,8 @@ import {
   type Features,
   type NetworkSetup,
 } from '../engine';
-import { MAX_NODE_ID, type Context } from './context';
+import type { Context } from './context';
+import { MAX_NODE_ID } from './vocabulary';
 import { at, checkKnownFields, isInt, isObject, listIds, own, parseIndexKey } from './issues';
 import { brokerConfigProblems, parseConfigFields } from './validate-config';
 

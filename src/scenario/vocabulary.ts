@@ -141,7 +141,7 @@ export const STEP_FIELDS = {
     config: v.unknown(),
   },
   advance: { ms: duration },
-  /** the facts (validate-facts.ts) */
+  /** the facts (facts.ts) */
   expect: {},
   settle: { maxMs: v.optional(duration, 2000) },
   expectEvent: {
