@@ -2,46 +2,7 @@
 // own LEO/HW, the followed partition's log on the stage, timers as arcs, failover told in place.
 import { expect, test, type Page } from '@playwright/test';
 import { advance, open, runUntilEvent } from './sim';
-
-/**
- * The smallest rendered text in `selector` (the stage by default), in CSS pixels (SVG text scaled
- * by its transform). Hidden text and the teacher's controls (buttons, menus, the overview's zoom
- * tools, the log's filter) and tooltips are not what the class reads.
- */
-async function smallestStageText(
-  page: Page,
-  selector = '.stage',
-): Promise<{ px: number; text: string }> {
-  return page.evaluate((sel) => {
-    let px = Infinity;
-    let text = '';
-    const stage = document.querySelector(sel)!;
-    const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !n.textContent?.trim()) continue;
-      if (
-        el.closest(
-          'button, select, input, option, title, .view-toggle, .overview-tools, .eventlog-head',
-        )
-      )
-        continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility !== 'visible')
-        continue;
-      let size = parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGElement) {
-        const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
-        if (m) size *= Math.hypot(m.a, m.b);
-      }
-      if (size < px) {
-        px = size;
-        text = n.textContent.trim().slice(0, 40);
-      }
-    }
-    return { px, text };
-  }, selector);
-}
+import { smallestText as smallestStageText } from './text-size';
 
 interface Box {
   x: number;
