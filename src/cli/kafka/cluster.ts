@@ -74,15 +74,27 @@ export function spawnJava(
   return child;
 }
 
+/**
+ * A free port below the kernel's ephemeral range (32768 and up on Linux): a port picked there can
+ * be taken by some outgoing connection before the JVM binds it (it happened). Ports are handed
+ * out round the range from a random start, so clusters side by side never get the same one.
+ */
+let nextPort = 20000 + Math.floor(Math.random() * 10000);
+
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let tries = 0; tries < 500; tries++) {
+    const port = nextPort;
+    nextPort = nextPort >= 32000 ? 20000 : nextPort + 1;
+    if (await canBind(port)) return port;
+  }
+  throw new HarnessError('no free port on 127.0.0.1 between 20000 and 32000');
+}
+
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 

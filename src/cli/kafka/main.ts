@@ -74,7 +74,7 @@ async function main(): Promise<number> {
       console.error(`--report-only needs a run's ${REPORT_JSON}`);
       return 2;
     }
-    regenerateMarkdown();
+    await regenerateMarkdown();
     console.log(`docs/kafka-conformance.md regenerated from ${REPORT_JSON}`);
     return 0;
   }
@@ -180,7 +180,7 @@ async function main(): Promise<number> {
   const unexplained =
     subset && !merge
       ? unexplainedDifferences(results)
-      : writeReport({
+      : await writeReport({
           kafkaVersion: version,
           date: new Date().toISOString(),
           seconds,

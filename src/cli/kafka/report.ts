@@ -2,6 +2,7 @@
 // docs/kafka-conformance.md from it (`npm run test:kafka -- --report-only` regenerates the page
 // from the JSON alone).
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import type { ScenarioResult } from './run-on-kafka';
 import type { PlacementResult } from './placement-check';
 import { EXPLAINED, OPEN, type Explained } from './explained';
@@ -201,15 +202,21 @@ export function renderMarkdown(rep: Report): string {
   ].join('\n');
 }
 
+/** Written as the repo's prettier config has it, so `npm run format:check` passes on them. */
+async function writePretty(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
 /** Writes the run's JSON and the page made from it; returns the differences not explained. */
-export function writeReport(rep: Report): string[] {
-  writeFileSync(REPORT_JSON, JSON.stringify(rep, null, 2) + '\n');
-  writeFileSync(REPORT_MD, renderMarkdown(rep));
+export async function writeReport(rep: Report): Promise<string[]> {
+  await writePretty(REPORT_JSON, JSON.stringify(rep, null, 2));
+  await writePretty(REPORT_MD, renderMarkdown(rep));
   return unexplainedDifferences(rep.results);
 }
 
 /** Regenerates the page from the last run's JSON (after editing explained.ts, say). */
-export function regenerateMarkdown(): void {
+export async function regenerateMarkdown(): Promise<void> {
   const rep = JSON.parse(readFileSync(REPORT_JSON, 'utf8')) as Report;
-  writeFileSync(REPORT_MD, renderMarkdown(rep));
+  await writePretty(REPORT_MD, renderMarkdown(rep));
 }

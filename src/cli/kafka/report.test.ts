@@ -1,0 +1,82 @@
+// The conformance page is generated from a run's JSON: verdicts, explained and open differences.
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, unexplainedDifferences, unknownDifferences, type Report } from './report';
+import type { ScenarioResult } from './run-on-kafka';
+
+function result(file: string, diffs: { path: string; kafka: unknown; engine: unknown }[], elr = 1) {
+  return {
+    file: `src/data/scenarios/${file}`,
+    title: file,
+    verdict: diffs.length ? 'differ' : 'agree',
+    steps: [
+      {
+        step: 3,
+        label: 'expect',
+        ok: !diffs.length,
+        differences: diffs,
+        notCompared: [],
+        seconds: 1,
+      },
+    ],
+    engineFailures: [],
+    seconds: 42,
+    phases: { 'nodes started': 10, 'step expect': 2 },
+    features: { 'eligible.leader.replicas.version': elr, 'metadata.version': 33 },
+  } satisfies ScenarioResult;
+}
+
+const rep: Report = {
+  kafkaVersion: '4.4.0',
+  date: '2026-12-06T12:00:00.000Z',
+  seconds: 1250,
+  parallel: 2,
+  harnessConfig: { 'unclean.leader.election.interval.ms': '2000' },
+  results: [
+    result('01-happy-path-acks-all.json', []),
+    result('09-offline-partition-and-clean-return.json', [
+      { path: 'consume[0].error', kafka: 'REQUEST_TIMED_OUT', engine: 'LEADER_NOT_AVAILABLE' },
+    ]),
+    result('41-elr-crashed-replica-leaves-elr.json', [
+      { path: 'partitions.t-0.leader', kafka: 1, engine: null },
+    ]),
+    result('40-elr-off-same-faults-offline.json', [{ path: 'lost', kafka: ['a'], engine: [] }], 0),
+  ],
+  placement: [],
+};
+
+describe('the conformance report', () => {
+  const md = renderMarkdown(rep);
+
+  it('gives each scenario its verdict, with the kind of difference', () => {
+    expect(md).toMatch(/\| 01-happy-path-acks-all \| on \| agree \|/);
+    expect(md).toMatch(/\| 09-offline-partition-and-clean-return \| on \| differ \(explained\) \|/);
+    expect(md).toMatch(
+      /\| 41-elr-crashed-replica-leaves-elr \| on \| \*\*differ \(open: engine bug\)\*\* \|/,
+    );
+    expect(md).toMatch(/\| 40-elr-off-same-faults-offline \| off \| \*\*differ \(open\)\*\* \|/);
+  });
+
+  it('states the version, the run time and the feature levels', () => {
+    expect(md).toContain('Apache Kafka **4.4.0**');
+    expect(md).toContain('**20 min 50 s** in all (`KAFKA_PARALLEL=2 npm run test:kafka`)');
+    expect(md).toContain('`eligible.leader.replicas.version`: 1');
+    expect(md).toContain('off (0) in 40');
+    expect(md).toContain('`unclean.leader.election.interval.ms=2000`');
+  });
+
+  it('explains each difference with its Kafka source, open ones apart', () => {
+    const explained = md.slice(md.indexOf('## Differences explained'), md.indexOf('## Open'));
+    expect(explained).toContain('Kafka source: clients/src/main/java');
+    const open = md.slice(md.indexOf('## Open differences'), md.indexOf('## Where the time'));
+    expect(open).toContain('PartitionChangeBuilder.java');
+    expect(md).toMatch(/\| nodes started \| 40 \|/);
+  });
+
+  it('fails the run on open and unknown differences, and retries only unknown ones', () => {
+    expect(unexplainedDifferences(rep.results)).toEqual([
+      'src/data/scenarios/41-elr-crashed-replica-leaves-elr.json steps[3] partitions.t-0.leader',
+      'src/data/scenarios/40-elr-off-same-faults-offline.json steps[3] lost',
+    ]);
+    expect(rep.results.map(unknownDifferences)).toEqual([0, 0, 0, 1]);
+  });
+});
