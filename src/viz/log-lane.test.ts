@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneRows, laneWindow, newMemory, remember } from './log-lane';
+import { laneRows, laneWindow, newMemory, remember, twoLines } from './log-lane';
 import type { InspectorView, ReplicaDetail } from '../protocol/view';
 
 const detail = (broker: number, values: string[], hw: number, role: ReplicaDetail['role']) => ({
@@ -62,6 +62,35 @@ describe('log lane', () => {
     expect(b1.cells[1]).toMatchObject({ value: 'n4', ghost: { value: 'r2', why: 'truncated' } });
     expect(b1.ghosts).toEqual([{ offset: 2, value: 'r3', epoch: 0, why: 'truncated' }]);
     expect(rows.find((r) => r.broker === 2)!.ghosts).toEqual([]);
+  });
+
+  it('draws a row with a struck record on two lines: replaced, or cut beyond the log end', () => {
+    const mem = newMemory('t-0');
+    remember(
+      mem,
+      inspector(
+        [
+          detail(1, ['r1', 'r2'], 1, 'leader'),
+          detail(2, ['r1', 'r2'], 1, 'follower'),
+          detail(3, ['r1'], 1, 'follower'),
+        ],
+        1,
+      ),
+    );
+    // broker 2 leads epoch 1 with n3 at offset 1; broker 1 cut r2 and has not fetched yet
+    const after = inspector(
+      [
+        detail(1, ['r1'], 1, 'follower'),
+        detail(2, ['r1', 'n3'], 1, 'leader'),
+        detail(3, ['r1'], 1, 'follower'),
+      ],
+      2,
+    );
+    remember(mem, after);
+    const rows = laneRows(after, mem, [], 0, 1);
+    const lines = Object.fromEntries(rows.map((r) => [r.broker, twoLines(r)]));
+    // broker 2's r2 was replaced by n3, broker 1's r2 cut (nothing stands there now)
+    expect(lines).toEqual({ 1: true, 2: true, 3: false });
   });
 
   it('marks an acknowledged record the cluster lost on the leader row', () => {

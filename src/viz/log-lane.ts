@@ -104,6 +104,14 @@ export function laneRows(
   });
 }
 
+/**
+ * A row drawn on two lines: a struck-out record (replaced, or beyond the log end) on the upper
+ * line, what stands there now (or the fetch arrow) on the lower, so neither lies over the other.
+ */
+export function twoLines(row: LaneRow): boolean {
+  return row.ghosts.length > 0 || row.cells.some((c) => c.ghost !== null);
+}
+
 /** The offsets shown: the last `capacity` up to the furthest log end or struck record. */
 export function laneWindow(
   inspector: InspectorView,

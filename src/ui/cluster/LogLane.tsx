@@ -7,11 +7,14 @@ import { useSim } from '../../store/use-sim';
 import { useSlowSim } from './slow-store';
 import { selectInspector, selectMultiTopic, selectStatus } from '../../store/selectors';
 import { selectFocusPartition } from './stage-selectors';
-import { epochColor, laneRows, laneWindow, type LaneRow } from '../../viz/log-lane';
+import { epochColor, laneRows, laneWindow, twoLines, type LaneRow } from '../../viz/log-lane';
 import { laneMemory } from './lane-memory';
 import { chipLabel, recordLabel } from '../../viz/labels';
 import { useBoxSize } from './use-box-size';
 import type { InspectorView } from '../../protocol/view';
+
+/** the second line of a row with a struck record, in font sizes */
+const TALL = 0.95;
 
 export function LogLane({ font }: { font: number }) {
   const focus = useSim(selectFocusPartition);
@@ -37,8 +40,8 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   const x = scaleLinear()
     .domain([first, first + capacity])
     .range([labelW, labelW + capacity * cellW]);
-  // a row where a record was replaced is taller: the struck record above the one now there
-  const heights = rows.map((r) => (r.cells.some((c) => c.ghost) ? rowH * 1.6 : rowH));
+  // a row with a struck record has a second line: the struck record above what stands there now
+  const heights = rows.map((r) => (twoLines(r) ? rowH + TALL * f : rowH));
   const headH = 1.15 * f; // the offsets row
   const tops = heights.map((_, i) => headH + heights.slice(0, i).reduce((a, b) => a + b, 0));
   const height = headH + heights.reduce((a, b) => a + b, 0) + f * 0.2;
@@ -107,10 +110,11 @@ function Row({
   const role = down ? 'offline' : row.role === 'none' ? row.status : row.role;
   const top = y + f * 0.2;
   const h = rowH - f * 0.4;
-  const tall = row.cells.some((c) => c.ghost);
-  // the baseline of a one-line cell; a tall row has the struck record on a line above it
-  const mid = tall ? top + h - f * 0.45 : top + h / 2 + f * 0.36;
-  const upper = top + f * 1.1;
+  const tall = twoLines(row);
+  // the baseline of a one-line row; a tall row has the struck records on a line above it, a
+  // full line apart (the fetch arrow stays on the lower line, clear of a struck record)
+  const mid = tall ? top + h - f * 0.3 : top + h / 2 + f * 0.36;
+  const upper = top + f * 0.95;
   const follower = row.role === 'follower' && !down;
   return (
     <g
@@ -163,17 +167,17 @@ function Row({
             x={x(g.offset) + f * 0.08}
             y={top}
             width={cellW - f * 0.16}
-            height={h}
+            height={f * 1.1}
             rx={f * 0.15}
           />
-          <text x={x(g.offset) + cellW / 2} y={mid} textAnchor="middle">
+          <text x={x(g.offset) + cellW / 2} y={upper} textAnchor="middle">
             {recordLabel(g.value)}
           </text>
           <line
             x1={x(g.offset) + f * 0.2}
             x2={x(g.offset) + cellW - f * 0.2}
-            y1={mid - f * 0.32}
-            y2={mid - f * 0.32}
+            y1={upper - f * 0.32}
+            y2={upper - f * 0.32}
           />
         </g>
       ))}
