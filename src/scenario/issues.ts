@@ -59,19 +59,22 @@ export function own(obj: Json, key: string): unknown {
  * starting with "_" or "$" are free for comments and tooling (e.g. "$schema").
  */
 export function checkKnownFields(
-  issues: Issues,
+  issues: Pick<Issues, 'add'>,
   obj: Json,
   known: readonly string[],
   path: string,
   what = 'field',
-): void {
+): boolean {
+  let ok = true;
   for (const key of Object.keys(obj)) {
     if (known.includes(key) || key.startsWith('_') || key.startsWith('$')) continue;
     issues.add(
       at(path, key),
       `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
     );
+    ok = false;
   }
+  return ok;
 }
 
 /** " (did you mean x?)" for a near miss such as a wrong case or a dropped letter, else "". */

@@ -14,6 +14,7 @@ import { FACTS, closedFacts } from './facts';
 import {
   byId,
   distinct,
+  field,
   opt,
   STEP_AT,
   json,
@@ -32,7 +33,6 @@ import {
 const closed = <E extends v.ObjectEntries>(entries: E) =>
   json(v.strictObject(entries), { patternProperties: { '^[_$]': {} } });
 
-const ms = int(0);
 const oneOf = <T extends v.Literal>(values: readonly T[]) =>
   v.union(values.map((x) => v.literal(x)));
 
@@ -62,6 +62,14 @@ const configOf = (defs: Record<string, ConfigDef>) =>
   v.strictObject(Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, configValue(d)])));
 
 const facts = closedFacts(FACTS);
+
+const latency = field(int(0), 'an integer number of ms >= 0');
+/** cluster.network: the simulated network's delay. */
+export const NETWORK = { latencyMs: v.optional(latency, 1), jitterMs: v.optional(latency, 0) };
+/** cluster.features: KRaft feature levels (kafka-features), R45. */
+export const FEATURES = {
+  'eligible.leader.replicas.version': v.optional(field(v.picklist([0, 1]), '0 (off) or 1 (on)'), 1),
+};
 
 const brokerTarget = v.union([nodeId, v.pipe(v.string(), v.regex(/^[0-9]+$/))]);
 const steps = {
@@ -124,10 +132,10 @@ export const SCENARIO_SHAPE = closed({
     ...opt({
       racks: byId(nonEmpty),
       controllers: v.pipe(distinct(nodeId), v.minLength(1)),
-      network: closed({ latencyMs: v.optional(ms, 1), jitterMs: v.optional(ms, 0) }),
+      network: closed(NETWORK),
       config: configOf(BROKER_CONFIG),
       features: v.pipe(
-        closed({ 'eligible.leader.replicas.version': v.optional(v.picklist([0, 1]), 1) }),
+        closed(FEATURES),
         v.description(
           'KRaft feature levels. eligible.leader.replicas.version: 1 (the default of a new Kafka 4.1+ cluster) keeps eligible leader replicas (KIP-966); 0 is the behaviour before it.',
         ),

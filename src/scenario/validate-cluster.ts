@@ -8,7 +8,8 @@ import {
   type NetworkSetup,
 } from '../engine';
 import type { Context } from './context';
-import { MAX_NODE_ID } from './vocabulary';
+import { FEATURES, NETWORK } from './shape';
+import { MAX_NODE_ID, readObject } from './vocabulary';
 import { at, checkKnownFields, isInt, isObject, listIds, own, parseIndexKey } from './issues';
 import { brokerConfigProblems, parseConfigFields } from './validate-config';
 
@@ -61,25 +62,23 @@ export function validateCluster(ctx: Context, raw: unknown): ClusterSetup {
   for (const problem of brokerConfigProblems(config)) issues.add('cluster.config', problem);
   for (const id of ids ?? []) ctx.brokerConfigs.set(id, config);
 
-  const network = parseNetwork(ctx, own(raw, 'network'));
-  const features = parseFeatures(ctx, own(raw, 'features'));
+  const network = readObject(
+    issues,
+    NETWORK,
+    own(raw, 'network'),
+    'cluster.network',
+    'an object { "latencyMs", "jitterMs" }',
+    DEFAULT_NETWORK,
+  );
+  const features = readObject(
+    issues,
+    FEATURES,
+    own(raw, 'features'),
+    'cluster.features',
+    'an object { "eligible.leader.replicas.version": 0 or 1 }',
+    DEFAULT_FEATURES,
+  );
   return { brokers, controllers: controllers ?? [], brokerConfig: config, network, features };
-}
-
-/** KRaft feature levels (kafka-features): eligible.leader.replicas.version 0 or 1 (R45). */
-function parseFeatures(ctx: Context, raw: unknown): Features {
-  if (raw === undefined) return DEFAULT_FEATURES;
-  const path = 'cluster.features';
-  if (!isObject(raw)) {
-    ctx.issues.expected(path, 'an object { "eligible.leader.replicas.version": 0 or 1 }', raw);
-    return DEFAULT_FEATURES;
-  }
-  checkKnownFields(ctx.issues, raw, Object.keys(DEFAULT_FEATURES), path);
-  const elr = own(raw, 'eligible.leader.replicas.version');
-  if (elr === undefined) return DEFAULT_FEATURES;
-  if (elr === 0 || elr === 1) return { 'eligible.leader.replicas.version': elr };
-  ctx.issues.expected(`${path}.eligible.leader.replicas.version`, '0 (off) or 1 (on)', elr);
-  return DEFAULT_FEATURES;
 }
 
 /** A count n (brokers 1..n) or a list of distinct ids; null when invalid. */
@@ -156,20 +155,3 @@ function parseControllers(ctx: Context, raw: unknown, brokers: number[]): number
 }
 
 const DEFAULT_NETWORK: NetworkSetup = { latencyMs: 1, jitterMs: 0 };
-
-function parseNetwork(ctx: Context, raw: unknown): NetworkSetup {
-  if (raw === undefined) return DEFAULT_NETWORK;
-  if (!isObject(raw)) {
-    ctx.issues.expected('cluster.network', 'an object { "latencyMs", "jitterMs" }', raw);
-    return DEFAULT_NETWORK;
-  }
-  checkKnownFields(ctx.issues, raw, ['latencyMs', 'jitterMs'], 'cluster.network');
-  const value = (name: 'latencyMs' | 'jitterMs'): number => {
-    const v = own(raw, name);
-    if (v === undefined) return DEFAULT_NETWORK[name];
-    if (isInt(v)) return v;
-    ctx.issues.expected(`cluster.network.${name}`, 'an integer number of ms >= 0', v);
-    return DEFAULT_NETWORK[name];
-  };
-  return { latencyMs: value('latencyMs'), jitterMs: value('jitterMs') };
-}

@@ -4,7 +4,7 @@
 // references (a broker that exists, a producer's id) are checked by hand afterwards.
 import * as v from 'valibot';
 import { ALL_EVENTS, type Command } from '../engine/index';
-import { at, didYouMean, isObject, own, show, type Issues } from './issues';
+import { at, checkKnownFields, isObject, own, show, type Issues } from './issues';
 
 /** A field's shape and, in words, what it expects ("expected <what>, got <value>"). */
 export const field = <S extends v.GenericSchema>(
@@ -179,15 +179,7 @@ export function readFields(
   known: readonly string[],
   what: string,
 ): { ok: boolean; values: Record<string, unknown> } {
-  let ok = true;
-  for (const key of Object.keys(raw)) {
-    if (known.includes(key) || key.startsWith('_') || key.startsWith('$')) continue;
-    issues.add(
-      at(path, key),
-      `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
-    );
-    ok = false;
-  }
+  let ok = checkKnownFields(issues, raw, known, path, what);
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(entries)) {
     const read = readValue(issues, schema, own(raw, key), at(path, key));
@@ -195,6 +187,24 @@ export function readFields(
     else if (read.value !== undefined) out[key] = read.value;
   }
   return { ok, values: out };
+}
+
+/** An optional object field read against its entries (defaults filled), or `fallback`. */
+export function readObject<T>(
+  issues: Pick<Issues, 'add' | 'expected'>,
+  entries: v.ObjectEntries,
+  raw: unknown,
+  path: string,
+  what: string,
+  fallback: T,
+): T {
+  if (raw === undefined) return fallback;
+  if (!isObject(raw)) {
+    issues.expected(path, what, raw);
+    return fallback;
+  }
+  const read = readFields(issues, entries, raw, path, Object.keys(entries), 'field');
+  return read.ok ? (read.values as T) : fallback;
 }
 
 /** Reads one value against its shape; each error goes to `issues` with its path. */
