@@ -11,6 +11,7 @@ import {
   type Context,
 } from './context';
 import { at, didYouMean } from './issues';
+import { readValue } from './read';
 import type { Facts } from './types';
 import {
   byId,
@@ -21,7 +22,6 @@ import {
   nodeId,
   opt,
   partition,
-  readValue,
   recordValue,
 } from './vocabulary';
 

@@ -9,7 +9,8 @@ import {
 } from '../engine';
 import type { Context } from './context';
 import { FEATURES, NETWORK } from './shape';
-import { MAX_NODE_ID, readObject } from './vocabulary';
+import { readObject } from './read';
+import { MAX_NODE_ID } from './vocabulary';
 import { at, checkKnownFields, isInt, isObject, listIds, own, parseIndexKey } from './issues';
 import { brokerConfigProblems, parseConfigFields } from './validate-config';
 

@@ -18,7 +18,8 @@ import type { Endpoint, Step } from './types';
 import { FACT_NAMES, validateFacts } from './facts';
 import { validateSetConfig } from './validate-set-config';
 import * as v from 'valibot';
-import { STEP_AT, STEP_FIELDS, readFields } from './vocabulary';
+import { readFields } from './read';
+import { STEP_AT, STEP_FIELDS } from './vocabulary';
 
 /** The fields of each action besides `do` and `at`. */
 export const ACTION_FIELDS: Record<string, readonly string[]> = {

@@ -3,7 +3,8 @@
 // The fields of each message type are valibot shapes, as the action vocabulary's are.
 import * as v from 'valibot';
 import type { ToWorker } from '../protocol/messages';
-import { checkCommand, field, int, readFirst } from '../scenario/vocabulary';
+import { readFirst } from '../scenario/read';
+import { checkCommand, field, int } from '../scenario/vocabulary';
 
 /** "Run until" looks this far ahead at most (it runs in one go). */
 export const MAX_RUN_UNTIL_MS = 3_600_000;
