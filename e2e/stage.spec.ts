@@ -186,8 +186,13 @@ test.describe('at 1280x800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test('with a lesson open the stage text is still at least 14 px', async ({ page }) => {
-    await page.goto('./?lesson=produce-path-acks-all');
+    // opened the way a teacher opens it: from the Lessons menu
+    await page.goto('./');
     await expect(page.getByTestId('broker-1')).toBeVisible();
+    await page
+      .getByRole('combobox', { name: 'Lessons' })
+      .selectOption({ label: '2. The produce path with acks=all' });
+    await expect(page.getByTestId('lesson')).toHaveAttribute('data-step', '0');
     await expect(page.getByTestId('log-lane')).toBeVisible();
     const smallest = await smallestStageText(page);
     expect(smallest.px, `smallest: "${smallest.text}"`).toBeGreaterThanOrEqual(14);
