@@ -47,6 +47,9 @@ export function unexplainedDifferences(results: ScenarioResult[]): string[] {
   return out;
 }
 
+/** A first attempt's verdict line without the log tail it may quote. */
+const firstLine = (text: string) => text.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const base = (f: string) => f.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -80,8 +83,23 @@ function details(r: ScenarioResult): string {
 }
 
 function elrOf(r: ScenarioResult): string {
-  const v = r.features?.['eligible.leader.replicas.version'];
-  return v === undefined ? '' : v >= 1 ? 'on' : 'off';
+  if (!r.features) return ''; // not run
+  // a feature at level 0 is not finalized, so the cluster does not list it
+  return (r.features['eligible.leader.replicas.version'] ?? 0) >= 1 ? 'on' : 'off';
+}
+
+/** The table's short note; the long text (differences, reasons) goes under "Details". */
+function note(r: ScenarioResult): string {
+  const again = r.firstAttempt ? '; agreed on its second try' : '';
+  if (r.verdict === 'agree') {
+    const skipped = [...new Set(r.steps.flatMap((s) => s.notCompared))];
+    return `${r.steps.length} checked step(s)${again}${skipped.length ? `; not compared: ${skipped.join(', ')}` : ''}`;
+  }
+  if (r.verdict === 'differ') {
+    const n = r.steps.reduce((k, s) => k + s.differences.length, 0);
+    return `${n} difference(s), below`;
+  }
+  return 'reason below';
 }
 
 /** Wall seconds by phase, summed over the scenarios that ran: where the time goes. */
@@ -145,14 +163,20 @@ export function renderMarkdown(rep: Report): string {
     '',
     '## Verdict per scenario',
     '',
-    '| scenario | ELR | verdict | details | seconds |',
+    '| scenario | ELR | verdict | note | seconds |',
     '| --- | --- | --- | --- | --- |',
-    ...results.map((r) => {
-      const text = r.firstAttempt
-        ? `${details(r)} (second try; the first: ${r.firstAttempt})`
-        : details(r);
-      return `| ${base(r.file)} | ${elrOf(r)} | ${verdictCell(r)} | ${cell(text)} | ${Math.round(r.seconds)} |`;
-    }),
+    ...results.map(
+      (r) =>
+        `| ${base(r.file)} | ${elrOf(r)} | ${verdictCell(r)} | ${cell(note(r))} | ${Math.round(r.seconds)} |`,
+    ),
+    '',
+    '### Details',
+    '',
+    ...results
+      .filter((r) => r.verdict !== 'agree' || r.firstAttempt)
+      .flatMap((r) => [
+        `- **${base(r.file)}** (${r.verdict}): ${details(r).replace(/<br>/g, '; ')}${r.firstAttempt ? `. The first try: ${firstLine(r.firstAttempt)}` : ''}`,
+      ]),
     '',
     '## Placement',
     '',
@@ -183,7 +207,7 @@ export function renderMarkdown(rep: Report): string {
       : ['None.', '']),
     '## Where the time goes',
     '',
-    `Wall seconds by phase, summed over the ${ran.length} scenario runs (clusters ran ${rep.parallel} at a time; retries included):`,
+    `Wall seconds by phase, summed over the ${ran.length} scenarios that ran (the kept try of each; clusters ran ${rep.parallel} at a time):`,
     '',
     '| phase | seconds |',
     '| --- | --- |',
