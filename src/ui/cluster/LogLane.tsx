@@ -30,10 +30,12 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
   const status = useSlowSim(selectStatus);
   const mem = laneMemory();
   const labelW = 7.2 * f;
-  const rightW = 8.6 * f;
+  const rightW = 9 * f;
   const cellW = 2.7 * f;
   const rowH = 1.55 * f;
   const capacity = Math.max(1, Math.floor((Math.max(width, 20 * f) - labelW - rightW) / cellW));
+  // the LEO · HW column, clear of a fetch arrow on the last offset
+  const rightX = labelW + capacity * cellW + f * 0.8;
   const { first, last } = laneWindow(inspector, mem, capacity);
   const lost = (status?.losses ?? []).filter((l) => l.partition === inspector.partition);
   const rows = laneRows(inspector, mem, lost, first, last);
@@ -66,7 +68,7 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
             {t}
           </text>
         ))}
-        <text className="lane-tick" x={labelW + capacity * cellW + f * 0.4} y={f * 0.95}>
+        <text className="lane-tick" x={rightX} y={f * 0.95}>
           LEO · HW
         </text>
         {rows.map((r, i) => (
@@ -78,13 +80,23 @@ function Lane({ inspector, font: f }: { inspector: InspectorView; font: number }
             f={f}
             x={x}
             cellW={cellW}
-            rightX={labelW + capacity * cellW + f * 0.4}
+            rightX={rightX}
             leaderLeo={leaderRow?.leo ?? 0}
+            first={first}
           />
         ))}
       </svg>
     </div>
   );
+}
+
+/**
+ * The fetch arrow's label: "fetch @N", or just "@N" when the offset is one of the last on screen
+ * and the words would run into the LEO · HW column (about 0.62 em a character, bold).
+ */
+function fetchLabel(offset: number, room: number, f: number): string {
+  const full = `fetch @${offset}`;
+  return full.length * 0.62 * f <= room ? full : `@${offset}`;
 }
 
 function Row({
@@ -96,6 +108,7 @@ function Row({
   rowH,
   rightX,
   leaderLeo,
+  first,
 }: {
   row: LaneRow;
   y: number;
@@ -105,6 +118,8 @@ function Row({
   rowH: number;
   rightX: number;
   leaderLeo: number;
+  /** the first offset on screen: a follower further behind has its arrow at the lane's start */
+  first: number;
 }) {
   const down = row.status === 'down';
   const role = down ? 'offline' : row.role === 'none' ? row.status : row.role;
@@ -116,6 +131,7 @@ function Row({
   const mid = tall ? top + h - f * 0.3 : top + h / 2 + f * 0.36;
   const upper = top + f * 0.95;
   const follower = row.role === 'follower' && !down;
+  const fetchAt = Math.max(row.leo, first);
   return (
     <g
       className={`lane-row lane-${role} ${row.inSync ? '' : 'lane-out-of-sync'}`}
@@ -191,9 +207,11 @@ function Row({
       {follower && row.leo < leaderLeo ? (
         <g className="lane-fetch">
           <path
-            d={`M${x(row.leo) + f * 0.25},${mid - f * 0.35} l${f * 0.6},-${f * 0.35} l0,${f * 0.7} z`}
+            d={`M${x(fetchAt) + f * 0.25},${mid - f * 0.35} l${f * 0.6},-${f * 0.35} l0,${f * 0.7} z`}
           />
-          <text x={x(row.leo) + f * 0.95} y={mid}>{`fetch @${row.leo}`}</text>
+          <text x={x(fetchAt) + f * 0.95} y={mid}>
+            {fetchLabel(row.leo, rightX - f * 0.3 - (x(fetchAt) + f * 0.95), f)}
+          </text>
         </g>
       ) : null}
       <text className="lane-offsets" x={rightX} y={mid}>
