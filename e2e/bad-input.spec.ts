@@ -324,9 +324,15 @@ test('cluster shape fields take exactly what is typed, and follow the scenario l
   await shape.getByRole('button', { name: 'Rebuild cluster' }).click();
   await expect(page.getByTestId('broker-4')).toBeVisible();
   await expect(shape.getByLabel('brokers')).toHaveValue('4');
+  const runBefore = await page.evaluate(() => window.__sim.state().view!.run);
   await page.getByLabel('Lessons').selectOption('leader-dies');
   await expect(page.getByTestId('lesson')).toBeVisible();
+  // the lesson's run arrives from the worker a moment later: the field follows it
   await expect
-    .poll(async () => shape.getByLabel('brokers').inputValue())
-    .toBe(String((await view(page)).brokers.length));
+    .poll(async () => {
+      const v = await page.evaluate(() => window.__sim.state().view!);
+      const typed = await shape.getByLabel('brokers').inputValue();
+      return v.run > runBefore && typed === String(v.brokers.length);
+    })
+    .toBe(true);
 });
