@@ -181,7 +181,7 @@ export class KafkaScenarioRun {
         this.aborted = true;
         reject(
           new TimedOut(
-            `did not finish within its limit of ${limitS} s (twice its simulated time plus 120 s); stopped at ${this.where}`,
+            `did not finish within its limit of ${limitS} s (${process.env.KAFKA_SCENARIO_LIMIT_S ? 'KAFKA_SCENARIO_LIMIT_S' : 'twice its simulated time plus 120 s'}); stopped at ${this.where}`,
           ),
         );
       }, limitS * 1000);
