@@ -1,10 +1,10 @@
 // The engine's public surface.
-export { createSimulation, type CreateResult } from './core/create';
+export { createSimulation } from './core/create';
 export { stepOne, runUntil, nextEventTime } from './core/sim';
 export { applyCommand, type Command, type CommandResult } from './core/commands';
 export { dumpState, readAsConsumer, brokerStatus } from './core/project-dump';
 export type { SimState, Message, LogEntry, RecordInfo, PartitionState } from './core/state';
-export type { SimEvent, EventName } from './core/events';
+export type { SimEvent } from './core/events';
 export type { SimSetup } from './core/setup';
 export type { StateDump } from './core/dump';
 export { isSettled, produceSettled, manualFetchSettled } from './core/settle';

@@ -311,11 +311,6 @@ export function pointBetween(
   return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f };
 }
 
-/** Point at fraction `f` (0..1) between two nodes, leaving from and arriving at their centres. */
-export function pointAlong(from: NodeBox, to: NodeBox, f: number): { x: number; y: number } {
-  return pointBetween({ x: from.cx, y: from.cy }, { x: to.cx, y: to.cy }, f);
-}
-
 /** Size of an exported picture of the stage (the stage itself takes the size of its box). */
 export const STAGE_WIDTH = 1000;
 export const STAGE_HEIGHT = 580;

@@ -1,6 +1,5 @@
 // Where a message is drawn: its progress is (now - sentAt) / (deliverAt - sentAt) of the way.
 import type { MessageView, View } from '../protocol/view';
-import { pointAlong, type NodeBox } from './layout';
 
 /** Simulated time now: the view's time, moved on by wall time x speed while playing. */
 export function estimateSimTime(
@@ -19,11 +18,3 @@ export function messageProgress(m: Pick<MessageView, 'sentAt' | 'deliverAt'>, no
   return Math.min(1, Math.max(0, (now - m.sentAt) / span));
 }
 
-export function particlePosition(
-  m: Pick<MessageView, 'sentAt' | 'deliverAt'>,
-  from: NodeBox,
-  to: NodeBox,
-  now: number,
-): { x: number; y: number } {
-  return pointAlong(from, to, messageProgress(m, now));
-}

@@ -1,7 +1,6 @@
 // Kafka configuration: names, real defaults (kafka-semantics.md §3) and value parsing.
 // Values may be given as in a properties file (strings) or as JSON numbers/booleans.
 
-export type ConfigValue = string | number | boolean;
 export type ConfigKind = 'ms' | 'int' | 'bool' | 'acks' | 'string' | 'enum';
 
 export interface ConfigDef {

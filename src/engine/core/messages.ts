@@ -167,4 +167,3 @@ export type Payload =
       }[];
     };
 
-export type PayloadKind = Payload['kind'];

@@ -37,4 +37,3 @@ export type TimerEvent =
     }
   | { kind: 'streamTick'; client: string; epoch: number };
 
-export type TimerKind = TimerEvent['kind'];
