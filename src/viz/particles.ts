@@ -17,4 +17,3 @@ export function messageProgress(m: Pick<MessageView, 'sentAt' | 'deliverAt'>, no
   if (span <= 0) return 1;
   return Math.min(1, Math.max(0, (now - m.sentAt) / span));
 }
-

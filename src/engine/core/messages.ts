@@ -166,4 +166,3 @@ export type Payload =
         baseOffset: number;
       }[];
     };
-

@@ -36,4 +36,3 @@ export type TimerEvent =
       /** only this partition (else all) */ partition?: string;
     }
   | { kind: 'streamTick'; client: string; epoch: number };
-
