@@ -47,25 +47,4 @@ export const EXPLAINED: Explained[] = [
   },
 ];
 
-export const OPEN: Explained[] = [
-  {
-    file: '41-elr-crashed-replica-leaves-elr.json',
-    path: /^(partitions\.t-0\.(leader|isr|lastKnownElr)|offline)$/,
-    title:
-      "Engine bug: Kafka elects the last known leader when it comes back (KIP-966's balanced recovery)",
-    why: [
-      'When the ISR of t-0 empties (leader 1 fenced, min.insync.replicas=1), Kafka 4.4 records',
-      'the last leader in the last-known ELR (`lastKnownElr: [1]`, next to `elr: [1]`); the engine',
-      'leaves it empty. Broker 1 then registers after its crash: Kafka removes it from the ELR, as',
-      'the engine does, but keeps `lastKnownElr: [1]`, and as soon as broker 1 is unfenced elects',
-      'it, with unclean.leader.election.enable=false: "Setting new leader ... to 1 using an unclean',
-      'election" (ISR [1], leader epoch 2, leaderRecoveryState RECOVERING, lastKnownElr cleared);',
-      'brokers 2 and 3 then rejoin the ISR. The engine keeps the partition offline with',
-      '`lastKnownElr: [1]` until unclean election is enabled. The engine models the',
-      '"last-known ELR members" variant of KIP-966; Kafka 4.4 runs the "last known leader" one',
-      '(`useLastKnownLeaderInBalancedRecovery` is true and nothing sets it false).',
-    ].join(' '),
-    source:
-      'metadata/src/main/java/org/apache/kafka/controller/PartitionChangeBuilder.java: `useLastKnownLeaderInBalancedRecovery` (default true), `maybeUpdateLastKnownLeader` (lastKnownElr := [leader] when the ISR first empties), `electAnyLeader` and `canElectLastKnownLeader` (ISR and ELR empty, one last known leader: elected as an unclean election), `maybeUpdateRecordElr`; metadata/src/main/java/org/apache/kafka/controller/ReplicationControlManager.java `handleBrokerUncleanShutdown`',
-  },
-];
+export const OPEN: Explained[] = [];

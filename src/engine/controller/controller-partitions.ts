@@ -34,8 +34,9 @@ export interface EligibleSets {
 
 /**
  * R45 (PartitionChangeBuilder.maybePopulateTargetElr): at or above min ISR the ELR is empty;
- * below it, the replicas leaving the ISR join the ELR, except those that shut down uncleanly,
- * which go to the last-known ELR.
+ * below it, the replicas leaving the ISR join the ELR, except those that shut down uncleanly.
+ * The last-known ELR is not computed here: Kafka 4.x keeps only the last known leader in it
+ * (useLastKnownLeaderInBalancedRecovery, on and not configurable), set by commitPartitionChange.
  */
 export function targetElr(
   s: SimState,
@@ -43,14 +44,11 @@ export function targetElr(
   targetIsr: number[],
   uncleanShutdown: number | null = null,
 ): EligibleSets {
-  if (!elrEnabled(s) || targetIsr.length >= effectiveMinIsr(s, p))
-    return { elr: [], lastKnownElr: [] };
+  if (!elrEnabled(s)) return { elr: [], lastKnownElr: [] };
+  if (targetIsr.length >= effectiveMinIsr(s, p)) return { elr: [], lastKnownElr: p.lastKnownElr };
   const candidates = union(p.elr, p.isr);
   const elr = candidates.filter((r) => !targetIsr.includes(r) && r !== uncleanShutdown);
-  const lastKnownElr = union(candidates, p.lastKnownElr).filter(
-    (r) => !targetIsr.includes(r) && !elr.includes(r),
-  );
-  return { elr, lastKnownElr };
+  return { elr, lastKnownElr: p.lastKnownElr };
 }
 
 function union(a: number[], b: number[]): number[] {
@@ -72,6 +70,42 @@ export function electCleanLeader(
     if (valid && isAcceptableLeader(s, id)) return id;
   }
   return null;
+}
+
+/**
+ * R45, balanced recovery (PartitionChangeBuilder.canElectLastKnownLeader): with the ISR and the
+ * ELR empty, the last known leader may lead again once it is acceptable. Kafka elects it as an
+ * unclean election, even with unclean.leader.election.enable=false.
+ */
+function lastKnownLeader(
+  s: SimState,
+  p: PartitionState,
+  isr: number[],
+  elr: number[],
+): number | null {
+  if (!elrEnabled(s) || isr.length > 0 || elr.length > 0 || p.lastKnownElr.length !== 1)
+    return null;
+  const last = p.lastKnownElr[0]!;
+  return isAcceptableLeader(s, last) ? last : null;
+}
+
+/**
+ * R45 (PartitionChangeBuilder.maybeUpdateLastKnownLeader): the first time the ISR empties, the
+ * leader it had is remembered as the last known leader; once the partition has a leader again,
+ * it is forgotten.
+ */
+function lastKnownElrAfter(
+  s: SimState,
+  p: PartitionState,
+  change: { leader: number | null; isr: number[]; isrChanged: boolean },
+  proposed: number[],
+): number[] {
+  if (!elrEnabled(s)) return [];
+  const remembered = p.lastKnownElr.length === 1 && p.lastKnownElr[0] === p.leader;
+  if (change.isrChanged && change.isr.length === 0 && p.leader !== null && !remembered)
+    return [p.leader];
+  if (change.leader !== null && p.lastKnownElr.length > 0) return [];
+  return proposed;
 }
 
 /** First acceptable replica in assignment order, ISR or not (R27). */
@@ -102,7 +136,11 @@ export function commitPartitionChange(
   const isr = change.isr ?? p.isr;
   const leaderChanged = leader !== prevLeader;
   const isrChanged = !sameSet(isr, prevIsr);
-  const eligible = change.eligible ?? { elr: p.elr, lastKnownElr: p.lastKnownElr };
+  const proposed = change.eligible ?? { elr: p.elr, lastKnownElr: p.lastKnownElr };
+  const eligible = {
+    elr: proposed.elr,
+    lastKnownElr: lastKnownElrAfter(s, p, { leader, isr, isrChanged }, proposed.lastKnownElr),
+  };
   const elrChanged =
     !sameSet(eligible.elr, p.elr) || !sameSet(eligible.lastKnownElr, p.lastKnownElr);
   if (!leaderChanged && !isrChanged && !elrChanged && change.recovering === undefined) return;
@@ -246,6 +284,20 @@ function electOrOffline(
     );
     return;
   }
+  const last = lastKnownLeader(s, p, isr, eligible.elr);
+  if (last !== null) {
+    commitPartitionChange(
+      s,
+      name,
+      { leader: last, isr: [last], recovering: true, eligible: { elr: [], lastKnownElr: [] } },
+      {
+        rule: 'R45',
+        kind: 'unclean',
+        text: `${reason}; the ISR and the ELR are empty and broker ${last} was the last leader: Kafka elects it again (balanced recovery of KIP-966), as an unclean election, whatever unclean.leader.election.enable says`,
+      },
+    );
+    return;
+  }
   if (uncleanEnabled(s, p)) {
     const unclean = electUncleanLeader(s, p);
     if (unclean !== null) {
@@ -285,7 +337,11 @@ export function electLeadersForUnfencedBroker(s: SimState, broker: number): void
   for (const name of sortedPartitionNames(s)) {
     const p = s.controller.partitions[name]!;
     if (p.leader !== null || !p.replicas.includes(broker)) continue;
-    if (electCleanLeader(s, p, p.isr, p.elr) !== null || uncleanEnabled(s, p))
+    const canLead =
+      electCleanLeader(s, p, p.isr, p.elr) !== null ||
+      lastKnownLeader(s, p, p.isr, p.elr) !== null ||
+      uncleanEnabled(s, p);
+    if (canLead)
       electOrOffline(s, name, p.isr, targetElr(s, p, p.isr), `broker ${broker} was unfenced`);
   }
 }
@@ -308,7 +364,8 @@ export function electUncleanLeadersIfEnabled(s: SimState): void {
 /**
  * R45: a broker that registers after an unclean shutdown (a crash: no clean-shutdown marker) may
  * have lost records it had not flushed, so it leaves every ELR (ReplicationControlManager
- * handleBrokerUncleanShutdown); it moves to the last-known ELR.
+ * handleBrokerUncleanShutdown). The last known leader is kept: it may lead again (balanced
+ * recovery), which is not the same promise as an eligible replica's.
  */
 export function removeUncleanlyShutDownBroker(s: SimState, broker: number): void {
   if (!elrEnabled(s)) return;

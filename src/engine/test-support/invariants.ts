@@ -21,6 +21,7 @@ interface PartitionSnapshot {
   partitionEpoch: number;
   isr: number[];
   elr: number[];
+  lastKnownElr: number[];
 }
 
 export interface InvariantOptions {
@@ -76,6 +77,7 @@ export class InvariantObserver {
       partitionEpoch: p.partitionEpoch,
       isr: [...p.isr],
       elr: [...p.elr],
+      lastKnownElr: [...p.lastKnownElr],
     };
     const at = `t=${s.now} ${name}`;
     // R19: never empty without ELR; with it (R45) the ISR empties and the ELR keeps the eligible
@@ -111,9 +113,13 @@ export class InvariantObserver {
       );
     // R45: once the ISR has emptied (here or in the same change), an eligible leader replica is
     // a clean choice, and it becomes the whole ISR
-    const fromElr =
-      before.elr.includes(now.leader) && now.isr.length === 1 && now.isr[0] === now.leader;
-    if (!before.isr.includes(now.leader) && !fromElr) {
+    const alone = now.isr.length === 1 && now.isr[0] === now.leader;
+    const fromElr = before.elr.includes(now.leader) && alone;
+    // R45, balanced recovery: with the ISR and the ELR empty, the last known leader leads again
+    // (an unclean election Kafka makes whatever unclean.leader.election.enable says)
+    const lastKnownLeader =
+      before.lastKnownElr.length === 1 && before.lastKnownElr[0] === now.leader && alone;
+    if (!before.isr.includes(now.leader) && !fromElr && !lastKnownLeader) {
       if (!this.opts.unclean)
         this.fail(
           `R26/${name}`,
@@ -248,10 +254,13 @@ function elrOn(s: SimState): boolean {
 
 /**
  * R45: with ELR, a partition whose ISR emptied and whose eligible replicas all crashed (unclean
- * shutdowns leave the ELR) stays offline until an unclean election: Kafka's answer, not a fault.
+ * shutdowns leave the ELR), with no last known leader to elect again, stays offline until an
+ * unclean election: Kafka's answer, not a fault.
  */
 export function offlineAfterUncleanShutdowns(s: SimState, name: string): boolean {
   const p = s.controller.partitions[name]!;
   const unclean = s.controller.topicConfigs[p.topic]?.['unclean.leader.election.enable'] ?? false;
-  return elrOn(s) && !unclean && p.isr.length === 0 && p.elr.length === 0;
+  return (
+    elrOn(s) && !unclean && p.isr.length === 0 && p.elr.length === 0 && p.lastKnownElr.length !== 1
+  );
 }
