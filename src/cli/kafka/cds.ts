@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, newClusterRoot, removeRoot, spawnJava } from './cluster';
+import { freePort, newClusterRoot, removeRoot, spawnJava } from './jvm-processes';
 import { KAFKA_DIR } from './jars';
 
 const BASE_OPTS = [

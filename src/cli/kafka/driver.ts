@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { HarnessError } from './jars';
-import { spawnJava, tail } from './cluster';
+import { spawnJava, tail } from './jvm-processes';
 import { jvmOpts } from './cds';
 import { readFileSync } from 'node:fs';
 

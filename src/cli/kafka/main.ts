@@ -13,7 +13,7 @@ import {
   type RawScenario,
   type ScenarioResult,
 } from './run-on-kafka';
-import { killAll } from './cluster';
+import { killAll } from './jvm-processes';
 import { prepareArchive } from './cds';
 import { comparePlacement, type PlacementResult } from './placement-check';
 import {

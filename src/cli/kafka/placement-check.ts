@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { assignReplicas, type PlacementBroker } from '../../engine';
-import { KafkaCluster, newClusterRoot, removeRoot } from './cluster';
+import { KafkaCluster } from './cluster';
+import { newClusterRoot, removeRoot } from './jvm-processes';
 import { jvmOpts } from './cds';
 import { Driver } from './driver';
 import { describePartitions } from './facts';
