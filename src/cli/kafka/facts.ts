@@ -171,11 +171,10 @@ export async function kafkaFacts(
   };
   if (want.brokers) {
     const reg = new Map<number, boolean>();
-    // registrations as the serving brokers know them, else as the controller's log has them
-    const list = cluster.brokers.some((b) => cluster.isServing(b.id))
-      ? ((await driver.must('cluster')).brokers as { id: number; fenced: boolean }[])
-      : (await controllerView(cluster, driver)).brokers;
-    for (const b of list) reg.set(b.id, b.fenced);
+    // Fencing as the controller's metadata log has it. Not DescribeCluster: it is answered from
+    // whichever broker the Admin client asks, and a broker cut from the controller never learns
+    // that it was fenced (scenarios 18 and 33 read "up" from it).
+    for (const b of (await controllerView(cluster, driver)).brokers) reg.set(b.id, b.fenced);
     for (const b of cluster.brokers)
       dump.brokers[b.id] = !cluster.isUp(b.id) ? 'down' : reg.get(b.id) === false ? 'up' : 'fenced';
   }
