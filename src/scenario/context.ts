@@ -1,19 +1,12 @@
 // What the steps may refer to (brokers, controllers, topics, clients, records), and the checks
 // that turn a reference in the file into a normalised value or an error naming the field.
 import type { BrokerConfig, ProducerConfig } from '../engine';
-import type { Endpoint, Step } from './types';
+import type { Endpoint } from './types';
 import type { Issues } from './issues';
 import { isInt, listIds, parseIndexKey, show } from './issues';
-import { MAX_NODE_ID } from './vocabulary';
+import { MAX_NODE_ID } from './kit';
 
 export type ClientType = 'producer' | 'consumer';
-
-/** A step of the given action(s) as a validator builds it, before `index` and `at` are added. */
-export type StepBody<D extends Step['do'] = Step['do']> = Step extends infer S
-  ? S extends { do: D }
-    ? Omit<S, 'index' | 'at'>
-    : never
-  : never;
 
 export interface TrackedProducerConfig {
   /** the effective config, after Kafka's producer rules */

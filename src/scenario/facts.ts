@@ -10,56 +10,13 @@ import {
   checkRecord,
   type Context,
 } from './context';
-import { at, didYouMean } from './issues';
-import { readValue } from './read';
+import { at } from './issues';
 import type { Facts } from './types';
-import {
-  byId,
-  distinct,
-  field,
-  int,
-  json,
-  nodeId,
-  opt,
-  partition,
-  recordValue,
-} from './vocabulary';
+import { byId, closed, distinct, field, int, keyed, nodeId, opt } from './kit';
+import { partition, recordValue } from './vocabulary';
 
-/**
- * An object of these fields (and free "_"/"$" ones, dropped): an unknown field is named, with a
- * near miss; a missing one says what was expected.
- */
-export function closedFacts<E extends v.ObjectEntries>(entries: E, jsonRule: object = {}) {
-  const known = Object.keys(entries);
-  const expects = (key: string) => v.safeParse(entries[key]!, undefined).issues?.[0]?.message;
-  const object = v.looseObject(entries, (issue) => {
-    const key = issue.path?.[issue.path.length - 1]?.key as string | undefined;
-    return key === undefined
-      ? `an object with ${known.join(', ')}`
-      : `missing: expected ${expects(key) ?? 'a value'}`;
-  });
-  // for the JSON Schema: closed, with the free fields
-  json(object, { additionalProperties: false, patternProperties: { '^[_$]': {} }, ...jsonRule });
-  return v.pipe(
-    object,
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const value = dataset.value as Record<string, unknown>;
-      for (const key of Object.keys(value)) {
-        if (known.includes(key) || /^[_$]/.test(key)) continue;
-        addIssue({
-          message: `unknown fact${didYouMean(key, known)} (known: ${known.join(', ')})`,
-          path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }],
-        });
-      }
-    }),
-    v.transform((value) => {
-      const out: Record<string, unknown> = {};
-      for (const key of known) if (Object.hasOwn(value, key)) out[key] = value[key as never];
-      return out as typeof value;
-    }),
-  );
-}
+const closedFacts = <E extends v.ObjectEntries>(entries: E, what: string, jsonRule?: object) =>
+  closed(entries, what, { unknown: 'fact', jsonRule });
 
 const count = field(int(0), 'an integer >= 0');
 const text = field(v.pipe(v.string(), v.minLength(1)), 'a non-empty string');
@@ -67,7 +24,7 @@ const brokers = field(distinct(nodeId), 'a list of distinct broker ids');
 const records = field(v.array(recordValue), 'a list of record values');
 const partitions = field(distinct(partition), 'a list of distinct partition names');
 const byPartition = <S extends v.GenericSchema>(value: S, what: string) =>
-  field(v.record(partition, value), `an object of partition name to ${what}`);
+  field(keyed(partition, value), `an object of partition name to ${what}`);
 const oneOf = <T extends string>(values: readonly T[]) =>
   field(v.picklist(values), values.map((s) => `"${s}"`).join(' or '));
 
@@ -89,6 +46,7 @@ const replica = closedFacts(
       'a list of [leaderEpoch, startOffset] pairs',
     ),
   }),
+  'replica facts',
 );
 const partitionFacts = closedFacts(
   opt({
@@ -102,6 +60,7 @@ const partitionFacts = closedFacts(
     replicas: field(byId(replica), 'an object of broker id to replica facts'),
     committed: records,
   }),
+  'partition facts',
 );
 const recordFacts = closedFacts(
   opt({
@@ -111,6 +70,7 @@ const recordFacts = closedFacts(
     attemptErrors: field(v.array(text), 'a list of error names'),
     partition,
   }),
+  'record facts',
 );
 
 /** The facts an expect checks (scenario-format.md, "Facts"). */
@@ -118,9 +78,9 @@ export const FACTS = opt({
   brokers: field(byId(oneOf(['up', 'fenced', 'down'])), 'an object of broker id to status'),
   controller: field(v.nullable(nodeId), 'a controller id or null'),
   partitions: byPartition(partitionFacts, 'partition facts'),
-  records: field(v.record(recordValue, recordFacts), 'an object of record value to record facts'),
+  records: field(keyed(recordValue, recordFacts), 'an object of record value to record facts'),
   committed: field(
-    v.union([v.array(recordValue), v.record(partition, v.array(recordValue))]),
+    v.union([v.array(recordValue), keyed(partition, v.array(recordValue))]),
     'a list of record values, or an object of partition name to record values',
   ),
   lost: records,
@@ -133,12 +93,15 @@ export const FACTS = opt({
   duplicates: records,
   truncations: field(
     v.array(
-      closedFacts({
-        broker: field(nodeId, 'a broker id'),
-        partition,
-        fromLeo: count,
-        toOffset: count,
-      }),
+      closedFacts(
+        {
+          broker: field(nodeId, 'a broker id'),
+          partition,
+          fromLeo: count,
+          toOffset: count,
+        },
+        'a truncation',
+      ),
     ),
     'a list of truncations { broker, partition, fromLeo, toOffset }',
   ),
@@ -150,6 +113,7 @@ export const FACTS = opt({
           partition,
           ...opt({ from: count, records, error: text }),
         },
+        'a consume read',
         { not: { required: ['records', 'error'] } },
       ),
     ),
@@ -159,17 +123,16 @@ export const FACTS = opt({
 
 export const FACT_NAMES = Object.keys(FACTS) as (keyof typeof FACTS)[];
 
-/** Checks `raw[name]` for every fact name present in `raw`; other keys are the caller's concern. */
-export function validateFacts(ctx: Context, raw: Record<string, unknown>, path: string): Facts {
-  const facts: Record<string, unknown> = {};
-  for (const name of FACT_NAMES) {
-    if (!Object.hasOwn(raw, name)) continue;
-    const where = at(path, name);
-    const read = readValue(ctx.issues, FACTS[name], raw[name], where);
-    const before = ctx.issues.errors.length;
-    if (read.ok) references(ctx, name, read.value, where);
-    if (read.ok && ctx.issues.errors.length === before) facts[name] = read.value;
-  }
+/** The references of every fact whose shape is right (`ok` says which paths are). */
+export function checkFacts(
+  ctx: Context,
+  facts: Record<string, unknown>,
+  path: string,
+  ok: (path: string) => boolean,
+): Facts {
+  for (const name of FACT_NAMES)
+    if (facts[name] !== undefined && ok(at(path, name)))
+      references(ctx, name, facts[name], at(path, name));
   return facts as Facts;
 }
 

@@ -48,35 +48,6 @@ export function isInt(value: unknown, min = 0): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 }
 
-/** Own property lookup: user-given keys like "__proto__" or "constructor" must not hit Object.prototype. */
-export function own(obj: Json, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-/**
- * Reports fields not in `known`. Unknown fields are errors because a misspelt optional field
- * (e.g. "replicationfactor") would otherwise be silently replaced by its default. Fields
- * starting with "_" or "$" are free for comments and tooling (e.g. "$schema").
- */
-export function checkKnownFields(
-  issues: Pick<Issues, 'add'>,
-  obj: Json,
-  known: readonly string[],
-  path: string,
-  what = 'field',
-): boolean {
-  let ok = true;
-  for (const key of Object.keys(obj)) {
-    if (known.includes(key) || key.startsWith('_') || key.startsWith('$')) continue;
-    issues.add(
-      at(path, key),
-      `unknown ${what}${didYouMean(key, known)} (known: ${known.join(', ')})`,
-    );
-    ok = false;
-  }
-  return ok;
-}
-
 /** " (did you mean x?)" for a near miss such as a wrong case or a dropped letter, else "". */
 export function didYouMean(name: string, known: readonly string[]): string {
   let best: string | undefined;

@@ -3,7 +3,7 @@
 // and the test import this (the converter is a dev dependency, never in the app's bundles).
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { SCENARIO_SHAPE } from './shape';
-import { DISTINCT, JSON_EXTRAS } from './vocabulary';
+import { JSON_EXTRAS } from './kit';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(SCENARIO_SHAPE, {
@@ -14,14 +14,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       return extra ? { ...jsonSchema, ...extra } : undefined;
     },
     overrideAction: ({ valibotAction, jsonSchema }) => {
-      // checked by the validator, not expressible (the free-field rule is in JSON_EXTRAS)
-      if (['finite', 'raw_check', 'transform'].includes(valibotAction.type)) return jsonSchema;
-      if (
-        valibotAction.type === 'check' &&
-        (valibotAction as { message?: unknown }).message === DISTINCT
-      )
-        return { ...jsonSchema, uniqueItems: true };
-      return undefined;
+      const extra = JSON_EXTRAS.get(valibotAction);
+      if (extra) return { ...jsonSchema, ...extra };
+      // checked by the validator only (rules between fields are in JSON_EXTRAS)
+      const validatorOnly = ['finite', 'check', 'raw_check', 'raw_transform', 'transform'];
+      return validatorOnly.includes(valibotAction.type) ? jsonSchema : undefined;
     },
   });
   return {

@@ -5,8 +5,10 @@
 // claims; the lesson tests check it once the step's wait is over.
 import * as v from 'valibot';
 import { ALL_EVENTS, type Command } from '../engine/index';
-import { at, isObject } from './issues';
-import { checkCommand, field, int } from './vocabulary';
+import { isObject } from './issues';
+import { readFirst } from './read';
+import { field, int } from './kit';
+import { checkCommand } from './vocabulary';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';
 
@@ -78,13 +80,9 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 /** Validates a lesson file; the error names the field. Never throws. */
 export function parseLesson(raw: unknown): Result<Lesson> {
   if (!isObject(raw)) return { ok: false, error: 'expected a lesson object' };
-  const read = v.safeParse(lesson, raw, { abortEarly: true });
-  if (!read.success) {
-    const issue = read.issues[0];
-    const path = (issue.path ?? []).reduce((p, item) => at(p, item.key as string | number), '');
-    return { ok: false, error: `${path ? `${path}: ` : ''}expected ${issue.message}` };
-  }
-  const value = read.output as unknown as Lesson;
+  const read = readFirst(lesson, raw, '');
+  if (!read.ok) return read;
+  const value = read.value as unknown as Lesson;
   const all = [...value.steps, value.question.reveal];
   let walking = false;
   for (const [i, s] of all.entries()) {

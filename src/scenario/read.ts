@@ -1,86 +1,47 @@
 // Reading a value against its valibot shape, with the format's messages: each error names its
-// path and what was expected ("missing: expected ..." or "expected ..., got ..."), and an unknown
-// field is named with a near miss. Shapes say what a field is; these say it to the author.
+// path and what was expected ("expected <what>, got <value>" or "missing: expected <what>").
 import * as v from 'valibot';
-import { at, checkKnownFields, isObject, own, type Issues } from './issues';
+import { at, show, type Issues } from './issues';
+import { SENTENCE } from './kit';
 
-/**
- * Reads the fields of an object against `entries`: every error goes to `issues` with its path
- * ("missing: expected ..." or "expected ..., got ..."); unknown fields are named with a near
- * miss ("_" and "$" fields are free). Returns the values read (defaults filled) and whether all were.
- */
-export function readFields(
-  issues: Pick<Issues, 'add' | 'expected'>,
-  entries: v.ObjectEntries,
-  raw: Record<string, unknown>,
-  path: string,
-  known: readonly string[],
-  what: string,
-): { ok: boolean; values: Record<string, unknown> } {
-  let ok = checkKnownFields(issues, raw, known, path, what);
-  const out: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(entries)) {
-    const read = readValue(issues, schema, own(raw, key), at(path, key));
-    if (!read.ok) ok = false;
-    else if (read.value !== undefined) out[key] = read.value;
-  }
-  return { ok, values: out };
+type Issue = v.BaseIssue<unknown>;
+
+/** The path of an issue, from `base`. */
+export function pathOf(issue: Issue, base = ''): string {
+  return (issue.path ?? []).reduce((p, item) => at(p, item.key as string | number), base);
 }
 
-/** An optional object field read against its entries (defaults filled), or `fallback`. */
-export function readObject<T>(
-  issues: Pick<Issues, 'add' | 'expected'>,
-  entries: v.ObjectEntries,
-  raw: unknown,
-  path: string,
-  what: string,
-  fallback: T,
-): T {
-  if (raw === undefined) return fallback;
-  if (!isObject(raw)) {
-    issues.expected(path, what, raw);
-    return fallback;
-  }
-  const read = readFields(issues, entries, raw, path, Object.keys(entries), 'field');
-  return read.ok ? (read.values as T) : fallback;
+/** An issue in words, without its path. */
+export function say(issue: Issue): string {
+  if (SENTENCE.has(issue.type)) return issue.message;
+  return issue.input === undefined
+    ? `missing: expected ${issue.message}`
+    : `expected ${issue.message}, got ${show(issue.input)}`;
 }
 
 /** Reads one value against its shape; each error goes to `issues` with its path. */
-export function readValue(
-  issues: Pick<Issues, 'add' | 'expected'>,
-  schema: v.GenericSchema,
+export function readValue<S extends v.GenericSchema>(
+  issues: Issues,
+  schema: S,
   value: unknown,
   path: string,
-): { ok: true; value: unknown } | { ok: false } {
-  const read = v.safeParse(schema, value, { abortPipeEarly: true });
+): { ok: true; value: v.InferOutput<S> } | { ok: false } {
+  const read = v.safeParse(schema, value);
   if (read.success) return { ok: true, value: read.output };
-  for (const issue of read.issues) {
-    const where = (issue.path ?? []).reduce((p, item) => at(p, item.key as string | number), path);
-    // unknown and missing fields say it all; any other issue is what was expected
-    if (issue.type === 'raw_check' || issue.message.startsWith('missing: '))
-      issues.add(where, issue.message);
-    else issues.expected(where, issue.message, issue.input);
-  }
+  for (const issue of read.issues) issues.add(pathOf(issue, path), say(issue));
   return { ok: false };
 }
 
-/**
- * readFields for a message from a program (a link, a lesson, the page): only the first error,
- * without the value. `known` null lets unknown fields through.
- */
-export function readFirst(
-  entries: v.ObjectEntries,
-  raw: Record<string, unknown>,
+/** For a message from a program (a link, a lesson, the page): the first error only. */
+export function readFirst<S extends v.GenericSchema>(
+  schema: S,
+  raw: unknown,
   where: string,
-  known: readonly string[] | null,
-  what: string,
-): { ok: true; values: Record<string, unknown> } | { ok: false; error: string } {
-  let error: string | undefined;
-  const first = (path: string, message: string) => void (error ??= `${path}: ${message}`);
-  const issues = {
-    add: first,
-    expected: (path: string, expected: string) => first(path, `expected ${expected}`),
-  };
-  const read = readFields(issues, entries, raw, where, known ?? Object.keys(raw), what);
-  return read.ok ? { ok: true, values: read.values } : { ok: false, error: error! };
+): { ok: true; value: v.InferOutput<S> } | { ok: false; error: string } {
+  const read = v.safeParse(schema, raw, { abortEarly: true });
+  if (read.success) return { ok: true, value: read.output };
+  const issue = read.issues[0];
+  const message = SENTENCE.has(issue.type) ? issue.message : `expected ${issue.message}`;
+  const path = pathOf(issue, where);
+  return { ok: false, error: path ? `${path}: ${message}` : message };
 }

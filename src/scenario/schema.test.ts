@@ -8,7 +8,11 @@ import { BROKER_CONFIG, CONSUMER_CONFIG, PRODUCER_CONFIG, TOPIC_CONFIG } from '.
 import { ALL_EVENTS } from '../engine';
 import { scenarioJsonSchema } from './json-schema';
 import { FACT_NAMES } from './facts';
-import { ACTION_FIELDS } from './validate-steps';
+import { STEP_FIELDS } from './shape';
+
+const ACTION_FIELDS = Object.fromEntries(
+  Object.entries(STEP_FIELDS).map(([action, fields]) => [action, Object.keys(fields)]),
+);
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON, changed by the tests

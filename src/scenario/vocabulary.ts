@@ -3,44 +3,10 @@
 // all derive from it. Each field carries what it expects, in words, for the error messages;
 // references (a broker that exists, a producer's id) are checked by hand afterwards.
 import * as v from 'valibot';
-import { ALL_EVENTS, type Command } from '../engine/index';
-import { isObject, own, show } from './issues';
+import type { Command } from '../engine/index';
+import { closed, field, int, nodeId, nonEmpty } from './kit';
 import { readFirst } from './read';
 
-/** A field's shape and, in words, what it expects ("expected <what>, got <value>"). */
-export const field = <S extends v.GenericSchema>(
-  schema: S,
-  what: string | ((i: v.BaseIssue<unknown>) => string),
-) => v.message(schema, what);
-export const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
-export const nonEmpty = v.pipe(v.string(), v.minLength(1));
-
-/** JSON Schema keywords for what a shape cannot state (json-schema.ts merges them in). */
-export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
-export const json = <S extends v.GenericSchema>(schema: S, extra: Record<string, unknown>) => {
-  JSON_EXTRAS.set(schema, extra);
-  return schema;
-};
-/** The message of the check that items are distinct (JSON Schema: uniqueItems). */
-export const DISTINCT = 'distinct items';
-
-/** Object keys that are broker ids ("1", "12"). */
-export const idKey = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/));
-export const byId = <S extends v.GenericSchema>(value: S) => v.record(idKey, value);
-export const distinct = <S extends v.GenericSchema>(item: S) =>
-  v.pipe(
-    v.array(item),
-    v.check((list) => new Set(list).size === list.length, DISTINCT),
-  );
-export const opt = <E extends v.ObjectEntries>(entries: E) =>
-  Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as {
-    [K in keyof E]: v.OptionalSchema<E[K], undefined>;
-  };
-
-/** Largest id Kafka accepts for a node (node.id is an int32). */
-export const MAX_NODE_ID = 2147483647;
-
-export const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
 export const client = field(v.string(), 'a client id');
 export const partition = field(
   v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]+-(0|[1-9][0-9]*)$/)),
@@ -124,37 +90,6 @@ export type VocabularyCommand = {
 const agrees: VocabularyCommand extends Command ? true : false = true;
 void agrees;
 
-/**
- * Steps of a scenario file that are not commands. Their fields are shapes only here; expect and
- * expectEvent facts and the setConfig target spellings are checked by their own validators.
- */
-export const STEP_FIELDS = {
-  ...COMMAND_FIELDS,
-  setConfig: {
-    scope: v.unknown(),
-    id: v.unknown(),
-    broker: v.unknown(),
-    topic: v.unknown(),
-    client: v.unknown(),
-    config: v.unknown(),
-  },
-  advance: { ms: duration },
-  /** the facts (facts.ts) */
-  expect: {},
-  settle: { maxMs: v.optional(duration, 2000) },
-  expectEvent: {
-    event: field(v.picklist(ALL_EVENTS), `an event (${ALL_EVENTS.join(', ')})`),
-    within: field(
-      v.strictTuple([int(0), int(0)]),
-      '[fromMs, toMs], integers >= 0, measured from the start of this step',
-    ),
-    broker: v.optional(v.unknown()),
-    partition: v.optional(v.unknown()),
-    record: v.optional(v.unknown()),
-    expect: v.optional(v.unknown()),
-  },
-} satisfies Record<string, v.ObjectEntries>;
-
 /** A step's time: `at`, the earliest simulated start (ms). */
 export const STEP_AT = field(int(0), 'a time in ms (an integer >= 0)');
 
@@ -167,21 +102,24 @@ export function isCommandAction(action: string): action is Command['type'] {
   return Object.hasOwn(COMMAND_FIELDS, action);
 }
 
+/** Each command as an object { type, ...fields }. */
+const COMMAND = v.variant(
+  'type',
+  Object.entries(COMMAND_FIELDS).map(([type, fields]) =>
+    closed({ type: v.literal(type), ...fields }, 'a command object', {
+      unknown: `field of ${type}`,
+    }),
+  ),
+  (issue) => (issue.path ? `one of ${Object.keys(COMMAND_FIELDS).join(', ')}` : 'a command object'),
+);
+
 /** Checks a command from outside (a share link, a lesson, the page); the first error names the field. */
 export function checkCommand(
   raw: unknown,
   where: string,
 ): { ok: true; command: Command } | { ok: false; error: string } {
-  if (!isObject(raw)) return { ok: false, error: `${where}: expected a command object` };
-  const type = own(raw, 'type');
-  if (typeof type !== 'string' || !isCommandAction(type))
-    return {
-      ok: false,
-      error: `${where}.type: expected one of ${Object.keys(COMMAND_FIELDS).join(', ')}, got ${show(type)}`,
-    };
-  const fields: v.ObjectEntries = COMMAND_FIELDS[type];
-  const read = readFirst(fields, raw, where, ['type', ...Object.keys(fields)], `field of ${type}`);
-  return read.ok ? { ok: true, command: { type, ...read.values } as Command } : read;
+  const read = readFirst(COMMAND, raw, where);
+  return read.ok ? { ok: true, command: read.value as Command } : read;
 }
 
 /** The engine command a step performs (waits and checks have none). */

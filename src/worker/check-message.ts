@@ -3,8 +3,9 @@
 // The fields of each message type are valibot shapes, as the action vocabulary's are.
 import * as v from 'valibot';
 import type { ToWorker } from '../protocol/messages';
+import { closed, field, int } from '../scenario/kit';
 import { readFirst } from '../scenario/read';
-import { checkCommand, field, int } from '../scenario/vocabulary';
+import { checkCommand } from '../scenario/vocabulary';
 
 /** "Run until" looks this far ahead at most (it runs in one go). */
 export const MAX_RUN_UNTIL_MS = 3_600_000;
@@ -74,6 +75,13 @@ const FIELDS: Record<ToWorker['type'], v.ObjectEntries> = {
   viewAck: { version: integer },
 };
 
+const SHAPES = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [
+    type,
+    closed(fields, 'a message', { open: true }),
+  ]),
+) as unknown as Record<ToWorker['type'], v.GenericSchema>;
+
 export function checkMessage(raw: unknown): Checked {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: 'expected a message object' };
@@ -81,7 +89,7 @@ export function checkMessage(raw: unknown): Checked {
   if (typeof m.type !== 'string' || !Object.hasOwn(FIELDS, m.type))
     return { ok: false, error: `type: expected one of ${Object.keys(FIELDS).join(', ')}` };
   const type = m.type as ToWorker['type'];
-  const read = readFirst(FIELDS[type], m, type, null, 'field');
+  const read = readFirst(SHAPES[type], m, type);
   if (!read.ok) return read;
   if (type === 'command') {
     const checked = checkCommand(m.command, 'command');

@@ -1,0 +1,162 @@
+// The few shapes every format is built from, on top of valibot. Each carries, in words, what it
+// expects: an error reads "<path>: expected <what>, got <value>", "<path>: missing: expected
+// <what>" or, for an unknown key, "<path>: unknown field; did you mean x?".
+import * as v from 'valibot';
+import { didYouMean, isObject } from './issues';
+
+/** A field's shape and, in words, what it expects. */
+export const field = <S extends v.GenericSchema>(
+  schema: S,
+  what: string | ((i: v.BaseIssue<unknown>) => string),
+) => v.message(schema, what);
+export const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
+export const nonEmpty = v.pipe(v.string(), v.minLength(1));
+
+/** JSON Schema keywords for what a shape cannot state (json-schema.ts merges them in). */
+export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
+export const json = <S>(schema: S, extra: Record<string, unknown>): S => {
+  JSON_EXTRAS.set(schema, extra);
+  return schema;
+};
+
+/** Issues whose message is a whole sentence, not "expected <what>". */
+export const SENTENCE = new Set(['raw_check', 'raw_transform', 'unknown_key']);
+
+/** A list of distinct items; a repeat is named where it stands (JSON Schema: uniqueItems). */
+export const distinct = <S extends v.GenericSchema>(
+  item: S,
+  repeat: (x: unknown) => string = (x) => `duplicate id ${String(x)}`,
+) =>
+  v.pipe(
+    v.array(item),
+    json(
+      v.rawCheck<v.InferOutput<S>[]>(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const list = dataset.value;
+        list.forEach((x, i) => {
+          if (list.indexOf(x) < i)
+            addIssue({
+              message: repeat(x),
+              path: [{ type: 'array', origin: 'value', input: list, key: i, value: x }],
+            });
+        });
+      }),
+      { uniqueItems: true },
+    ),
+  );
+
+export const opt = <E extends v.ObjectEntries>(entries: E) =>
+  Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as {
+    [K in keyof E]: v.OptionalSchema<E[K], undefined>;
+  };
+
+/** Largest id Kafka accepts for a node (node.id is an int32). */
+export const MAX_NODE_ID = 2147483647;
+export const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
+
+/** Object keys that are broker ids ("1", "12"). */
+const idKey = field(v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/)), 'a broker id as key');
+/** An object (not an array) of keys to values. */
+export const keyed = <K extends v.GenericSchema<string, string>, S extends v.GenericSchema>(
+  key: K,
+  value: S,
+) => notArray(v.record(key, value));
+export const byId = <S extends v.GenericSchema>(value: S) => keyed(idKey, value);
+
+interface Closed {
+  /** what an unknown key is called: "field", "fact", "field of kill" */
+  unknown?: string;
+  /** the hint after the name of an unknown key (default: a near miss and the known keys) */
+  hint?: (key: string, known: string[]) => string;
+  /** extra JSON Schema keywords (rules between fields) */
+  jsonRule?: object;
+  /** "_" and "$" fields are free (default), or unknown like any other */
+  free?: boolean;
+  /** unknown fields pass (a message from the page: the handler reads only the known ones) */
+  open?: boolean;
+}
+
+/**
+ * An object of these fields. Every unknown key is an error (a misspelt optional field would
+ * otherwise be replaced by its default), except "_" and "$" ones (comments, "$schema"), which are
+ * dropped. A missing field says what it expects; `what` is what the object itself is.
+ */
+export function closed<E extends v.ObjectEntries>(entries: E, what: string, o: Closed = {}) {
+  const known = Object.keys(entries);
+  const expects = (key: string) => v.safeParse(entries[key]!, undefined).issues?.[0]?.message;
+  const name = o.unknown ?? 'field';
+  const free = o.free ?? true;
+  const hint =
+    o.hint ?? ((key: string) => `${didYouMean(key, known)} (known: ${known.join(', ')})`);
+  const base = v.looseObject(entries, (issue) => {
+    const key = issue.path?.[0]?.key as string | undefined;
+    return key === undefined ? what : (expects(key) ?? 'a value');
+  });
+  const schema: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value;
+      const out = base['~run'](dataset, config);
+      if (!isObject(input)) return arrayIssue(out, input, what);
+      if (o.open) return out;
+      for (const key of Object.keys(input)) {
+        if (known.includes(key) || (free && /^[_$]/.test(key))) continue;
+        const path = [{ type: 'object', origin: 'key', input, key, value: input[key] }] as const;
+        sentence(out, `unknown ${name}${hint(key, known)}`, input[key], path);
+      }
+      if (isObject(out.value))
+        for (const key of Object.keys(out.value)) if (!known.includes(key)) delete out.value[key];
+      return out;
+    },
+  };
+  return json(schema, {
+    additionalProperties: false,
+    ...(free ? { patternProperties: { '^[_$]': {} } } : {}),
+    ...o.jsonRule,
+  });
+}
+
+/** A union read by the branch for the input's kind (a number or not), so errors keep their paths. */
+export function byKind<N extends v.GenericSchema, O extends v.GenericSchema>(number: N, other: O) {
+  const base = v.union([number, other]);
+  const schema: typeof base = {
+    ...base,
+    '~run': (dataset, config) =>
+      (typeof dataset.value === 'number' ? number : other)['~run'](dataset, config) as never,
+  };
+  return schema;
+}
+
+/** A record schema that refuses arrays (valibot's objects accept them). */
+function notArray<S extends v.GenericSchema>(base: S): S {
+  return {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value;
+      const what = typeof config.message === 'string' ? config.message : 'an object';
+      return arrayIssue(base['~run'](dataset, config), input, what);
+    },
+  };
+}
+
+function arrayIssue<D extends v.OutputDataset<unknown, v.BaseIssue<unknown>>>(
+  out: D,
+  input: unknown,
+  what: string,
+): D {
+  if (!Array.isArray(input)) return out;
+  out.typed = false;
+  const issue = { kind: 'schema', type: 'object', input, expected: 'Object', received: 'Array' };
+  (out.issues ??= [] as never).push({ ...issue, message: what } as never);
+  return out;
+}
+
+function sentence(
+  out: v.OutputDataset<unknown, v.BaseIssue<unknown>>,
+  message: string,
+  input: unknown,
+  path: v.IssuePathItem[] | readonly v.IssuePathItem[],
+): void {
+  const issue = { kind: 'validation', type: 'unknown_key', input, expected: null, received: '' };
+  (out.issues ??= [] as never).push({ ...issue, message, path: [...path] } as never);
+}
