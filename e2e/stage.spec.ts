@@ -2,7 +2,7 @@
 // own LEO/HW, the followed partition's log on the stage, timers as arcs, failover told in place.
 import { expect, test, type Page } from '@playwright/test';
 import { advance, open, runUntilEvent } from './sim';
-import { smallestText as smallestStageText } from './text-size';
+import { smallestText, smallestText as smallestStageText } from './text-size';
 
 interface Box {
   x: number;
@@ -217,5 +217,91 @@ test.describe('at 1280x800', () => {
     await expect(page.locator('.events li').first()).toBeVisible();
     const log = await smallestStageText(page, '.eventlog');
     expect(log.px, `event log, smallest: "${log.text}"`).toBeGreaterThanOrEqual(14);
+  });
+});
+
+/** One clicker press on the open lesson: the next step, or (while a step waits) its event. */
+async function pressNext(page: Page): Promise<void> {
+  const lesson = page.getByTestId('lesson');
+  const where = async () =>
+    `${await lesson.getAttribute('data-step')}/${await lesson.getAttribute('data-waiting')}`;
+  const before = await where();
+  await page.keyboard.press('PageDown');
+  await expect.poll(where).not.toBe(before);
+}
+
+/** `selector`'s smallest text (controls matching `include` counted) is at least `min` px. */
+async function readable(page: Page, selector: string, min: number, include?: string) {
+  const { px, text } = await smallestText(page, selector, include);
+  expect(px, `${selector}: nothing measured`).toBeLessThan(Infinity);
+  expect(px, `${selector}: smallest "${text}" is ${px} px`).toBeGreaterThanOrEqual(min);
+}
+
+for (const [width, height, min] of [
+  [1920, 1080, 20],
+  [1280, 800, 14],
+] as const) {
+  test.describe(`the toolbar and the timeline at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test(`with a lesson open: toolbar labels, timeline flags, axis ticks and marker legend at least ${min} px`, async ({
+      page,
+    }) => {
+      await page.goto('./');
+      await expect(page.getByTestId('broker-1')).toBeVisible();
+      await page
+        .getByRole('combobox', { name: 'Lessons' })
+        .selectOption({ label: '3. The leader dies' });
+      const lesson = page.getByTestId('lesson');
+      await expect(lesson).toHaveAttribute('data-lesson', 'leader-dies');
+      // the kill and the election put their flags on the timeline
+      while ((await lesson.getAttribute('data-step')) !== '2') await pressNext(page);
+      const flags = page.locator('.timeline .flag');
+      await expect(flags.filter({ hasText: '✕ b2' })).toHaveCount(1);
+      await expect(flags.filter({ hasText: '→' }).first()).toBeVisible();
+      await readable(page, '.toolbar', min);
+      await expect(page.locator('.toolbar .clock')).toContainText('t = ');
+      await readable(page, '.toolbar .clock', min);
+      await readable(page, '.toolbar .speed', min);
+      await readable(page, '.timeline .flags', min, '.flag');
+      await readable(page, '.timeline .axis', min);
+      await expect(page.locator('.timeline .axis .tick text').first()).toHaveText(/\d s$/);
+      await readable(page, '.timeline-legend', min);
+      await expect(page.locator('.timeline-legend li')).toHaveCount(6);
+    });
+  });
+}
+
+test.describe('3 producers, a lesson and the log lane at 1920x1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the stage fits: it never scrolls, at any step of the lesson', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByTestId('broker-1')).toBeVisible();
+    await page
+      .getByRole('combobox', { name: 'Lessons' })
+      .selectOption({ label: '4. acks=1 loses acknowledged data' });
+    const lesson = page.getByTestId('lesson');
+    await expect(lesson).toHaveAttribute('data-lesson', 'acks1-loses-data');
+    await expect(page.locator('g[data-testid^="client-P"]')).toHaveCount(3);
+    await expect(page.getByTestId('log-lane')).toBeVisible();
+    const canvas = page.locator('.stage-canvas');
+    const stage = page.locator('section.stage');
+    const fits = async (el: typeof canvas) =>
+      el.evaluate(
+        (e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,
+      );
+    // every step, the record lost at the end included (the lane holds the most then)
+    for (let presses = 0; presses < 12; presses++) {
+      await expect(canvas).toHaveAttribute('data-scrolls', 'false');
+      expect(await fits(canvas), `the cluster scrolls at step ${presses}`).toBe(true);
+      expect(await fits(stage), `the stage scrolls at step ${presses}`).toBe(true);
+      const { px, text } = await smallestText(page);
+      expect(px, `smallest "${text}"`).toBeGreaterThanOrEqual(20);
+      if ((await lesson.getAttribute('data-step')) === '3') break;
+      await pressNext(page);
+    }
+    await expect(lesson).toHaveAttribute('data-step', '3');
+    await expect(page.getByTestId('lane-row-1')).toBeVisible();
   });
 });

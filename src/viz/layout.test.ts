@@ -89,6 +89,38 @@ describe('stage layout', () => {
   });
 });
 
+describe('stage layout, clients in two columns', () => {
+  // three producers stacked in one column would make the stage taller than the room the lesson
+  // and the log lane leave at 1920x1080 (about 400 px): in two columns it fits at 20 px
+  it('puts three producers in two columns rather than scroll, none overlapping a card', () => {
+    const input = {
+      ...lecture,
+      brokers: [1, 2, 3],
+      producers: ['P', 'P1', 'P0'],
+      consumers: ['C'],
+      maxReplicasPerBroker: 1,
+    };
+    const l = layoutStage(input, { width: 1450, height: 380, font: 20, minFont: 20 });
+    expect(l.height).toBe(380);
+    expect(l.font).toBeGreaterThanOrEqual(20);
+    const xs = new Set(['P', 'P1', 'P0'].map((id) => l.clients[id]!.x));
+    expect(xs.size).toBe(2);
+    const boxes = [
+      ...Object.values(l.brokers),
+      ...Object.values(l.controllers),
+      ...Object.values(l.clients),
+    ];
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.w).toBeLessThanOrEqual(1450 + 0.01);
+      expect(b.y + b.h).toBeLessThanOrEqual(380 + 0.01);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false);
+  });
+});
+
 describe('stage layout, clients in the top row', () => {
   it('keeps three producers, the controllers and the consumer apart on a short stage', () => {
     const l = layoutStage(

@@ -72,6 +72,10 @@ const ACTIONS = 1.8;
 const CARD_GAP = 0.8;
 const CLIENT_W = 8.6;
 const CLIENT_H = 5.4;
+/** between two columns of clients on one side */
+const CLIENT_COL_GAP = 0.6;
+/** at most this many columns of clients on each side (three producers in two: the stage stays short) */
+const MAX_CLIENT_COLS = 2;
 /** clients in the top row (when the stage is short): wide and two lines high */
 const TOP_CLIENT_W = 13.2;
 const TOP_CLIENT_H = 2.6;
@@ -100,6 +104,8 @@ export interface Shape {
   lines: 1 | 2;
   /** producers and consumers in the top row beside the controllers (a short stage) */
   clientsTop: boolean;
+  /** columns of clients on each side (when not in the top row) */
+  clientCols: number;
   font: number;
   /** the height the arrangement needs at `font`, in px (more than the box's when it scrolls) */
   height: number;
@@ -115,9 +121,22 @@ function cardUnits(perRow: number, slots: number, lines: 1 | 2): { w: number; h:
   };
 }
 
+/** How many columns the producers (or consumers) take on their side with `cols` allowed. */
+function colsOf(count: number, cols: number): number {
+  return Math.max(1, Math.min(count, cols));
+}
+
+/** Width of one side's clients in font sizes, margins included. */
+function sideUnits(count: number, cols: number): number {
+  if (count === 0) return 0.5;
+  const c = colsOf(count, cols);
+  return c * CLIENT_W + (c - 1) * CLIENT_COL_GAP + 1;
+}
+
 function frame(
   input: LayoutInput,
   clientsTop: boolean,
+  clientCols = 1,
 ): { sideW: number; topH: number; topW: number } {
   const hasP = input.producers.length > 0;
   const hasC = input.consumers.length > 0;
@@ -132,7 +151,8 @@ function frame(
     };
   }
   return {
-    sideW: (hasP ? CLIENT_W + 1 : 0.5) + (hasC ? CLIENT_W + 1 : 0.5),
+    sideW:
+      sideUnits(input.producers.length, clientCols) + sideUnits(input.consumers.length, clientCols),
     topH: nc > 0 ? CONTROLLER_H + 0.9 : 0.4,
     topW: controllersW + 1,
   };
@@ -149,14 +169,28 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
     perRow: 1,
     lines: 1,
     clientsTop: false,
+    clientCols: 1,
     font: 0,
     height: size.height,
     fill: -Infinity,
   };
   // at the floor, the arrangement that fits the width and is the shortest (it scrolls)
   let tall: Shape | null = null;
-  for (const clientsTop of [false, true]) {
-    const { sideW, topH, topW } = frame(input, clientsTop);
+  const mostClients = Math.max(input.producers.length, input.consumers.length);
+  const arrangements = [
+    ...Array.from({ length: Math.min(MAX_CLIENT_COLS, Math.max(1, mostClients)) }, (_, i) => ({
+      clientsTop: false,
+      clientCols: i + 1,
+    })),
+    { clientsTop: true, clientCols: 1 },
+  ];
+  for (const { clientsTop, clientCols } of arrangements) {
+    const { sideW, topH, topW } = frame(input, clientsTop, clientCols);
+    // the client columns need their height too: the taller side's rows of clients
+    const clientRows = Math.max(
+      Math.ceil(input.producers.length / colsOf(input.producers.length, clientCols)),
+      Math.ceil(input.consumers.length / colsOf(input.consumers.length, clientCols)),
+    );
     for (const lines of [2, 1] as const) {
       for (let cols = 1; cols <= n; cols++) {
         const rows = Math.ceil(n / cols);
@@ -164,19 +198,17 @@ export function bestShape(input: LayoutInput, size: StageSize): Shape {
         for (let perRow = 1; perRow <= Math.min(5, slots); perRow++) {
           const card = cardUnits(perRow, slots, lines);
           const wUnits = Math.max(topW, sideW + cols * card.w + (cols - 1) * CARD_GAP);
-          // the client columns need their height too
-          const clientsH = clientsTop
-            ? 0
-            : topH + Math.max(input.producers.length, input.consumers.length) * (CLIENT_H + 0.4);
+          const clientsH = clientsTop ? 0 : topH + clientRows * (CLIENT_H + 0.4);
           const hUnits = Math.max(clientsH, topH + rows * card.h + (rows - 1) * CARD_GAP + 0.4);
           // a small cluster may grow past the asked size (up to 30 % more) when the room allows
           const font = Math.min(size.font * 1.3, size.width / wUnits, size.height / hUnits);
           // on a tie in font size: the arrangement whose shape is closest to the room's
           const fill = -Math.abs(Math.log(wUnits / hUnits / (size.width / size.height)));
+          const shape = { cols, rows, perRow, lines, clientsTop, clientCols };
           if (font > best.font * 1.01 || (font > best.font * 0.99 && fill > best.fill + 0.05))
-            best = { cols, rows, perRow, lines, clientsTop, font, height: size.height, fill };
+            best = { ...shape, font, height: size.height, fill };
           if (floor > 0 && size.width / wUnits >= floor && (!tall || hUnits * floor < tall.height))
-            tall = { cols, rows, perRow, lines, clientsTop, font: floor, height: hUnits * floor };
+            tall = { ...shape, font: floor, height: hUnits * floor };
         }
       }
     }
@@ -194,13 +226,11 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
   const cardW = card.w * f;
   const cardH = card.h * f;
   const gap = CARD_GAP * f;
-  const { sideW, topH: topUnits } = frame(input, shape.clientsTop);
+  const { sideW, topH: topUnits } = frame(input, shape.clientsTop, shape.clientCols);
   const topH = topUnits * f;
   const leftW = shape.clientsTop
     ? 0.5 * f
-    : input.producers.length > 0
-      ? (CLIENT_W + 1) * f
-      : 0.5 * f;
+    : sideUnits(input.producers.length, shape.clientCols) * f;
   const rightW = sideW * f - leftW;
   const gridW = shape.cols * cardW + (shape.cols - 1) * gap;
   const gridH = shape.rows * cardH + (shape.rows - 1) * gap;
@@ -253,18 +283,22 @@ export function layoutStage(input: LayoutInput, size: StageSize): StageLayout {
       });
     });
   } else {
-    const column = (ids: string[], x: number) => {
-      // stacked in the middle of the column, spread out when there is room
+    /** `dir` 1: columns from the left edge inwards; -1: from the right edge inwards. */
+    const column = (ids: string[], edgeX: number, dir: 1 | -1) => {
+      // stacked in the middle of the side, spread out when there is room; the first column at the edge
+      const cols = colsOf(ids.length, shape.clientCols);
+      const rowsN = Math.ceil(ids.length / cols);
       const h = CLIENT_H * f;
       const room = size.height - topH;
-      const step = Math.max(h + 0.4 * f, Math.min(room / Math.max(1, ids.length), h * 1.8));
-      const start = topH + (room - step * (ids.length - 1) - h) / 2;
+      const step = Math.max(h + 0.4 * f, Math.min(room / Math.max(1, rowsN), h * 1.8));
+      const start = topH + (room - step * (rowsN - 1) - h) / 2;
       ids.forEach((id, i) => {
-        clients[id] = centered({ x, y: start + i * step, w: CLIENT_W * f, h });
+        const x = edgeX + dir * (i % cols) * (CLIENT_W + CLIENT_COL_GAP) * f;
+        clients[id] = centered({ x, y: start + Math.floor(i / cols) * step, w: CLIENT_W * f, h });
       });
     };
-    column(input.producers, 0.5 * f);
-    column(input.consumers, size.width - (CLIENT_W + 0.5) * f);
+    column(input.producers, 0.5 * f, 1);
+    column(input.consumers, size.width - (CLIENT_W + 0.5) * f, -1);
   }
   const chip = chipUnits(shape.lines);
   return {

@@ -21,6 +21,9 @@ export interface TagRequest {
   card?: Rect | undefined;
   /** left out rather than covering anything */
   optional?: boolean;
+  /** only the spots beside the target, not the scan of the room around it (message labels
+      move every frame: a few spots are enough and cheap) */
+  near?: boolean;
 }
 
 export interface PlacedTag extends Rect {
@@ -54,6 +57,7 @@ function candidates(t: TagRequest, pad: number): { x: number; y: number }[] {
     // the card's foot, left of its buttons
     out.push({ x: card.x + pad, y: card.y + card.h - h - pad });
   }
+  if (t.near) return out;
   // then any spot nearby (an empty slot, the room between cards), scanned in half-tag steps
   const stepX = Math.max(pad, h / 2);
   const stepY = Math.max(pad, h / 2);

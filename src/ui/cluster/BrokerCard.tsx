@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useSim } from '../../store/use-sim';
 import {
   selectBrokerFollowerCount,
@@ -24,10 +25,18 @@ export function BrokerCard({ id }: { id: number }) {
   const leaders = useSim(selectBrokerLeaderCount(id));
   const followers = useSim(selectBrokerFollowerCount(id));
   const selected = useSim(selectSelectedBroker) === id;
-  if (!box) return null;
   const f = layout.font;
-  const slots = layout.slots[id] ?? [];
   const shown = paused && status === 'up' ? 'paused' : status;
+  // the session arc stands clear of the status word ("down" is wider than "up"): measured, not guessed
+  const statusText = useRef<SVGTextElement>(null);
+  const [statusW, setStatusW] = useState(0);
+  useLayoutEffect(() => {
+    const w = statusText.current?.getComputedTextLength?.();
+    if (w !== undefined && Number.isFinite(w)) setStatusW(w);
+  }, [shown, f]);
+  if (!box) return null;
+  const slots = layout.slots[id] ?? [];
+  const arcR = f * 0.62;
   const label = `Broker ${id}, ${status}${paused ? ', fetching paused' : ''}${rack ? `, rack ${rack}` : ''}, leader of ${leaders} and follower of ${followers} partitions`;
   const baseline = box.y + layout.header * 0.66;
   return (
@@ -63,6 +72,7 @@ export function BrokerCard({ id }: { id: number }) {
         {rack && box.w >= f * 12 ? <tspan className="broker-rack">{` · ${rack}`}</tspan> : null}
       </text>
       <text
+        ref={statusText}
         className={`broker-status status-${shown}`}
         x={box.x + box.w - f * 0.45}
         y={baseline}
@@ -72,9 +82,9 @@ export function BrokerCard({ id }: { id: number }) {
       </text>
       <SessionArc
         id={id}
-        cx={box.x + box.w - f * (0.45 + 0.62 * shown.length + 0.75)}
+        cx={box.x + box.w - f * 0.45 - (statusW || f * 0.7 * shown.length) - f * 0.5 - arcR}
         cy={baseline - f * 0.35}
-        r={f * 0.5}
+        r={arcR}
       />
       {slots.map((p) => {
         const chip = layout.chips[`${p}@${id}`];

@@ -23,7 +23,7 @@ export function CompareToggle() {
         compareLanes(v);
       }}
     >
-      <option value="">Side by side: off</option>
+      <option value="">Side by side…</option>
       <option value="acks">acks=1 vs acks=all</option>
       <option value="unclean">unclean election on vs off</option>
     </select>

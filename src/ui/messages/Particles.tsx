@@ -10,6 +10,7 @@ import { estimateSimTime, messageProgress } from '../../viz/particles';
 import { isIdlePoll, routesOf, type RouteModel } from '../../viz/routes';
 import { pointBetween } from '../../viz/layout';
 import { messageLabel } from '../../viz/labels';
+import { headerRects, placeMessageLabels } from '../../viz/message-labels';
 import { lastFrame } from './particle-frame';
 import type { StageModel } from '../cluster/layout-context';
 import './particles.css';
@@ -80,7 +81,7 @@ export function Particles({
       const focus = view.walk?.partition ?? state.ui.selectedPartition ?? null;
       const model: RouteModel = lay;
       const dots: [number, number, number, string][] = [];
-      const labels: { x: number; y: number; text: string; color: string }[] = [];
+      const labels: { x: number; y: number; r: number; text: string; color: string }[] = [];
       for (const m of view.messages) {
         if (hidden[m.kind] || isIdlePoll(m)) continue;
         const style = MESSAGE_STYLES[m.kind];
@@ -126,40 +127,37 @@ export function Particles({
             (big || m.kind === 'produceResponse') &&
             labels.length < MAX_LABELS
           )
-            labels.push({ x: p.x, y: p.y - radius - f * 0.35, text: messageLabel(m.label), color });
+            labels.push({ x: p.x, y: p.y, r: radius, text: messageLabel(m.label), color });
         }
       }
       ctx.font = `700 ${f}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
-      // a label over another is unreadable: the later one is left out (its dot still shows)
-      const drawn: [number, number, number, number][] = [];
-      for (const l of labels) {
-        // a plain box (no rounded stroke): text is the costly part of a software-drawn frame
-        const tw = ctx.measureText(l.text).width;
-        const box: [number, number, number, number] = [
-          l.x - tw / 2 - f * 0.35,
-          l.y - f * 1.2,
-          tw + f * 0.7,
-          f * 1.4,
-        ];
-        if (
-          drawn.some(
-            ([x, y, w, h]) =>
-              box[0] < x + w && x < box[0] + box[2] && box[1] < y + h && y < box[1] + box[3],
+      // beside the dot, off the cards' headers; a label over another is left out (the dot shows)
+      const widths = labels.map((l) => ctx.measureText(l.text).width + f * 0.7);
+      const boxes = labels.length
+        ? placeMessageLabels(
+            labels.map((l, i) => ({ x: l.x, y: l.y, r: l.r, w: widths[i]!, h: f * 1.4 })),
+            headerRects(lay.brokers, lay.header),
+            lay,
+            f * 0.2,
           )
-        )
-          continue;
-        drawn.push(box);
+        : [];
+      let drawn = 0;
+      labels.forEach((l, i) => {
+        const b = boxes[i];
+        if (!b) return;
+        drawn++;
+        // a plain box (no rounded stroke): text is the costly part of a software-drawn frame
         ctx.fillStyle = l.color;
-        ctx.fillRect(l.x - tw / 2 - f * 0.35, l.y - f * 1.2, tw + f * 0.7, f * 1.4);
+        ctx.fillRect(b.x, b.y, b.w, b.h);
         ctx.fillStyle = labelBg;
-        ctx.fillRect(l.x - tw / 2 - f * 0.25, l.y - f * 1.1, tw + f * 0.5, f * 1.2);
+        ctx.fillRect(b.x + f * 0.1, b.y + f * 0.1, b.w - f * 0.2, b.h - f * 0.2);
         ctx.fillStyle = labelText;
-        ctx.fillText(l.text, l.x, l.y);
-      }
+        ctx.fillText(l.text, b.x + b.w / 2, b.y + f * 1.2);
+      });
       lastFrame.dots = dots;
-      lastFrame.labels = drawn.length;
+      lastFrame.labels = drawn;
     };
     draw();
     return () => {

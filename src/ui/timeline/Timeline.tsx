@@ -24,8 +24,10 @@ const selectMarkers = (s: SimStoreState) => s.markers;
 
 /** The range input's thumb travel starts and ends this far inside the track. */
 const THUMB = 8;
-/** Flags closer than this share one (their labels would overlap). */
-const FLAG_PX = 74;
+/** Flags closer than this many font sizes share one (their labels would overlap). */
+const FLAG_EM = 5.6;
+/** A tick label ("12.5 s") with room around it, in font sizes. */
+const TICK_EM = 5.5;
 
 /** Seconds on the axis ("0 s", "1.5 s", "2:05"), with as many decimals as the tick step needs. */
 function tickLabel(ms: number, stepMs: number): string {
@@ -34,7 +36,7 @@ function tickLabel(ms: number, stepMs: number): string {
     const whole = Math.round(s);
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
   }
-  const decimals = stepMs >= 1000 ? 0 : stepMs >= 100 ? 1 : 2;
+  const decimals = stepMs >= 1000 ? 0 : stepMs >= 100 ? 1 : stepMs >= 10 ? 2 : 3;
   return `${s.toFixed(decimals)} s`;
 }
 
@@ -51,6 +53,8 @@ export function Timeline() {
   const [track, setTrack] = useState<HTMLDivElement | null>(null);
   const { width } = useBoxSize(track);
   const axis = useRef<SVGGElement>(null);
+  // the timeline's text grows with the window (--side-font): so do the flags' and ticks' spacing
+  const font = track ? parseFloat(getComputedStyle(track).fontSize) || 14 : 14;
   const inPast = time < head;
   const x = useMemo(
     () =>
@@ -61,8 +65,10 @@ export function Timeline() {
   );
   useEffect(() => {
     if (!axis.current || width <= 0) return;
-    const count = Math.max(2, Math.floor(width / 90));
-    const values = x.ticks(count);
+    const count = Math.max(2, Math.floor(width / (font * TICK_EM)));
+    // before the first millisecond has run there is one moment to label, not ten "0.00 s"
+    const [from, to] = x.domain() as [number, number];
+    const values = to - from < 10 ? [from] : x.ticks(count);
     const step = values.length > 1 ? values[1]! - values[0]! : 1000;
     select(axis.current).call(
       axisBottom(x)
@@ -70,9 +76,9 @@ export function Timeline() {
         .tickSize(4)
         .tickFormat((d) => tickLabel(Number(d), step)),
     );
-  }, [x, width]);
+  }, [x, width, font]);
   const shown = markers.filter((m) => m.t >= start);
-  const flags = groupMarkers(shown, (t) => x(t), FLAG_PX);
+  const flags = groupMarkers(shown, (t) => x(t), FLAG_EM * font);
   return (
     <section
       className="timeline"

@@ -1,0 +1,50 @@
+// Where a message's label ("r1 @3") stands: beside its dot, never over a broker card's header (the
+// name, the status and the session arc the class reads) nor over a label placed before it. The
+// tag placer's near spots (above, below, beside the dot) are tried; a label that would still land
+// on another label is left out (its dot still shows).
+import { placeTags, type Rect } from './tag-placement';
+
+export interface LabelRequest {
+  /** the dot's centre and radius */
+  x: number;
+  y: number;
+  r: number;
+  /** the label's box size */
+  w: number;
+  h: number;
+}
+
+/** The header strip of each broker card: what a label must leave readable. */
+export function headerRects(brokers: Record<number, Rect>, header: number): Rect[] {
+  return Object.values(brokers).map((b) => ({ x: b.x, y: b.y, w: b.w, h: header }));
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** A box for each label (in the requests' order), or null for one left out. */
+export function placeMessageLabels(
+  labels: LabelRequest[],
+  headers: Rect[],
+  bounds: { width: number; height: number },
+  pad: number,
+): (Rect | null)[] {
+  const placed = placeTags(
+    labels.map((l) => ({
+      w: l.w,
+      h: l.h,
+      target: { x: l.x - l.r, y: l.y - l.r, w: 2 * l.r, h: 2 * l.r },
+      near: true,
+    })),
+    headers,
+    bounds,
+    pad,
+  );
+  const kept: Rect[] = [];
+  return placed.map((p) => {
+    if (!p || kept.some((k) => overlaps(k, p))) return null;
+    const box = { x: p.x, y: p.y, w: p.w, h: p.h };
+    kept.push(box);
+    return box;
+  });
+}
