@@ -135,6 +135,25 @@ export interface Ledger {
   consumed: Map<string, { partition: string; from: number; result: ReadResult }>;
   /** produce outcomes, from the clients' driver */
   outcomes: Map<number, Outcome>;
+  /**
+   * The configs the file and its setConfig steps gave so far (the topic's own, and the cluster
+   * default), for facts that depend on them (underMinIsr). The setup's topic configs are only
+   * those of t=0.
+   */
+  configs?: { topics: Map<string, Record<string, unknown>>; cluster: Record<string, unknown> };
+}
+
+/** A topic's min.insync.replicas: its own value, else the cluster default (as Kafka resolves it). */
+function minIsrOf(scenario: Scenario, ledger: Ledger, topic: string): number {
+  const c = ledger.configs;
+  const own = c?.topics.get(topic)?.['min.insync.replicas'];
+  const cluster = c?.cluster['min.insync.replicas'];
+  if (c) return Number(own ?? cluster ?? 1);
+  return Number(
+    scenario.setup.topics.find((t) => t.name === topic)?.config['min.insync.replicas'] ??
+      scenario.setup.brokerConfig['min.insync.replicas'] ??
+      1,
+  );
 }
 
 const partitionOf = (name: string, p: number) => `${name}-${p}`;
@@ -185,12 +204,7 @@ export async function kafkaFacts(
     dump.controller = leader !== null && cluster.isUp(leader) ? leader : null;
   }
   const parts = await describePartitions(cluster, driver, topics);
-  const minIsr = (topic: string) =>
-    Number(
-      scenario.setup.topics.find((t) => t.name === topic)?.config['min.insync.replicas'] ??
-        scenario.setup.brokerConfig['min.insync.replicas'] ??
-        1,
-    );
+  const minIsr = (topic: string) => minIsrOf(scenario, ledger, topic);
   const needsLeaderLog = !!(want.lost || want.uncommitted);
   const needsCommitted = !!(want.committed || want.uncommitted || want.duplicates);
   for (const [name, p] of Object.entries(parts)) {

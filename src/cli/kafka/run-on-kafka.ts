@@ -111,7 +111,12 @@ export class KafkaScenarioRun {
   /** every producer of the scenario: its own uid, so partitionNetwork can cut a client */
   private clients!: Driver;
   private readonly cuts = new Cuts();
-  private readonly ledger: Ledger = { sent: new Map(), consumed: new Map(), outcomes: new Map() };
+  private readonly ledger: Ledger = {
+    sent: new Map(),
+    consumed: new Map(),
+    outcomes: new Map(),
+    configs: { topics: new Map(), cluster: {} },
+  };
   private nextRid = 1;
   private lastKilledController: number | null = null;
   private engine: EngineStep[] = [];
@@ -140,7 +145,11 @@ export class KafkaScenarioRun {
     private readonly raw: RawScenario,
     private readonly classpath: string,
     private readonly log: (s: string) => void,
-  ) {}
+  ) {
+    const configs = this.ledger.configs!;
+    Object.assign(configs.cluster, raw.cluster?.config ?? {});
+    for (const t of raw.topics ?? []) configs.topics.set(t.name, { ...t.config });
+  }
 
   async run(): Promise<ScenarioResult> {
     const t0 = Date.now();
@@ -503,6 +512,7 @@ export class KafkaScenarioRun {
           name: step.id === undefined ? '' : String(step.id),
           config,
         });
+        this.noteConfig(step);
         return null;
       }
       case 'pauseFetch':
@@ -560,6 +570,16 @@ export class KafkaScenarioRun {
       default:
         throw new HarnessError(`steps[${k}] ${step.do}: no Kafka counterpart`);
     }
+  }
+
+  /** Keeps the topic configs and cluster defaults a setConfig gave (a per-broker value is not one). */
+  private noteConfig(step: Extract<Step, { do: 'setConfig' }>): void {
+    const configs = this.ledger.configs!;
+    if (step.scope === 'topic') {
+      const name = String(step.id);
+      configs.topics.set(name, { ...configs.topics.get(name), ...step.config });
+    } else if (step.scope === 'broker' && step.id === undefined)
+      Object.assign(configs.cluster, step.config);
   }
 
   /** What `settle` waits for: the engine's leaders, epochs, ISRs and every up replica's log end. */
@@ -622,6 +642,9 @@ export class KafkaScenarioRun {
   }
 
   private async activeController(): Promise<number> {
+    // DescribeQuorum goes through a broker: with every broker down, the controllers' own logs say
+    // which one leads (the quorum's leader since its last start).
+    if (!this.cluster.brokers.some((b) => this.cluster.isServing(b.id))) return this.quorumLeader();
     const a = await this.driver.must('quorum');
     return a.leader as number;
   }

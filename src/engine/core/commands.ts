@@ -1,6 +1,7 @@
 // What a user (or a scenario step) can do to the cluster. Each command applies at the current
 // simulated time; the runner stamps it, so (setup, seed, command log) replays the same run.
-import { clearEligibleLeaderReplicas } from '../controller/controller-partitions';
+import { clearEligibleLeaderReplicas, elrEnabled } from '../controller/controller-partitions';
+import { applyClusterDefaults, markTopicOverrides } from './topic-defaults';
 import { cutLink, emit, healLink } from './core';
 import {
   killBroker,
@@ -230,6 +231,14 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
   };
   let error: string | null = null;
   if (cmd.scope === 'broker') {
+    // Kafka 4.x refuses a per-broker min.insync.replicas while ELR is on
+    // (ConfigurationControlManager.isDisallowedBrokerMinIsrTransition, error INVALID_CONFIG)
+    if (cmd.id !== undefined && 'min.insync.replicas' in cmd.config && elrEnabled(s))
+      return {
+        ok: false,
+        error:
+          'INVALID_CONFIG: Broker-level min.insync.replicas cannot be altered while ELR is enabled.',
+      };
     const targets = cmd.id === undefined ? s.brokerIds : [Number(cmd.id)];
     if (cmd.id === undefined) error = apply(BROKER_CONFIG, s.clusterConfig, 'config');
     for (const id of targets) {
@@ -241,6 +250,7 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
     const cfg = s.controller.topicConfigs[String(cmd.id)];
     if (!cfg) return { ok: false, error: `no topic ${String(cmd.id)}` };
     error = apply(TOPIC_CONFIG, cfg, 'config');
+    if (!error) markTopicOverrides(s, String(cmd.id), Object.keys(cmd.config));
     for (const b of Object.values(s.brokers)) b.image.topicConfigs[String(cmd.id)] = { ...cfg };
   } else {
     const p = s.producers[String(cmd.id)];
@@ -250,6 +260,8 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
     else return { ok: false, error: `no client ${String(cmd.id)}` };
   }
   if (error) return { ok: false, error };
+  // a cluster-wide default reaches every topic that does not set the config itself
+  if (cmd.scope === 'broker' && cmd.id === undefined) applyClusterDefaults(s, cmd.config);
   // R45: a new min ISR for a topic, or the cluster default, clears the ELR it applies to
   if ('min.insync.replicas' in cmd.config) {
     if (cmd.scope === 'topic') clearEligibleLeaderReplicas(s, String(cmd.id));

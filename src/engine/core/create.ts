@@ -12,6 +12,7 @@ import { leadersFollowed } from '../broker/broker';
 import { scheduleSessionCheck } from '../controller/session-timer';
 import { partitionName, type Broker, type PartitionState, type SimState } from './state';
 import type { SimSetup } from './setup';
+import { topicOverrides } from './topic-defaults';
 
 export type CreateResult = { ok: true; state: SimState } | { ok: false; error: string };
 
@@ -44,6 +45,7 @@ export function createSimulation(setup: SimSetup): CreateResult {
       brokers: {},
       partitions: {},
       topicConfigs: {},
+      topicOverrides: {},
       imbalancedSince: {},
       rebalanceAt: 0,
       sessionCheckAt: 0,
@@ -156,6 +158,7 @@ function createTopics(s: SimState): string | null {
     }
     s.topics[t.name] = { partitions: t.partitions, replicationFactor: t.replicationFactor };
     s.controller.topicConfigs[t.name] = { ...t.config };
+    s.controller.topicOverrides[t.name] = topicOverrides(t.config, s.clusterConfig);
     for (let i = 0; i < t.partitions; i++) {
       const name = partitionName(t.name, i);
       const replicas = [...assignment[i]!];

@@ -205,6 +205,8 @@ export interface ControllerState {
   brokers: Record<string, BrokerRegistration>;
   partitions: Record<string, PartitionState>;
   topicConfigs: Record<string, TopicConfig>;
+  /** per topic, the configs it sets itself; the others follow the cluster default (topic-defaults.ts) */
+  topicOverrides: Record<string, string[]>;
   /** partitions whose leader is not the preferred one, and since when (R28 auto rebalance) */
   imbalancedSince: Record<string, number>;
   /** time of the scheduled automatic preferred-leader check, 0 when none */
