@@ -15,8 +15,8 @@ import type { Facts } from './types';
 import { byId, closed, distinct, field, int, keyed, nodeId, opt } from './kit';
 import { partition, recordValue } from './vocabulary';
 
-const closedFacts = <E extends v.ObjectEntries>(entries: E, what: string, jsonRule?: object) =>
-  closed(entries, what, { unknown: 'fact', jsonRule });
+const closedFacts = <E extends v.ObjectEntries>(entries: E, jsonRule?: object) =>
+  closed(entries, undefined, { unknown: 'fact', jsonRule });
 
 const count = field(int(0), 'an integer >= 0');
 const text = field(v.pipe(v.string(), v.minLength(1)), 'a non-empty string');
@@ -46,7 +46,6 @@ const replica = closedFacts(
       'a list of [leaderEpoch, startOffset] pairs',
     ),
   }),
-  'replica facts',
 );
 const partitionFacts = closedFacts(
   opt({
@@ -60,7 +59,6 @@ const partitionFacts = closedFacts(
     replicas: field(byId(replica), 'an object of broker id to replica facts'),
     committed: records,
   }),
-  'partition facts',
 );
 const recordFacts = closedFacts(
   opt({
@@ -70,7 +68,6 @@ const recordFacts = closedFacts(
     attemptErrors: field(v.array(text), 'a list of error names'),
     partition,
   }),
-  'record facts',
 );
 
 /** The facts an expect checks (scenario-format.md, "Facts"). */
@@ -93,15 +90,12 @@ export const FACTS = opt({
   duplicates: records,
   truncations: field(
     v.array(
-      closedFacts(
-        {
-          broker: field(nodeId, 'a broker id'),
-          partition,
-          fromLeo: count,
-          toOffset: count,
-        },
-        'a truncation',
-      ),
+      closedFacts({
+        broker: field(nodeId, 'a broker id'),
+        partition,
+        fromLeo: count,
+        toOffset: count,
+      }),
     ),
     'a list of truncations { broker, partition, fromLeo, toOffset }',
   ),
@@ -113,7 +107,6 @@ export const FACTS = opt({
           partition,
           ...opt({ from: count, records, error: text }),
         },
-        'a consume read',
         { not: { required: ['records', 'error'] } },
       ),
     ),

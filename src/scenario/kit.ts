@@ -81,7 +81,11 @@ interface Closed {
  * otherwise be replaced by its default), except "_" and "$" ones (comments, "$schema"), which are
  * dropped. A missing field says what it expects; `what` is what the object itself is.
  */
-export function closed<E extends v.ObjectEntries>(entries: E, what: string, o: Closed = {}) {
+export function closed<E extends v.ObjectEntries>(
+  entries: E,
+  what = `an object with ${Object.keys(entries).join(', ')}`,
+  o: Closed = {},
+) {
   const known = Object.keys(entries);
   const expects = (key: string) => v.safeParse(entries[key]!, undefined).issues?.[0]?.message;
   const name = o.unknown ?? 'field';
@@ -96,8 +100,9 @@ export function closed<E extends v.ObjectEntries>(entries: E, what: string, o: C
     ...base,
     '~run'(dataset, config) {
       const input = dataset.value;
+      if (Array.isArray(input)) return arrayIssue(dataset, what) as never;
       const out = base['~run'](dataset, config);
-      if (!isObject(input)) return arrayIssue(out, input, what);
+      if (!isObject(input)) return out;
       if (o.open) return out;
       for (const key of Object.keys(input)) {
         if (known.includes(key) || (free && /^[_$]/.test(key))) continue;
@@ -127,28 +132,25 @@ export function byKind<N extends v.GenericSchema, O extends v.GenericSchema>(num
   return schema;
 }
 
-/** A record schema that refuses arrays (valibot's objects accept them). */
-function notArray<S extends v.GenericSchema>(base: S): S {
+/** An object schema that refuses arrays (valibot's objects accept them); `what` it expects. */
+export function notArray<S extends v.GenericSchema>(base: S, expects?: string): S {
   return {
     ...base,
     '~run'(dataset, config) {
-      const input = dataset.value;
-      const what = typeof config.message === 'string' ? config.message : 'an object';
-      return arrayIssue(base['~run'](dataset, config), input, what);
+      const what = expects ?? (typeof config.message === 'string' ? config.message : 'an object');
+      if (Array.isArray(dataset.value)) return arrayIssue(dataset, what) as never;
+      return base['~run'](dataset, config);
     },
   };
 }
 
-function arrayIssue<D extends v.OutputDataset<unknown, v.BaseIssue<unknown>>>(
-  out: D,
-  input: unknown,
+function arrayIssue(
+  dataset: v.UnknownDataset,
   what: string,
-): D {
-  if (!Array.isArray(input)) return out;
-  out.typed = false;
+): v.OutputDataset<unknown, v.BaseIssue<unknown>> {
+  const { value: input } = dataset;
   const issue = { kind: 'schema', type: 'object', input, expected: 'Object', received: 'Array' };
-  (out.issues ??= [] as never).push({ ...issue, message: what } as never);
-  return out;
+  return { typed: false, value: input, issues: [{ ...issue, message: what } as never] };
 }
 
 function sentence(

@@ -57,6 +57,11 @@ function checkCluster(ctx: Context, raw: File['cluster'], ok: Ok): Cluster {
   const c: Partial<Cluster> = {};
   for (const [key, value] of Object.entries(isObject(raw) ? raw : {}))
     if (ok(at('cluster', key))) c[key as keyof Cluster] = value as never;
+  // the config values that are right, so that topics get the defaults the file meant
+  if (!ok('cluster.config') && isObject(raw) && isObject(raw.config))
+    c.config = Object.fromEntries(
+      Object.entries(raw.config).filter(([key]) => ok(at('cluster.config', key))),
+    );
   const given = c.brokers;
   const ids =
     typeof given === 'number' ? Array.from({ length: given }, (_, i) => i + 1) : (given ?? null);
@@ -264,9 +269,8 @@ function checkClients(ctx: Context, raw: NonNullable<File['clients']>, ok: Ok): 
   const clients: ClientSetup[] = [];
   for (const [id, c] of Object.entries(raw)) {
     const path = at('clients', id);
-    if (!isObject(c)) continue;
-    if (!ok(path)) {
-      ctx.clients.set(id, ok(at(path, 'type')) ? c.type : null);
+    if (!isObject(c) || !ok(path)) {
+      ctx.clients.set(id, isObject(c) && ok(at(path, 'type')) ? c.type : null);
       continue;
     }
     ctx.clients.set(id, c.type);

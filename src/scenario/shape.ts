@@ -26,6 +26,7 @@ import {
   keyed,
   nodeId,
   nonEmpty,
+  notArray,
   opt,
 } from './kit';
 import {
@@ -116,10 +117,7 @@ export const MAX_BROKERS = 1000;
 export const MAX_PARTITIONS = 10000;
 
 const ids = (what: string) =>
-  field(
-    v.pipe(distinct(field(nodeId, `a ${what} (an integer from 0 to 2147483647)`)), v.minLength(1)),
-    `a non-empty list of distinct ${what}s`,
-  );
+  v.pipe(distinct(field(nodeId, `a ${what} (an integer from 0 to 2147483647)`)), v.minLength(1));
 const latency = field(int(0), 'an integer number of ms >= 0');
 
 const cluster = closed(
@@ -136,7 +134,7 @@ const cluster = closed(
         byId(field(nonEmpty, 'a rack name (a non-empty string)')),
         'an object of broker id to rack name',
       ),
-      controllers: ids('controller id'),
+      controllers: field(ids('controller id'), 'a non-empty list of distinct controller ids'),
       network: closed(
         { latencyMs: v.optional(latency, 1), jitterMs: v.optional(latency, 0) },
         'an object { "latencyMs", "jitterMs" }',
@@ -180,9 +178,12 @@ const topicSetup = closed(
       assignment: field(
         keyed(
           partitionKey,
-          v.pipe(
-            distinct(field(nodeId, 'a broker id'), (b) => `broker ${String(b)} is listed twice`),
-            v.minLength(1),
+          field(
+            v.pipe(
+              distinct(field(nodeId, 'a broker id'), (b) => `broker ${String(b)} is listed twice`),
+              v.minLength(1),
+            ),
+            'a non-empty list of distinct broker ids',
           ),
         ),
         'an object of partition number to broker ids',
@@ -210,16 +211,17 @@ const topicSetup = closed(
   'a topic { "name", "partitions", "replicationFactor", ... }',
 );
 
-const clientSetup = v.variant(
-  'type',
-  [
-    closed({ type: v.literal('producer'), config: v.optional(CONFIG.producer) }, ''),
-    closed({ type: v.literal('consumer'), config: v.optional(CONFIG.consumer) }, ''),
-  ],
-  (issue) =>
-    issue.path
-      ? '"producer" or "consumer"'
-      : '{ "type": "producer" | "consumer", "config": {...} }',
+const CLIENT = '{ "type": "producer" | "consumer", "config": {...} }';
+const clientSetup = notArray(
+  v.variant(
+    'type',
+    [
+      closed({ type: v.literal('producer'), config: v.optional(CONFIG.producer) }, CLIENT),
+      closed({ type: v.literal('consumer'), config: v.optional(CONFIG.consumer) }, CLIENT),
+    ],
+    (issue) => (issue.path ? '"producer" or "consumer"' : CLIENT),
+  ),
+  CLIENT,
 );
 const clientId = v.pipe(
   v.string(),
@@ -311,27 +313,31 @@ function closedFacts() {
 
 export const ACTIONS = Object.keys(STEP_FIELDS);
 
-const step = v.variant(
-  'do',
-  Object.entries(STEP_FIELDS).map(([action, fields]) => {
-    const [jsonRule, rule] = STEP_RULES[action] ?? [{}, () => null];
-    return v.pipe(
-      closed({ do: v.literal(action), at: v.optional(STEP_AT), ...fields }, '', {
-        unknown: action === 'expect' ? 'fact' : `field of ${action}`,
-        jsonRule,
-      }),
-      v.rawCheck(({ dataset, addIssue }) => {
-        const broken = dataset.typed && rule(dataset.value as Record<string, unknown>);
-        if (!broken) return;
-        const [message, key] = broken;
-        const input = dataset.value as Record<string, unknown>;
-        const at = (k: string) =>
-          ({ type: 'object', origin: 'value', input, key: k, value: undefined }) as const;
-        addIssue({ message, ...(key ? { path: [at(key)] } : {}) });
-      }),
-    );
-  }) as unknown as [v.LooseObjectSchema<{ do: v.LiteralSchema<string, undefined> }, undefined>],
-  (issue) => (issue.path ? `an action (${ACTIONS.join(', ')})` : 'a step { "do": <action>, ... }'),
+const STEP = 'a step { "do": <action>, ... }';
+const step = notArray(
+  v.variant(
+    'do',
+    Object.entries(STEP_FIELDS).map(([action, fields]) => {
+      const [jsonRule, rule] = STEP_RULES[action] ?? [{}, () => null];
+      return v.pipe(
+        closed({ do: v.literal(action), at: v.optional(STEP_AT), ...fields }, '', {
+          unknown: action === 'expect' ? 'fact' : `field of ${action}`,
+          jsonRule,
+        }),
+        v.rawCheck(({ dataset, addIssue }) => {
+          const broken = dataset.typed && rule(dataset.value as Record<string, unknown>);
+          if (!broken) return;
+          const [message, key] = broken;
+          const input = dataset.value as Record<string, unknown>;
+          const at = (k: string) =>
+            ({ type: 'object', origin: 'value', input, key: k, value: undefined }) as const;
+          addIssue({ message, ...(key ? { path: [at(key)] } : {}) });
+        }),
+      );
+    }) as unknown as [v.LooseObjectSchema<{ do: v.LiteralSchema<string, undefined> }, undefined>],
+    (issue) => (issue.path ? `an action (${ACTIONS.join(', ')})` : STEP),
+  ),
+  STEP,
 );
 
 /** A whole scenario file, format v1. */

@@ -49,7 +49,11 @@ function validateScenario(json: unknown): ParseOutcome {
   if (json.format !== SCENARIO_FORMAT || !Object.hasOwn(json, 'format'))
     return {
       ok: false,
-      errors: [`format: expected "${SCENARIO_FORMAT}", got ${show(json.format)}`],
+      errors: [
+        json.format === undefined
+          ? `format: missing: expected "${SCENARIO_FORMAT}"`
+          : `format: expected "${SCENARIO_FORMAT}", got ${show(json.format)}`,
+      ],
     };
 
   const issues = new Issues();

@@ -4,7 +4,7 @@
 // references (a broker that exists, a producer's id) are checked by hand afterwards.
 import * as v from 'valibot';
 import type { Command } from '../engine/index';
-import { closed, field, int, nodeId, nonEmpty } from './kit';
+import { closed, field, int, nodeId, nonEmpty, notArray } from './kit';
 import { readFirst } from './read';
 
 export const client = field(v.string(), 'a client id');
@@ -103,14 +103,18 @@ export function isCommandAction(action: string): action is Command['type'] {
 }
 
 /** Each command as an object { type, ...fields }. */
-const COMMAND = v.variant(
-  'type',
-  Object.entries(COMMAND_FIELDS).map(([type, fields]) =>
-    closed({ type: v.literal(type), ...fields }, 'a command object', {
-      unknown: `field of ${type}`,
-    }),
+const COMMAND = notArray(
+  v.variant(
+    'type',
+    Object.entries(COMMAND_FIELDS).map(([type, fields]) =>
+      closed({ type: v.literal(type), ...fields }, 'a command object', {
+        unknown: `field of ${type}`,
+      }),
+    ),
+    (issue) =>
+      issue.path ? `one of ${Object.keys(COMMAND_FIELDS).join(', ')}` : 'a command object',
   ),
-  (issue) => (issue.path ? `one of ${Object.keys(COMMAND_FIELDS).join(', ')}` : 'a command object'),
+  'a command object',
 );
 
 /** Checks a command from outside (a share link, a lesson, the page); the first error names the field. */
