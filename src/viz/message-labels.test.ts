@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerRects, placeMessageLabels } from './message-labels';
+import { headerRects, labelObstacles, placeMessageLabels } from './message-labels';
 import type { Rect } from './tag-placement';
 
 const overlaps = (a: Rect, b: Rect) =>
@@ -42,5 +42,20 @@ describe('message labels', () => {
     expect(kept.length).toBeGreaterThanOrEqual(2); // moved below and beside before leaving out
     for (let i = 0; i < kept.length; i++)
       for (let j = i + 1; j < kept.length; j++) expect(overlaps(kept[i]!, kept[j]!)).toBe(false);
+  });
+
+  it("leave a producer's name and acks readable when the record has just left it", () => {
+    const producer = { x: 10, y: 150, w: 172, h: 108 };
+    const obstacles = labelObstacles({
+      brokers: { 1: { x: 300, y: 100, w: 230, h: 140 } },
+      header: 38,
+      actions: 36,
+      clients: { P: producer },
+      controllers: {},
+    });
+    // the dot on the producer's right edge, on its way to the leader
+    const [box] = placeMessageLabels([label(182, 190)], obstacles, bounds, 4);
+    expect(box).not.toBeNull();
+    for (const o of obstacles) expect(overlaps(box!, o), JSON.stringify(o)).toBe(false);
   });
 });

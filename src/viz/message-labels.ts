@@ -1,5 +1,6 @@
 // Where a message's label ("r1 @3") stands: beside its dot, never over a broker card's header (the
-// name, the status and the session arc the class reads) nor over a label placed before it. The
+// name, the status and the session arc the class reads), as far as it can off the clients' and
+// controllers' boxes, and never over a label placed before it. The
 // tag placer's near spots (above, below, beside the dot) are tried; a label that would still land
 // on another label is left out (its dot still shows).
 import { placeTags, type Rect } from './tag-placement';
@@ -17,6 +18,27 @@ export interface LabelRequest {
 /** The header strip of each broker card: what a label must leave readable. */
 export function headerRects(brokers: Record<number, Rect>, header: number): Rect[] {
   return Object.values(brokers).map((b) => ({ x: b.x, y: b.y, w: b.w, h: header }));
+}
+
+/** What labels keep off: the cards' headers and buttons, the clients' and controllers' boxes. */
+export function labelObstacles(layout: {
+  brokers: Record<number, Rect>;
+  header: number;
+  actions: number;
+  clients: Record<string, Rect>;
+  controllers: Record<number, Rect>;
+}): Rect[] {
+  return [
+    ...headerRects(layout.brokers, layout.header),
+    ...Object.values(layout.brokers).map((b) => ({
+      x: b.x,
+      y: b.y + b.h - layout.actions,
+      w: b.w,
+      h: layout.actions,
+    })),
+    ...Object.values(layout.clients),
+    ...Object.values(layout.controllers),
+  ];
 }
 
 const overlaps = (a: Rect, b: Rect) =>

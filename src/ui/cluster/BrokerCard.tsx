@@ -27,16 +27,25 @@ export function BrokerCard({ id }: { id: number }) {
   const selected = useSim(selectSelectedBroker) === id;
   const f = layout.font;
   const shown = paused && status === 'up' ? 'paused' : status;
-  // the session arc stands clear of the status word ("down" is wider than "up"): measured, not guessed
+  // the session arc stands clear of the name and of the status word ("paused" is wider than
+  // "up"): both measured, not guessed
   const statusText = useRef<SVGTextElement>(null);
-  const [statusW, setStatusW] = useState(0);
+  const nameText = useRef<SVGTextElement>(null);
+  const [widths, setWidths] = useState({ name: 0, status: 0 });
   useLayoutEffect(() => {
-    const w = statusText.current?.getComputedTextLength?.();
-    if (w !== undefined && Number.isFinite(w)) setStatusW(w);
-  }, [shown, f]);
+    const name = nameText.current?.getComputedTextLength?.() ?? 0;
+    const status = statusText.current?.getComputedTextLength?.() ?? 0;
+    if (Number.isFinite(name) && Number.isFinite(status))
+      setWidths((w) => (w.name === name && w.status === status ? w : { name, status }));
+  }, [shown, f, rack, box?.w]);
   if (!box) return null;
   const slots = layout.slots[id] ?? [];
-  const arcR = f * 0.62;
+  const statusLeft = box.x + box.w - f * 0.45 - (widths.status || f * 0.7 * shown.length);
+  const nameRight = box.x + f * 0.45 + (widths.name || f * 0.62 * `Broker ${id}`.length);
+  // 0.4 em clear of the status word; smaller, centred in the room left, when the card is narrow
+  const room = statusLeft - nameRight - f * 0.6;
+  const arcR = Math.max(f * 0.35, Math.min(f * 0.62, room / 2));
+  const arcX = room >= 2 * f * 0.62 ? statusLeft - f * 0.4 - arcR : (nameRight + statusLeft) / 2;
   const label = `Broker ${id}, ${status}${paused ? ', fetching paused' : ''}${rack ? `, rack ${rack}` : ''}, leader of ${leaders} and follower of ${followers} partitions`;
   const baseline = box.y + layout.header * 0.66;
   return (
@@ -67,7 +76,7 @@ export function BrokerCard({ id }: { id: number }) {
         rx={f * 0.5}
         onClick={() => selectBroker(selected ? null : id)}
       />
-      <text className="broker-name" x={box.x + f * 0.45} y={baseline}>
+      <text ref={nameText} className="broker-name" x={box.x + f * 0.45} y={baseline}>
         {`Broker ${id}`}
         {rack && box.w >= f * 12 ? <tspan className="broker-rack">{` · ${rack}`}</tspan> : null}
       </text>
@@ -80,12 +89,7 @@ export function BrokerCard({ id }: { id: number }) {
       >
         {shown}
       </text>
-      <SessionArc
-        id={id}
-        cx={box.x + box.w - f * 0.45 - (statusW || f * 0.7 * shown.length) - f * 0.5 - arcR}
-        cy={baseline - f * 0.35}
-        r={arcR}
-      />
+      <SessionArc id={id} cx={arcX} cy={baseline - f * 0.35} r={arcR} />
       {slots.map((p) => {
         const chip = layout.chips[`${p}@${id}`];
         return chip ? (

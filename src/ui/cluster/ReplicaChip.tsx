@@ -117,7 +117,11 @@ export function ReplicaChip({
         x={chip.lines === 2 ? x + f * 0.35 : x + chip.w - f * 0.45}
         y={chip.lines === 2 ? y + f * 2.2 : y + chip.h / 2 + f * 0.36}
         textAnchor={chip.lines === 2 ? 'start' : 'end'}
-        {...fitted(second, offsetsRoom(chip, f, short.length + (preferred ? 1 : 0), waiting), f)}
+        {...fitted(
+          second,
+          offsetsRoom(chip, f, short.length + (preferred ? 1 : 0) + (elr ? 4 : 0), waiting),
+          f,
+        )}
       >
         {second}
       </text>

@@ -10,7 +10,7 @@ import { estimateSimTime, messageProgress } from '../../viz/particles';
 import { isIdlePoll, routesOf, type RouteModel } from '../../viz/routes';
 import { pointBetween } from '../../viz/layout';
 import { messageLabel } from '../../viz/labels';
-import { headerRects, placeMessageLabels } from '../../viz/message-labels';
+import { labelObstacles, placeMessageLabels } from '../../viz/message-labels';
 import { lastFrame } from './particle-frame';
 import type { StageModel } from '../cluster/layout-context';
 import './particles.css';
@@ -133,12 +133,12 @@ export function Particles({
       ctx.font = `700 ${f}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
-      // beside the dot, off the cards' headers; a label over another is left out (the dot shows)
+      // beside the dot, off the cards' headers and the clients; a label over another is left out
       const widths = labels.map((l) => ctx.measureText(l.text).width + f * 0.7);
       const boxes = labels.length
         ? placeMessageLabels(
             labels.map((l, i) => ({ x: l.x, y: l.y, r: l.r, w: widths[i]!, h: f * 1.4 })),
-            headerRects(lay.brokers, lay.header),
+            labelObstacles(lay),
             lay,
             f * 0.2,
           )
