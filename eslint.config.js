@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Layers import one way (design.md): engine <- scenario <- protocol <- worker;
+// engine, scenario <- scenario-run (a scenario run on the engine, for the CLI and tests);
 // protocol <- client <- store <- ui; viz draws from protocol's view types only. Outside the
 // engine, src/engine/index.ts is the only way in (tests may use engine/test-support).
 const dirRegex = (dir) => String.raw`(^|/)${dir}(/|$)`;
@@ -70,15 +71,22 @@ export default tseslint.config(
   },
   layer(
     ['src/engine/**'],
-    ['scenario', 'protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli'],
+    ['scenario', 'scenario-run', 'protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli'],
     { engineEntry: false, withTests: true },
   ),
-  layer(['src/scenario/**'], ['protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli']),
-  layer(['src/protocol/**'], ['worker', 'client', 'store', 'ui', 'viz', 'cli']),
-  layer(['src/worker/**'], ['client', 'store', 'ui', 'viz', 'cli']),
-  layer(['src/client/**'], ['scenario', 'store', 'ui', 'viz', 'cli', 'worker']),
-  layer(['src/store/**'], ['ui', 'viz', 'cli', 'worker']),
-  layer(['src/ui/**'], ['engine', 'worker', 'client', 'cli']),
-  layer(['src/viz/**'], ['engine', 'scenario', 'worker', 'client', 'store', 'ui', 'cli']),
+  layer(
+    ['src/scenario/**'],
+    ['scenario-run', 'protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli'],
+  ),
+  layer(['src/scenario-run/**'], ['protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli']),
+  layer(['src/protocol/**'], ['scenario-run', 'worker', 'client', 'store', 'ui', 'viz', 'cli']),
+  layer(['src/worker/**'], ['scenario-run', 'client', 'store', 'ui', 'viz', 'cli']),
+  layer(['src/client/**'], ['scenario', 'scenario-run', 'store', 'ui', 'viz', 'cli', 'worker']),
+  layer(['src/store/**'], ['scenario-run', 'ui', 'viz', 'cli', 'worker']),
+  layer(['src/ui/**'], ['engine', 'scenario-run', 'worker', 'client', 'cli']),
+  layer(
+    ['src/viz/**'],
+    ['engine', 'scenario', 'scenario-run', 'worker', 'client', 'store', 'ui', 'cli'],
+  ),
   layer(['src/cli/**', 'src/main.tsx'], []),
 );

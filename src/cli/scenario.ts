@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseScenarioText } from '../scenario/validate';
-import { runScenario } from '../scenario/run';
+import { runScenario } from '../scenario-run/run';
 import { formatTrace } from './trace';
 import { dumpState } from '../engine/index';
 

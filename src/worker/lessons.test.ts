@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseLesson, type Lesson, type LessonStep } from '../scenario/lesson';
 import { parseScenario } from '../scenario/validate';
 import type { Facts } from '../scenario/types';
-import { compareFacts, formatMismatch } from '../scenario/compare';
+import { compareFacts, formatMismatch } from '../scenario-run/compare';
 import { dumpState } from '../engine';
 import { SimRunner } from './runner';
 import type { Command } from '../engine/index';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
-import { runScenario } from '../../scenario/run';
+import { runScenario } from '../../scenario-run/run';
 import { HarnessError, kafkaClasspath } from './jars';
 import {
   HARNESS_CONFIG,

@@ -3,8 +3,8 @@
 // time: the harness waits for the state a step needs (with a timeout) instead of sleeping, except
 // where a scenario's point is that nothing happens for a while (an `advance` over which the
 // engine's state does not change is slept in full).
-import { runScenario } from '../../scenario/run';
-import { compareFacts, type Mismatch } from '../../scenario/compare';
+import { runScenario } from '../../scenario-run/run';
+import { compareFacts, type Mismatch } from '../../scenario-run/compare';
 import { dumpState, type StateDump, DEFAULT_FEATURES } from '../../engine';
 import type { Facts, Scenario, Step } from '../../scenario/types';
 import { KafkaCluster, type NodeSpec } from './cluster';

@@ -2,7 +2,7 @@
 // expectation lists is checked. Sets (isr, offline, lost, ...) ignore order; logs, committed
 // records, truncations, epoch caches and consumed records are compared in order.
 import type { ConsumeResult, StateDump } from '../engine';
-import type { Facts } from './types';
+import type { Facts } from '../scenario/types';
 
 export interface Mismatch {
   /** where in the state, e.g. "partitions.t-0.isr" */

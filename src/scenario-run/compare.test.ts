@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateDump } from '../engine';
 import { compareFacts, formatMismatch } from './compare';
-import type { Facts } from './types';
+import type { Facts } from '../scenario/types';
 
 function dump(): StateDump {
   return {

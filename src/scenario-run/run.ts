@@ -17,8 +17,8 @@ import {
   type StateDump,
 } from '../engine/index';
 import { compareFacts, formatMismatch } from './compare';
-import type { Facts, Scenario, Step } from './types';
-import { stepCommand } from './vocabulary';
+import type { Facts, Scenario, Step } from '../scenario/types';
+import { stepCommand } from '../scenario/vocabulary';
 
 export interface Assertion {
   step: number;
