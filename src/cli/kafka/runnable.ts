@@ -5,6 +5,14 @@ import type { Facts, Scenario, Step } from '../../scenario/types';
 
 import { networkUnavailable } from './network';
 
+/**
+ * The broker configs of the scenario vocabulary that Kafka 4.4.0 can change on a running cluster
+ * (kafka-configs --alter): the topic-config synonyms of DynamicBrokerConfig.DynamicLogConfig.
+ * Every other one (replica.lag.time.max.ms, broker.session.timeout.ms, ...) is static there:
+ * checked against DynamicBrokerConfig.ALL_DYNAMIC_CONFIGS of the 4.4.0 jar.
+ */
+const DYNAMIC_BROKER_CONFIGS = new Set(['min.insync.replicas', 'unclean.leader.election.enable']);
+
 const CUTS = new Set<Step['do']>(['pauseFetch', 'resumeFetch', 'partitionNetwork', 'heal']);
 
 const NOT_FAITHFUL: Partial<Record<Step['do'], string>> = {
@@ -48,6 +56,11 @@ export function notRunnableReason(s: Scenario, file = ''): string | null {
       return `steps[${step.index}] partitionNetwork right after ${prev.client}'s produce: the cut has to fall inside that request's round trip (after the leader's append, before the response arrives: about a millisecond), which cannot be timed from outside a real cluster`;
     if (step.do === 'setConfig' && step.scope === 'client')
       return `steps[${step.index}] setConfig of a client: a running Kafka producer cannot change its config`;
+    if (step.do === 'setConfig' && step.scope === 'broker') {
+      const fixed = Object.keys(step.config).filter((k) => !DYNAMIC_BROKER_CONFIGS.has(k));
+      if (fixed.length)
+        return `steps[${step.index}] setConfig of ${fixed.join(', ')}: Kafka cannot change ${fixed.length > 1 ? 'these' : 'it'} on a running broker (AlterConfigs answers "Cannot update these configs dynamically"; DynamicBrokerConfig.ALL_DYNAMIC_CONFIGS does not list ${fixed.length > 1 ? 'them' : 'it'}); the visualizer changes ${fixed.length > 1 ? 'them' : 'it'} live as a what-if`;
+    }
   }
   return null;
 }
