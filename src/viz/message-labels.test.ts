@@ -58,4 +58,18 @@ describe('message labels', () => {
     expect(box).not.toBeNull();
     for (const o of obstacles) expect(overlaps(box!, o), JSON.stringify(o)).toBe(false);
   });
+
+  it('a dot still inside a producer: its label stands above or below the producer, not over it', () => {
+    const producer = { x: 10, y: 130, w: 340, h: 68 };
+    const obstacles = labelObstacles({
+      brokers: { 1: { x: 30, y: 260, w: 460, h: 260 } },
+      header: 38,
+      actions: 36,
+      clients: { P: producer },
+      controllers: {},
+    });
+    const [box] = placeMessageLabels([label(180, 164)], obstacles, bounds, 4);
+    expect(box).not.toBeNull();
+    for (const o of obstacles) expect(overlaps(box!, o), JSON.stringify(o)).toBe(false);
+  });
 });

@@ -47,7 +47,7 @@ const overlaps = (a: Rect, b: Rect) =>
 /** A box for each label (in the requests' order), or null for one left out. */
 export function placeMessageLabels(
   labels: LabelRequest[],
-  headers: Rect[],
+  obstacles: Rect[],
   bounds: { width: number; height: number },
   pad: number,
 ): (Rect | null)[] {
@@ -56,9 +56,11 @@ export function placeMessageLabels(
       w: l.w,
       h: l.h,
       target: { x: l.x - l.r, y: l.y - l.r, w: 2 * l.r, h: 2 * l.r },
+      // a dot still inside a box (leaving a producer): the spots above and below that box too
+      card: obstacles.find((o) => l.x > o.x && l.x < o.x + o.w && l.y > o.y && l.y < o.y + o.h),
       near: true,
     })),
-    headers,
+    obstacles,
     bounds,
     pad,
   );
