@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, type SharedRun } from './share';
-import { checkRun } from '../worker/recover';
+import { checkRun, checkShare } from '../worker/recorded-run';
 
 const shared: SharedRun = {
   v: 1,
@@ -13,25 +13,31 @@ const shared: SharedRun = {
   lesson: { id: 'acks1-loss', step: 3 },
 };
 
+/** A link as the app opens it: unpacked on the page, its payload checked by the worker. */
+async function open(text: string) {
+  const decoded = await decodeShare(text);
+  return decoded.ok ? checkShare(decoded.value) : decoded;
+}
+
 describe('share links', () => {
   it('round-trips a run through the URL-safe encoding', async () => {
     const text = await encodeShare(shared);
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(await decodeShare(text)).toEqual({ ok: true, shared });
+    expect(await open(text)).toEqual({ ok: true, value: shared });
   });
 
   it('names what is wrong with a truncated, tampered or foreign link', async () => {
     const text = await encodeShare(shared);
-    const cut = await decodeShare(text.slice(0, Math.floor(text.length / 2)));
+    const cut = await open(text.slice(0, Math.floor(text.length / 2)));
     expect(cut.ok).toBe(false);
-    expect((await decodeShare('not base64!')).ok).toBe(false);
+    expect((await open('not base64!')).ok).toBe(false);
     const other = await encodeShare({ ...shared, v: 2 });
-    expect(await decodeShare(other)).toEqual({
+    expect(await open(other)).toEqual({
       ok: false,
       error: 'the link is of version 2; this app reads version 1',
     });
     const noRun = await encodeShare({ ...shared, run: null as never });
-    expect(await decodeShare(noRun)).toEqual({
+    expect(await open(noRun)).toEqual({
       ok: false,
       error: 'run: expected { at, commands }',
     });
@@ -45,7 +51,7 @@ describe('share links', () => {
       const len = Math.floor(rand() * 200);
       let s = '';
       for (let j = 0; j < len; j++) s += alphabet[Math.floor(rand() * alphabet.length)];
-      const r = await decodeShare(s);
+      const r = await open(s);
       expect(r.ok).toBe(false);
     }
   });
@@ -63,7 +69,7 @@ describe('share links under 10,000 mutations', () => {
         rand() < 0.5
           ? text.slice(0, at)
           : text.slice(0, at) + alphabet[Math.floor(rand() * alphabet.length)] + text.slice(at + 1);
-      const r = await decodeShare(mutated);
+      const r = await open(mutated);
       if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
     }
   }, 60_000); // 10,000 decodes: about 3 s unloaded, an explicit limit for a loaded machine
@@ -86,7 +92,7 @@ describe('share links under 10,000 mutations', () => {
         },
       ],
     };
-    const decoded = await decodeShare(await encodeShare({ ...shared, run }));
+    const decoded = await open(await encodeShare({ ...shared, run }));
     expect(decoded.ok).toBe(true);
     expect(checkRun(run)).toMatchObject({ ok: true });
     const tooLong = {

@@ -3,6 +3,8 @@ import type { Command } from '../engine/index';
 import type { View } from './view';
 
 export const PROTOCOL_VERSION = 1;
+/** The version of a share link's payload (client/share.ts packs it, the worker reads it). */
+export const SHARE_VERSION = 1;
 
 export type TimingsPreset = 'kafka' | 'demo';
 
@@ -16,7 +18,7 @@ export type Until =
   | { ms: number };
 
 /** What the worker parses and validates for the page (the validator ships in the worker only). */
-export type ParseFormat = 'scenarioText' | 'scenario' | 'lesson' | 'describe';
+export type ParseFormat = 'scenarioText' | 'scenario' | 'lesson' | 'describe' | 'share';
 
 /** A parsed input, or the errors naming what is wrong. */
 export type Parsed = { ok: true; value: unknown } | { ok: false; errors: string[] };

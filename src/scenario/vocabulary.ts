@@ -103,7 +103,7 @@ export function isCommandAction(action: string): action is Command['type'] {
 }
 
 /** Each command as an object { type, ...fields }. */
-const COMMAND = notArray(
+export const COMMAND = notArray(
   v.variant(
     'type',
     Object.entries(COMMAND_FIELDS).map(([type, fields]) =>

@@ -2,9 +2,14 @@
 // next view shows the outcome.
 import type { Command } from '../engine/index';
 import type { SimClient } from '../client/sim-client';
-import type { ParseFormat, Parsed, TimingsPreset } from '../protocol/messages';
+import {
+  SHARE_VERSION,
+  type ParseFormat,
+  type Parsed,
+  type TimingsPreset,
+} from '../protocol/messages';
 import { resetLog, setError, setUi, simStore } from './store';
-import { encodeShare, MAX_SHARE_BYTES, SHARE_VERSION } from '../client/share';
+import { encodeShare, MAX_SHARE_BYTES } from '../client/share';
 import { accept, propose, recordedRun, sent, session } from './session';
 import { scenarioWithRun } from '../scenario/export';
 

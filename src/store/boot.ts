@@ -12,13 +12,14 @@ import {
   pause,
   runUntilEvent,
   sendRaw,
+  parseInWorker,
 } from './actions';
 import { setError, simStore, writeView } from './store';
 import type { TimingsPreset, FromWorker } from '../protocol/messages';
 import type { Command } from '../engine/index';
 import { keepWorkerScript, newWorker } from '../client/worker-script';
 import { connectSimClient, type SimClient, type WorkerPort } from '../client/sim-client';
-import { decodeShare } from '../client/share';
+import { decodeShare, type SharedRun } from '../client/share';
 import { bundledScenario, bundledScenarioNames } from '../client/bundled';
 import { openLesson, watchLessons } from './lessons';
 import * as sessions from './session';
@@ -200,19 +201,25 @@ function exposeTestHook(): void {
   (window as unknown as { __sim: SimTestHook }).__sim = testHook();
 }
 
-/** A share link replays its run, paused where it was shared; a broken link says why and opens the default. */
+/**
+ * A share link replays its run, paused where it was shared; a broken link says why and opens the
+ * default. The page unpacks the link; the worker checks what it holds.
+ */
 async function loadSharedRun(text: string, timings: TimingsPreset): Promise<void> {
   const decoded = await decodeShare(text);
-  if (!decoded.ok) {
+  const checked = decoded.ok
+    ? await parseInWorker('share', decoded.value)
+    : { ok: false as const, errors: [decoded.error] };
+  if (!checked.ok) {
     setError({
-      message: `This share link could not be opened: ${decoded.error}.${sessions.session() ? '' : ` The ${DEFAULT_SCENARIO} scenario is shown instead.`}`,
+      message: `This share link could not be opened: ${checked.errors[0]}.${sessions.session() ? '' : ` The ${DEFAULT_SCENARIO} scenario is shown instead.`}`,
       fatal: false,
     });
     if (!sessions.session()) loadDefault(false);
     return;
   }
   void timings;
-  const { shared } = decoded;
+  const shared = checked.value as SharedRun;
   load(shared.scenario, shared.timings, false, shared.run);
   if (shared.lesson) void openLesson(shared.lesson.id, shared.lesson.step, true);
 }

@@ -32,8 +32,8 @@ const FIELDS: Record<ToWorker['type'], v.ObjectEntries> = {
   parse: {
     requestId: integer,
     format: field(
-      v.picklist(['scenarioText', 'scenario', 'lesson', 'describe']),
-      '"scenarioText", "scenario", "lesson" or "describe"',
+      v.picklist(['scenarioText', 'scenario', 'lesson', 'describe', 'share']),
+      '"scenarioText", "scenario", "lesson", "describe" or "share"',
     ),
     input: anything,
   },

@@ -1,11 +1,12 @@
 // The page's inputs are parsed and validated here, in the worker, so that the validator ships
 // in the worker's bundle only: a scenario file's text, a scenario built on the page, a lesson
-// file, and pasted `kafka-topics --describe` output. The answer is the parsed value or the
+// file, pasted `kafka-topics --describe` output and the payload of a share link. The answer is the parsed value or the
 // errors, each naming the field.
 import type { ParseFormat, Parsed } from '../protocol/messages';
 import { describeToScenario } from '../scenario/describe-import';
 import { parseLesson } from '../scenario/lesson';
 import { parseScenario, parseScenarioText } from '../scenario/validate';
+import { checkShare } from './recorded-run';
 
 export function parseInput(format: ParseFormat, input: unknown): Parsed {
   try {
@@ -32,6 +33,10 @@ function parse(format: ParseFormat, input: unknown): Parsed {
     case 'lesson': {
       const parsed = parseLesson(input);
       return parsed.ok ? parsed : { ok: false, errors: [parsed.error] };
+    }
+    case 'share': {
+      const checked = checkShare(input);
+      return checked.ok ? checked : { ok: false, errors: [checked.error] };
     }
     case 'describe': {
       const parsed = describeToScenario(input as string);

@@ -13,7 +13,8 @@ import { compareView, laneView } from './projection/compare-view';
 import { SimRunner } from './runner';
 import { lanes } from './variants';
 import { checkMessage } from './check-message';
-import { MAX_SIM_TIME_MS, checkRun, replayRun } from './recover';
+import { MAX_SIM_TIME_MS, checkRun } from './recorded-run';
+import { replayRun } from './recover';
 import { parseInput } from './parse';
 
 /** A tick's work aims below this (wall ms); see the tick. */

@@ -6,7 +6,8 @@ import { serveRunner, type Port } from './port';
 import type { FromWorker, RecordedRun } from '../protocol/messages';
 import type { View } from '../protocol/view';
 import { SimRunner } from './runner';
-import { checkRun, replayRun } from './recover';
+import { checkRun } from './recorded-run';
+import { replayRun } from './recover';
 
 const lecture = JSON.parse(
   readFileSync(new URL('../data/scenarios/lecture.json', import.meta.url), 'utf8'),
