@@ -72,4 +72,24 @@ describe('message labels', () => {
     expect(box).not.toBeNull();
     for (const o of obstacles) expect(overlaps(box!, o), JSON.stringify(o)).toBe(false);
   });
+
+  it("an ack leaving a leader chip covers neither that chip's name and offsets nor its neighbour's when there is room", () => {
+    // broker 1's card: header, two chips side by side, room for a label, then its buttons
+    const card = { x: 300, y: 100, w: 300, h: 176 };
+    const chips = {
+      'p0@1': { x: 309, y: 138, w: 104, h: 51 },
+      'p1@1': { x: 420, y: 138, w: 104, h: 51 },
+    };
+    const obstacles = labelObstacles({
+      brokers: { 1: card },
+      header: 38,
+      actions: 36,
+      clients: {},
+      controllers: {},
+      chips,
+    });
+    const [box] = placeMessageLabels([label(361, 163)], obstacles, bounds, 4);
+    expect(box).not.toBeNull();
+    for (const o of obstacles) expect(overlaps(box!, o), JSON.stringify(o)).toBe(false);
+  });
 });

@@ -20,13 +20,18 @@ export function headerRects(brokers: Record<number, Rect>, header: number): Rect
   return Object.values(brokers).map((b) => ({ x: b.x, y: b.y, w: b.w, h: header }));
 }
 
-/** What labels keep off: the cards' headers and buttons, the clients' and controllers' boxes. */
+/**
+ * What labels keep off: the cards' headers and buttons, the replica chips (their names and LEO/HW),
+ * the clients' and controllers' boxes. The headers come first: a dot inside one of these boxes
+ * tries the spots above and below the first box that holds it.
+ */
 export function labelObstacles(layout: {
   brokers: Record<number, Rect>;
   header: number;
   actions: number;
   clients: Record<string, Rect>;
   controllers: Record<number, Rect>;
+  chips?: Record<string, Rect>;
 }): Rect[] {
   return [
     ...headerRects(layout.brokers, layout.header),
@@ -38,6 +43,7 @@ export function labelObstacles(layout: {
     })),
     ...Object.values(layout.clients),
     ...Object.values(layout.controllers),
+    ...Object.values(layout.chips ?? {}),
   ];
 }
 

@@ -17,6 +17,17 @@ import './particles.css';
 
 const MAX_LABELS = 8;
 
+/** The boxes labels keep off, computed once per layout (not per frame). */
+const obstacleCache = new WeakMap<StageModel, ReturnType<typeof labelObstacles>>();
+function obstaclesOf(layout: StageModel) {
+  let boxes = obstacleCache.get(layout);
+  if (!boxes) {
+    boxes = labelObstacles(layout);
+    obstacleCache.set(layout, boxes);
+  }
+  return boxes;
+}
+
 export function Particles({
   layout,
   style,
@@ -81,7 +92,14 @@ export function Particles({
       const focus = view.walk?.partition ?? state.ui.selectedPartition ?? null;
       const model: RouteModel = lay;
       const dots: [number, number, number, string][] = [];
-      const labels: { x: number; y: number; r: number; text: string; color: string }[] = [];
+      const labels: {
+        x: number;
+        y: number;
+        r: number;
+        text: string;
+        color: string;
+        more: number;
+      }[] = [];
       for (const m of view.messages) {
         if (hidden[m.kind] || isIdlePoll(m)) continue;
         const style = MESSAGE_STYLES[m.kind];
@@ -126,19 +144,34 @@ export function Particles({
             labelled &&
             (big || m.kind === 'produceResponse') &&
             labels.length < MAX_LABELS
-          )
-            labels.push({ x: p.x, y: p.y, r: radius, text: messageLabel(m.label), color });
+          ) {
+            // messages flying together (a burst of acks) share one label: "ack @4 +4"
+            const same = labels.find(
+              (l) => Math.abs(l.x - p.x) < f * 0.5 && Math.abs(l.y - p.y) < f * 0.5,
+            );
+            if (same) same.more++;
+            else
+              labels.push({
+                x: p.x,
+                y: p.y,
+                r: radius,
+                text: messageLabel(m.label),
+                color,
+                more: 0,
+              });
+          }
         }
       }
       ctx.font = `700 ${f}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
       // beside the dot, off the cards' headers and the clients; a label over another is left out
+      for (const l of labels) if (l.more > 0) l.text += ` +${l.more}`;
       const widths = labels.map((l) => ctx.measureText(l.text).width + f * 0.7);
       const boxes = labels.length
         ? placeMessageLabels(
             labels.map((l, i) => ({ x: l.x, y: l.y, r: l.r, w: widths[i]!, h: f * 1.4 })),
-            labelObstacles(lay),
+            obstaclesOf(lay),
             lay,
             f * 0.2,
           )
