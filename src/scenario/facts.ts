@@ -25,7 +25,7 @@ const records = field(v.array(recordValue), 'a list of record values');
 const partitions = field(distinct(partition), 'a list of distinct partition names');
 const byPartition = <S extends v.GenericSchema>(value: S, what: string) =>
   field(keyed(partition, value), `an object of partition name to ${what}`);
-const oneOf = <T extends string>(values: readonly T[]) =>
+const oneOf = <const T extends string>(values: readonly T[]) =>
   field(v.picklist(values), values.map((s) => `"${s}"`).join(' or '));
 
 const replica = closedFacts(

@@ -114,11 +114,13 @@ export function closed<E extends v.ObjectEntries>(
       return out;
     },
   };
-  return json(schema, {
+  json(schema, {
     additionalProperties: false,
     ...(free ? { patternProperties: { '^[_$]': {} } } : {}),
     ...o.jsonRule,
   });
+  // its output holds exactly the entries (unknown keys are refused, free ones dropped)
+  return schema as unknown as v.ObjectSchema<E, undefined>;
 }
 
 /** A union read by the branch for the input's kind (a number or not), so errors keep their paths. */

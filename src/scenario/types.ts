@@ -1,60 +1,14 @@
 // A validated, normalised scenario (scenario-format.md, format v1).
 import type { SimSetup } from '../engine';
+import type * as v from 'valibot';
+import type { FACTS } from './facts';
 import type { CommandStep } from './vocabulary';
 
 /** A network endpoint: a broker id, a controller id, "controller" (the whole quorum) or a client id. */
 export type Endpoint = number | string;
 
 /** Facts an `expect` checks, in the state vocabulary; anything left out is not checked. */
-export interface Facts {
-  brokers?: Record<string, 'up' | 'fenced' | 'down'>;
-  controller?: number | null;
-  partitions?: Record<
-    string,
-    {
-      leader?: number | null;
-      leaderEpoch?: number;
-      partitionEpoch?: number;
-      isr?: number[];
-      elr?: number[];
-      lastKnownElr?: number[];
-      assignment?: number[];
-      replicas?: Record<
-        string,
-        { leo?: number; hw?: number; log?: string[]; epochCache?: [number, number][] }
-      >;
-      committed?: string[];
-    }
-  >;
-  records?: Record<
-    string,
-    {
-      status?: 'pending' | 'acked' | 'sent' | 'failed';
-      offset?: number;
-      error?: string;
-      attemptErrors?: string[];
-      partition?: string;
-    }
-  >;
-  /** a list (all partitions, by partition then offset) or per partition */
-  committed?: string[] | Record<string, string[]>;
-  lost?: string[];
-  uncommitted?: string[];
-  offline?: string[];
-  underReplicated?: string[];
-  underMinIsr?: string[];
-  leaderCounts?: Record<string, number>;
-  followerCounts?: Record<string, number>;
-  duplicates?: string[];
-  truncations?: { broker: number; partition: string; fromLeo: number; toOffset: number }[];
-  consume?: {
-    client: string;
-    partition: string;
-    from?: number;
-    records?: string[];
-    error?: string;
-  }[];
-}
+export type Facts = v.InferOutput<v.ObjectSchema<typeof FACTS, undefined>>;
 
 interface StepBase {
   /** earliest simulated start time of the step (ms) */
