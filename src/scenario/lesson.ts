@@ -5,10 +5,11 @@
 // claims; the lesson tests check it once the step's wait is over.
 import * as v from 'valibot';
 import { ALL_EVENTS, type Command } from '../engine/index';
+import { FACTS } from './facts';
 import { isObject } from './issues';
+import { closed, field, int } from './kit';
 import { readFirst } from './read';
-import { field, int } from './kit';
-import { checkCommand } from './vocabulary';
+import { COMMAND } from './vocabulary';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';
 
@@ -24,15 +25,15 @@ const hop = field(
   ),
   `a hop of the walked record (${WALK_HOPS.join(', ')}, or fetch-<broker>, report-<broker>)`,
 );
-const eventWait = v.object({
+const eventWait = closed({
   event: field(v.picklist(ALL_EVENTS), `an event name (${ALL_EVENTS.join(', ')})`),
   partition: v.optional(field(v.string(), 'a partition name')),
   broker: v.optional(field(v.pipe(v.number(), v.integer()), 'a broker id')),
   client: v.optional(field(v.string(), 'a client id')),
 });
 /** a hop of the walked record: a walk step key (send, append, hw, ack, consume, fetch-0) or its prefix (fetch, report) */
-const walkWait = v.object({ walk: hop });
-const step = v.object({
+const walkWait = closed({ walk: hop });
+const step = closed({
   text: field(
     v.pipe(
       v.string(),
@@ -40,7 +41,7 @@ const step = v.object({
     ),
     'the narration text',
   ),
-  do: v.optional(field(v.array(v.unknown()), 'a list of commands'), []),
+  do: v.optional(field(v.array(COMMAND), 'a list of commands'), []),
   // an object with "walk" waits for a hop, any other for an event
   waitFor: v.nullish(
     v.lazy((w) => (isObject(w) && 'walk' in w ? walkWait : eventWait)),
@@ -51,9 +52,12 @@ const step = v.object({
   select: v.nullish(field(v.string(), 'a partition name'), null),
   walk: v.nullish(field(v.literal('next'), '"next"'), null),
   /** facts (scenario `expect` vocabulary) true once the step's wait is over; checked by the tests */
-  expect: v.nullish(field(plainObject, 'facts (the scenario expect vocabulary)'), null),
+  expect: v.nullish(
+    closed(FACTS, 'facts (the scenario expect vocabulary)', { unknown: 'fact' }),
+    null,
+  ),
 });
-const lesson = v.object({
+const lesson = closed({
   format: field(v.literal(LESSON_FORMAT), `"${LESSON_FORMAT}"`),
   id: field(name, 'letters, digits, dots and dashes'),
   title: field(v.string(), 'a string'),
@@ -61,7 +65,7 @@ const lesson = v.object({
   scenario: field(v.union([name, plainObject]), 'a scenario object or the name of a scenario file'),
   timings: v.optional(field(v.picklist(['demo', 'kafka']), '"demo" or "kafka"'), 'demo'),
   steps: field(v.pipe(v.array(step), v.minLength(1)), 'a non-empty list of steps'),
-  question: v.object({
+  question: closed({
     ask: field(v.string(), 'the question for the class'),
     reveal: step,
   }),
@@ -87,12 +91,6 @@ export function parseLesson(raw: unknown): Result<Lesson> {
   let walking = false;
   for (const [i, s] of all.entries()) {
     const where = i < value.steps.length ? `steps[${i}]` : 'question.reveal';
-    // the commands, as the vocabulary reads them
-    for (let c = 0; c < s.do.length; c++) {
-      const checked = checkCommand(s.do[c], `${where}.do[${c}]`);
-      if (!checked.ok) return checked;
-      s.do[c] = checked.command;
-    }
     // a hop of "the walked record" needs a record walked by this step or an earlier one
     walking ||= s.walk !== null;
     if (s.waitFor && 'walk' in s.waitFor && !walking)
