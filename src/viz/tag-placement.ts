@@ -57,7 +57,15 @@ function candidates(t: TagRequest, pad: number): { x: number; y: number }[] {
     // the card's foot, left of its buttons
     out.push({ x: card.x + pad, y: card.y + card.h - h - pad });
   }
-  if (t.near) return out;
+  if (t.near) {
+    // a dot inside a box: beside that box too, at the dot's height
+    if (card)
+      out.push(
+        { x: card.x - w - pad, y: c.y + c.h / 2 - h / 2 },
+        { x: card.x + card.w + pad, y: c.y + c.h / 2 - h / 2 },
+      );
+    return out;
+  }
   // then any spot nearby (an empty slot, the room between cards), scanned in half-tag steps
   const stepX = Math.max(pad, h / 2);
   const stepY = Math.max(pad, h / 2);
