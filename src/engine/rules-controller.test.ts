@@ -77,6 +77,27 @@ describe('broker liveness and the controller (R20-R23)', () => {
     expect(c.dump().brokers[1]).toBe('down');
   });
 
+  it('R22: with no active controller a stopping broker waits, then exits after 5 minutes anyway (KafkaBroker.shutdown)', () => {
+    const c = cluster();
+    c.do({ type: 'killController', controller: 102 }).do({
+      type: 'killController',
+      controller: 103,
+    });
+    c.advance(8000);
+    expect(c.s.quorum.active).toBeNull();
+    c.do({ type: 'stop', broker: 2 }).advance(299_000);
+    // nobody approved it: still up, still in the ISR
+    expect(c.dump().brokers[2]).toBe('up');
+    expect(c.partition().isr).toEqual([1, 2, 3]);
+    c.advance(2000);
+    expect(c.dump().brokers[2]).toBe('down');
+    expect(c.events('brokerStopped').at(-1)!.text).toMatch(/timed out waiting for the controller/);
+    // a controller back: broker 2's session expires and it leaves the ISR
+    c.do({ type: 'restartController', controller: 102 });
+    c.waitFor('brokerFenced', { broker: 2 });
+    expect(c.partition()).toMatchObject({ leader: 1, isr: [1, 3] });
+  });
+
   it('R23: a new active controller is elected after the old one crashes; brokers get fresh sessions', () => {
     const c = cluster();
     c.at(1000).do({ type: 'killController', controller: 101 });

@@ -230,14 +230,24 @@ export class KafkaCluster {
   private closed = false;
 
   /** SIGKILL (a crash) or SIGTERM (controlled shutdown); resolves once the JVM is gone. */
-  async signal(id: number, sig: 'SIGKILL' | 'SIGTERM', timeoutMs = 60_000): Promise<void> {
+  /**
+   * Signals a node and waits up to `timeoutMs` for it to exit; then it is killed, unless
+   * `killLate` is false (a controlled shutdown may take Kafka up to 5 minutes: it is left to end
+   * by itself, as the engine's broker does).
+   */
+  async signal(
+    id: number,
+    sig: 'SIGKILL' | 'SIGTERM',
+    timeoutMs = 60_000,
+    killLate = true,
+  ): Promise<void> {
     const p = this.node(id).proc;
     if (!p || !this.isUp(id)) return;
     this.stopped.add(id);
     const gone = new Promise<void>((r) => p.once('exit', () => r()));
     p.kill(sig);
     const timer = sleep(timeoutMs).then(() => 'timeout' as const);
-    if ((await Promise.race([gone, timer])) === 'timeout') {
+    if ((await Promise.race([gone, timer])) === 'timeout' && killLate) {
       p.kill('SIGKILL');
       await gone;
     }

@@ -30,6 +30,9 @@ export const HARNESS_CONFIG: Record<string, string> = {
 /** The longest the harness waits for one step's state (an event window can be 5 minutes). */
 const MAX_STEP_WAIT_MS = 120_000;
 
+/** How long a `stop` step waits for the broker to exit: as the engine's scenario runner does. */
+const STOP_WAIT_MS = 60_000;
+
 /** Kafka's default replica.fetch.wait.max.ms */
 const FETCH_WAIT_MS = 500;
 
@@ -474,7 +477,10 @@ export class KafkaScenarioRun {
         await this.cluster.signal(step.broker, 'SIGKILL');
         return null;
       case 'stop':
-        await this.cluster.signal(step.broker, 'SIGTERM');
+        // Without an active controller a broker waits up to 5 minutes for its controlled shutdown
+        // to be approved (KafkaBroker.shutdown()), then exits anyway. The step waits as long as
+        // the engine's runner does, and never turns the shutdown into a crash with a SIGKILL.
+        await this.cluster.signal(step.broker, 'SIGTERM', STOP_WAIT_MS, false);
         return null;
       case 'restart':
         // a new process: a pause belonged to the old one (as in the engine)

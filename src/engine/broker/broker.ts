@@ -252,7 +252,12 @@ function checkpointHighWatermarks(b: Broker, now: number): void {
 }
 
 /** Hard crash: the process dies; open connections are reset; the log stays on disk. */
-export function killBroker(s: SimState, b: Broker, how: 'crash' | 'shutdown' = 'crash'): void {
+export function killBroker(
+  s: SimState,
+  b: Broker,
+  how: 'crash' | 'shutdown' = 'crash',
+  stoppedText = `Broker ${b.id} completed its controlled shutdown and stopped.`,
+): void {
   if (!b.up) return;
   if (how === 'shutdown') checkpointHighWatermarks(b, s.now);
   // Kafka writes a clean-shutdown marker; a crash leaves none (KIP-966 unclean detection)
@@ -282,11 +287,7 @@ export function killBroker(s: SimState, b: Broker, how: 'crash' | 'shutdown' = '
       `Broker ${b.id} crashed (hard kill). The controller only notices when its session expires (broker.session.timeout.ms=${s.clusterConfig['broker.session.timeout.ms']}).`,
       { broker: b.id, rule: 'R20' },
     );
-  else
-    emit(s, 'brokerStopped', `Broker ${b.id} completed its controlled shutdown and stopped.`, {
-      broker: b.id,
-      rule: 'R22',
-    });
+  else emit(s, 'brokerStopped', stoppedText, { broker: b.id, rule: 'R22' });
 }
 
 function resetConnection(
@@ -299,12 +300,36 @@ function resetConnection(
   closeConnection(s, brokerAddr(b.id), to, request, requestId);
 }
 
+/**
+ * How long a stopping broker waits for the controller to approve its controlled shutdown before it
+ * exits anyway: KafkaBroker.shutdown() gives BrokerServer.shutdown a deadline of 5 minutes, and
+ * on timeout it logs "Timed out waiting for the controller to approve controlled shutdown" and
+ * goes on shutting down (its logs still close cleanly).
+ */
+export const CONTROLLED_SHUTDOWN_DEADLINE_MS = 5 * 60_000;
+
 /** Controlled shutdown (R22): ask the controller via heartbeat, then exit when told to. */
 export function stopBroker(s: SimState, b: Broker): void {
   if (!b.up || b.shuttingDown) return;
   b.shuttingDown = true;
-  if (b.registered) sendHeartbeat(s, b);
-  else killBroker(s, b, 'shutdown');
+  if (!b.registered) return killBroker(s, b, 'shutdown');
+  sendHeartbeat(s, b);
+  schedule(s, s.now + CONTROLLED_SHUTDOWN_DEADLINE_MS, {
+    kind: 'shutdownDeadline',
+    broker: b.id,
+    incarnation: b.incarnation,
+  });
+}
+
+/** R22: no controller approved the controlled shutdown in time (none active): exit anyway. */
+export function onShutdownDeadline(s: SimState, b: Broker): void {
+  if (!b.shuttingDown) return;
+  killBroker(
+    s,
+    b,
+    'shutdown',
+    `Broker ${b.id} timed out waiting for the controller to approve its controlled shutdown (5 min) and stopped anyway; the controller fences it when its session expires.`,
+  );
 }
 
 function finishShutdown(s: SimState, b: Broker): void {

@@ -6,6 +6,7 @@ import {
   onBrokerMessage,
   onHeartbeatTimer,
   onHwCheckpoint,
+  onShutdownDeadline,
   onIsrCheck,
 } from '../broker/broker';
 import { onAlterPartitionRetry } from '../broker/leader-state';
@@ -107,6 +108,8 @@ function handle(s: SimState, item: TimerEvent): void {
       return withBroker(s, item, (b) => onIsrCheck(s, b));
     case 'hwCheckpoint':
       return withBroker(s, item, (b) => onHwCheckpoint(s, b));
+    case 'shutdownDeadline':
+      return withBroker(s, item, (b) => onShutdownDeadline(s, b));
     case 'retentionCheck':
       return withBroker(s, item, (b) => onRetentionCheck(s, b));
     case 'fetcherWake':

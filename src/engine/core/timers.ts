@@ -6,6 +6,7 @@ export type TimerEvent =
   | { kind: 'brokerHeartbeat'; broker: number; incarnation: number }
   | { kind: 'isrCheck'; broker: number; incarnation: number }
   | { kind: 'hwCheckpoint'; broker: number; incarnation: number }
+  | { kind: 'shutdownDeadline'; broker: number; incarnation: number }
   | { kind: 'retentionCheck'; broker: number; incarnation: number }
   | { kind: 'fetcherWake'; broker: number; incarnation: number; leader: number }
   | { kind: 'fetchTimeout'; broker: number; incarnation: number; leader: number; fetchId: number }
