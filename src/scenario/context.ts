@@ -3,8 +3,7 @@
 import type { BrokerConfig, ProducerConfig } from '../engine';
 import type { Endpoint } from './types';
 import type { Issues } from './issues';
-import { isInt, listIds, parseIndexKey, show } from './issues';
-import { MAX_NODE_ID } from './kit';
+import { listIds, show } from './issues';
 
 export type ClientType = 'producer' | 'consumer';
 
@@ -45,28 +44,20 @@ export function newContext(issues: Issues): Context {
   };
 }
 
-export function checkBrokerId(ctx: Context, value: unknown, path: string): number | undefined {
-  if (ctx.brokers === null) {
-    if (isInt(value) && value <= MAX_NODE_ID) return value;
-    ctx.issues.expected(path, 'a broker id', value);
-    return undefined;
-  }
-  if (typeof value === 'number' && ctx.brokers.includes(value)) return value;
-  ctx.issues.expected(path, `a broker id of cluster.brokers (${listIds(ctx.brokers)})`, value);
+// The values checked here have the right shape already (shape.ts): only whether they exist is.
+
+/** An id the cluster has (any id while the list itself is invalid). */
+function member(ctx: Context, ids: number[] | null, value: unknown, path: string, what: string) {
+  if (ids === null || ids.includes(value as number)) return value as number;
+  ctx.issues.expected(path, `${what} (${listIds(ids)})`, value);
   return undefined;
 }
 
-export function checkControllerId(ctx: Context, value: unknown, path: string): number | undefined {
-  if (ctx.controllers === null) {
-    if (isInt(value) && value <= MAX_NODE_ID) return value;
-    ctx.issues.expected(path, 'a controller id', value);
-    return undefined;
-  }
-  if (typeof value === 'number' && ctx.controllers.includes(value)) return value;
-  const quorum = listIds(ctx.controllers);
-  ctx.issues.expected(path, `a controller id of the quorum (${quorum})`, value);
-  return undefined;
-}
+export const checkBrokerId = (ctx: Context, value: unknown, path: string) =>
+  member(ctx, ctx.brokers, value, path, 'a broker id of cluster.brokers');
+
+export const checkControllerId = (ctx: Context, value: unknown, path: string) =>
+  member(ctx, ctx.controllers, value, path, 'a controller id of the quorum');
 
 export function checkTopicName(ctx: Context, value: unknown, path: string): string | undefined {
   if (typeof value === 'string' && ctx.topics.has(value)) return value;
@@ -74,23 +65,17 @@ export function checkTopicName(ctx: Context, value: unknown, path: string): stri
   return undefined;
 }
 
-/** A partition named "<topic>-<n>"; topic names may contain "-", so the number is after the last one. */
-export function checkPartition(ctx: Context, value: unknown, path: string): string | undefined {
-  const what = 'a partition "<topic>-<n>"';
-  if (typeof value !== 'string') {
-    ctx.issues.expected(path, what, value);
-    return undefined;
-  }
+/** A partition "<topic>-<n>" of a topic in the file; the number is after the last "-". */
+export function checkPartition(ctx: Context, value: string, path: string): string | undefined {
   const dash = value.lastIndexOf('-');
   const topic = value.slice(0, dash);
-  const index = dash > 0 ? parseIndexKey(value.slice(dash + 1)) : undefined;
-  if (index === undefined || !ctx.topics.has(topic)) {
+  const count = ctx.topics.get(topic);
+  if (!ctx.topics.has(topic)) {
     const topics = listNames([...ctx.topics.keys()]);
-    ctx.issues.expected(path, `${what} of a topic in topics (${topics})`, value);
+    ctx.issues.expected(path, `a partition "<topic>-<n>" of a topic in topics (${topics})`, value);
     return undefined;
   }
-  const count = ctx.topics.get(topic);
-  if (count !== null && count !== undefined && index >= count) {
+  if (count !== null && count !== undefined && Number(value.slice(dash + 1)) >= count) {
     const range = count === 1 ? `${topic}-0` : `${topic}-0..${topic}-${count - 1}`;
     ctx.issues.expected(path, `a partition of topic ${topic} (${range})`, value);
     return undefined;
@@ -136,7 +121,7 @@ export function checkEndpoint(ctx: Context, value: unknown, path: string): Endpo
     typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : (value as unknown);
   if (typeof numeric === 'number') {
     const known = [...(ctx.brokers ?? []), ...(ctx.controllers ?? [])];
-    if (known.includes(numeric) || (ctx.brokers === null && isInt(numeric))) return numeric;
+    if (known.includes(numeric) || ctx.brokers === null) return numeric;
   }
   if (value === 'controller') return 'controller';
   if (typeof value === 'string' && ctx.clients.has(value)) return value;

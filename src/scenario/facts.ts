@@ -137,7 +137,7 @@ function references(ctx: Context, name: string, value: unknown, path: string): v
   const list = (l: unknown, p: string, check: (x: unknown, p: string) => unknown) =>
     Array.isArray(l) && l.forEach((x, i) => check(x, at(p, i)));
   const record = (r: unknown, p: string) => checkRecord(ctx, r, p);
-  const part = (x: unknown, p: string) => checkPartition(ctx, x, p);
+  const part = (x: unknown, p: string) => checkPartition(ctx, x as string, p);
   const entries = (o: unknown) => Object.entries(o as Record<string, Record<string, unknown>>);
   switch (name) {
     case 'brokers':

@@ -44,10 +44,6 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function isInt(value: unknown, min = 0): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
-}
-
 /** " (did you mean x?)" for a near miss such as a wrong case or a dropped letter, else "". */
 export function didYouMean(name: string, known: readonly string[]): string {
   let best: string | undefined;
@@ -88,11 +84,4 @@ export function listIds(ids: readonly number[]): string {
   const contiguous = last - first === sorted.length - 1;
   if (contiguous && sorted.length > 5) return `${first}..${last}`;
   return sorted.join(', ');
-}
-
-/** A canonical non-negative integer written as a string ("0", "12"; not "01" or "1.0"). */
-export function parseIndexKey(key: string): number | undefined {
-  if (!/^(0|[1-9][0-9]{0,9})$/.test(key)) return undefined;
-  const n = Number(key);
-  return n <= 2147483647 ? n : undefined;
 }

@@ -63,7 +63,7 @@ function references(
   if (action === 'expect') return { do: action, facts: checkFacts(ctx, out, path, ok) };
   const clientType = CLIENT_OF[action as string];
   if (clientType && has('client')) checkClient(ctx, f.client, p('client'), clientType);
-  if (has('partition')) checkPartition(ctx, f.partition, p('partition'));
+  if (has('partition')) checkPartition(ctx, f.partition as string, p('partition'));
   if (has('topic')) checkTopicName(ctx, f.topic, p('topic'));
   if (has('broker')) checkBrokerId(ctx, f.broker, p('broker'));
   if (has('controller')) checkControllerId(ctx, f.controller, p('controller'));
