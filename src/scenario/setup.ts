@@ -135,11 +135,10 @@ function checkTopic(
   cluster: BrokerConfig,
 ): TopicSetup | undefined {
   // With a manual assignment Kafka derives the counts from it; given counts must agree.
-  const assigned = t.assignment && Object.keys(t.assignment).length;
   const first = t.assignment?.['0'];
   const partitions = count(ctx, t.partitions, at(path, 'partitions'), {
-    value: assigned ?? cluster['num.partitions'],
-    source: assigned ? 'the number of partitions in assignment' : 'the default num.partitions',
+    value: t.assignment ? Object.keys(t.assignment).length : cluster['num.partitions'],
+    source: t.assignment ? 'the number of partitions in assignment' : 'the default num.partitions',
   });
   const rf = count(ctx, t.replicationFactor, at(path, 'replicationFactor'), {
     value: first?.length ?? cluster['default.replication.factor'],
@@ -189,6 +188,7 @@ function count(
   const value = given ?? fallback.value;
   const subject = given === undefined ? `${fallback.source} (${value})` : `${value}`;
   const brokers = ctx.brokers?.length;
+  if (value < 1) return void ctx.issues.add(path, `${subject} is less than 1`);
   if (path.endsWith('replicationFactor') && brokers !== undefined && value > brokers)
     return void ctx.issues.add(path, `${subject} is more than the ${brokers} brokers`);
   if (path.endsWith('partitions') && value > MAX_PARTITIONS)

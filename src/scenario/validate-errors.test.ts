@@ -114,6 +114,11 @@ describe('errors name the field and what was expected', () => {
       'topics[0].assignment.1: missing: expected a list of 3 distinct broker ids',
     ],
     [
+      'empty assignment',
+      (s) => (s.topics[0].assignment = {}),
+      'topics[0].partitions: the number of partitions in assignment (0) is less than 1',
+    ],
+    [
       'assignment extra',
       (s) => (s.topics[0].assignment['1'] = [1, 2, 3]),
       'topics[0].assignment.1: not a partition number of this topic (0..0)',
