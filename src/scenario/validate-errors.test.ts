@@ -115,8 +115,8 @@ describe('errors name the field and what was expected', () => {
     ],
     [
       'empty assignment',
-      (s) => (s.topics[0].assignment = {}),
-      'topics[0].partitions: the number of partitions in assignment (0) is less than 1',
+      (s) => s.topics.push({ name: 'u', assignment: {} }),
+      'topics[1].partitions: the number of partitions in assignment (0) is less than 1',
     ],
     [
       'assignment extra',
