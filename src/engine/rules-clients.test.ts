@@ -59,6 +59,18 @@ describe('producer client (R37-R40)', () => {
     expect(c.record('k')).toMatchObject({ partition: 't-3', status: 'acked' });
   });
 
+  it('keyless records go to a partition with a leader: send() waits for the metadata before it picks one (BuiltInPartitioner)', () => {
+    // t-0 and t-1 have one replica each; t-0 goes offline before the producer's first send
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const c = cluster({ seed, assignment: [[1], [2]] });
+      c.do({ type: 'kill', broker: 1 }).advance(12_000);
+      expect(c.partition('t-0').leader).toBeNull();
+      c.do({ type: 'produce', client: 'P', topic: 't', records: ['x', 'y'] }).advance(2000);
+      expect(c.record('x')).toMatchObject({ partition: 't-1', status: 'acked', offset: 0 });
+      expect(c.record('y')).toMatchObject({ partition: 't-1', status: 'acked', offset: 1 });
+    }
+  });
+
   it('R38: a retriable error is retried after a metadata refresh and succeeds on the new leader', () => {
     const c = cluster();
     c.produce(['a']).advance(1000);

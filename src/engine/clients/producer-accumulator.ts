@@ -33,19 +33,82 @@ function choosePartition(
   if (key !== null) return partitionName(topic, partitionForKey(key, count));
   let sticky = p.stickyPartition[topic];
   if (!sticky || sticky.bytes >= p.config['batch.size']) {
-    const withLeader = [];
-    for (let i = 0; i < count; i++) {
-      const md = p.metadata.partitions[partitionName(topic, i)];
-      if (!md || md.leader !== null) withLeader.push(i);
-    }
-    const pool = withLeader.length > 0 ? withLeader : [...Array(count).keys()];
-    const previous = sticky?.partition;
-    const choices = pool.length > 1 ? pool.filter((i) => i !== previous) : pool;
-    sticky = { partition: choices[nextInt(s, choices.length)]!, bytes: 0 };
+    sticky = { partition: nextStickyPartition(s, p, topic, sticky?.partition), bytes: 0 };
     p.stickyPartition[topic] = sticky;
   }
   sticky.bytes += bytes;
   return partitionName(topic, sticky.partition);
+}
+
+const knowsTopic = (p: Producer, topic: string, count: number) =>
+  Array.from({ length: count }, (_, i) => partitionName(topic, i)).some(
+    (n) => p.metadata.partitions[n] !== undefined,
+  );
+
+/**
+ * BuiltInPartitioner.nextPartition: a random partition among those with a leader (all of them if
+ * none has one), another than the previous sticky one when it can.
+ */
+function nextStickyPartition(
+  s: SimState,
+  p: Producer,
+  topic: string,
+  previous: number | undefined,
+): number {
+  const count = s.topics[topic]!.partitions;
+  const withLeader = [];
+  for (let i = 0; i < count; i++) {
+    const md = p.metadata.partitions[partitionName(topic, i)];
+    if (!md || md.leader !== null) withLeader.push(i);
+  }
+  const pool = withLeader.length > 0 ? withLeader : [...Array(count).keys()];
+  const choices = pool.length > 1 ? pool.filter((i) => i !== previous) : pool;
+  return choices[nextInt(s, choices.length)]!;
+}
+
+/**
+ * Kafka's send() waits for the topic's metadata before it picks a partition (waitOnMetadata,
+ * then partition()), so a keyless record never goes to a partition the producer could have known
+ * to be leaderless. The engine's producer appends at once; records placed before it had the
+ * topic's metadata are moved, on its arrival, to a partition chosen as Kafka would have chosen
+ * it. Nothing of them was sent: there was no leader to send to.
+ */
+export function rehomeBlindRecords(s: SimState, p: Producer): void {
+  for (const [topic, sticky] of Object.entries(p.stickyPartition)) {
+    const blind = sticky.blind;
+    if (!blind) continue;
+    delete sticky.blind;
+    const count = s.topics[topic]!.partitions;
+    if (!knowsTopic(p, topic, count)) {
+      sticky.blind = blind;
+      continue;
+    }
+    const from = partitionName(topic, sticky.partition);
+    if (p.metadata.partitions[from]?.leader !== null) continue;
+    const to = nextStickyPartition(s, p, topic, undefined);
+    if (partitionName(topic, to) === from) continue;
+    sticky.partition = to;
+    for (const rid of blind) moveRecord(s, p, rid, from, partitionName(topic, to));
+  }
+}
+
+function moveRecord(s: SimState, p: Producer, rid: number, from: string, to: string): void {
+  const queue = p.queues[from] ?? [];
+  const batchId = queue.find((id) => p.batches[id]!.rids.includes(rid));
+  if (batchId === undefined) return;
+  const batch = p.batches[batchId]!;
+  if (batch.inflight || batch.attempts > 0 || batch.done) return;
+  batch.rids = batch.rids.filter((r) => r !== rid);
+  const info = s.records.find((r) => r.rid === rid);
+  if (!info) return;
+  const bytes = recordBytes(info.value, info.key);
+  batch.bytes -= bytes;
+  if (batch.rids.length === 0) {
+    p.queues[from] = queue.filter((id) => id !== batchId);
+    delete p.batches[batchId];
+  }
+  info.partition = to;
+  addToQueue(s, p, rid, to, bytes);
 }
 
 /** One record into the accumulator (RecordAccumulator.append). Returns its record id. */
@@ -60,6 +123,14 @@ export function appendToAccumulator(
   const topic = opts.topic ?? splitPartitionName(opts.partition!).topic;
   const partition = opts.partition ?? choosePartition(s, p, topic, key, bytes);
   const rid = nextRid(s);
+  const sticky = p.stickyPartition[topic];
+  if (
+    !opts.partition &&
+    key === null &&
+    sticky &&
+    !knowsTopic(p, topic, s.topics[topic]!.partitions)
+  )
+    (sticky.blind ??= []).push(rid);
   const info: RecordInfo = {
     rid,
     value,
@@ -79,7 +150,12 @@ export function appendToAccumulator(
     undeliverable: false,
   };
   s.records.push(info);
+  addToQueue(s, p, rid, partition, bytes);
+  return rid;
+}
 
+/** Puts a record into the partition's last open batch, or a new one (RecordAccumulator.append). */
+function addToQueue(s: SimState, p: Producer, rid: number, partition: string, bytes: number): void {
   const queue = (p.queues[partition] ??= []);
   const lastId = queue[queue.length - 1];
   const last = lastId !== undefined ? p.batches[lastId] : undefined;
@@ -110,7 +186,6 @@ export function appendToAccumulator(
     queue.push(batch.id);
     scheduleExpiryCheck(s, p, batch.createdAt + p.config['delivery.timeout.ms']);
   }
-  return rid;
 }
 
 /**

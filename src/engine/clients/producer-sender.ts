@@ -8,7 +8,7 @@ import {
   onMetadataResponse,
   requestMetadata,
 } from './client-metadata';
-import { nextToDrain } from './producer-accumulator';
+import { nextToDrain, rehomeBlindRecords } from './producer-accumulator';
 import { completeBatch, failBatch } from './producer-outcomes';
 import { nextFloat } from '../core/rng';
 import type { Payload } from '../core/messages';
@@ -331,7 +331,9 @@ export function onProducerMetadataResponse(
   p: Producer,
   resp: Extract<Payload, { kind: 'metadataResponse' }>,
 ): void {
-  if (onMetadataResponse(s, p.id, p.metadata, resp)) runSender(s, p);
+  if (!onMetadataResponse(s, p.id, p.metadata, resp)) return;
+  rehomeBlindRecords(s, p);
+  runSender(s, p);
 }
 
 export function onProducerMetadataFailed(

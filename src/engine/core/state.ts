@@ -300,7 +300,11 @@ export interface Producer {
   batches: Record<string, ProducerBatch>;
   inflight: Record<string, InflightProduce>;
   nextSequence: Record<string, number>;
-  stickyPartition: Record<string, { partition: number; bytes: number }>;
+  /**
+   * per topic, the sticky partition of keyless records; `blind` lists the records given to it
+   * before the producer had the topic's metadata (they move once it has, see rehomeBlindRecords)
+   */
+  stickyPartition: Record<string, { partition: number; bytes: number; blind?: number[] }>;
   /** the app's steady stream: records per simulated second, records sent, timer generation */
   stream: { rate: number; sent: number; epoch: number };
   /** time of the pending delivery-timeout check, 0 when none */
