@@ -1,7 +1,6 @@
 // What the steps may refer to (brokers, controllers, topics, clients, records), and the checks
 // that turn a reference in the file into a normalised value or an error naming the field.
 import type { BrokerConfig, ProducerConfig } from '../engine';
-import type { Endpoint } from './types';
 import type { Issues } from './issues';
 import { listIds, show } from './issues';
 
@@ -116,7 +115,11 @@ export function checkRecord(ctx: Context, value: unknown, path: string): string 
  * A network endpoint: a broker or controller id (a number, or a numeric string such as "2"),
  * "controller" for the whole quorum, or a client id.
  */
-export function checkEndpoint(ctx: Context, value: unknown, path: string): Endpoint | undefined {
+export function checkEndpoint(
+  ctx: Context,
+  value: unknown,
+  path: string,
+): number | string | undefined {
   const numeric =
     typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : (value as unknown);
   if (typeof numeric === 'number') {

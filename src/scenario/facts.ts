@@ -11,7 +11,6 @@ import {
   type Context,
 } from './context';
 import { at } from './issues';
-import type { Facts } from './types';
 import { byId, closed, distinct, field, int, keyed, nodeId, opt } from './kit';
 import { partition, recordValue } from './vocabulary';
 
@@ -113,6 +112,9 @@ export const FACTS = opt({
     'a list of consume reads { client, partition, from, records | error }',
   ),
 });
+
+/** Facts an `expect` checks, in the state vocabulary; anything left out is not checked. */
+export type Facts = v.InferOutput<v.ObjectSchema<typeof FACTS, undefined>>;
 
 export const FACT_NAMES = Object.keys(FACTS) as (keyof typeof FACTS)[];
 

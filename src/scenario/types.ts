@@ -1,14 +1,12 @@
 // A validated, normalised scenario (scenario-format.md, format v1).
 import type { SimSetup } from '../engine';
-import type * as v from 'valibot';
-import type { FACTS } from './facts';
+import type { Facts } from './facts';
 import type { CommandStep } from './vocabulary';
 
 /** A network endpoint: a broker id, a controller id, "controller" (the whole quorum) or a client id. */
 export type Endpoint = number | string;
 
-/** Facts an `expect` checks, in the state vocabulary; anything left out is not checked. */
-export type Facts = v.InferOutput<v.ObjectSchema<typeof FACTS, undefined>>;
+export type { Facts };
 
 interface StepBase {
   /** earliest simulated start time of the step (ms) */
