@@ -51,6 +51,21 @@ describe('eligible leader replicas (R45)', () => {
     expect(c.dump().lost).toEqual([]);
   });
 
+  it('R10/R45: a lowered min.insync.replicas does not advance the HW by itself; the next append does', () => {
+    // the ELR it clears reaches the leader before the new config (same metadata batch), so the
+    // HW is recomputed under the old min ISR; Kafka 4.4.0 showed the same (m1 uncommitted 5 s on)
+    const c = cluster({ topic: { 'min.insync.replicas': 2 }, producer: { acks: 1 } });
+    c.do({ type: 'stop', broker: 3 }).do({ type: 'stop', broker: 2 }).advance(100);
+    c.produce(['m1']).advance(100);
+    expect(c.partition()).toMatchObject({ isr: [1], elr: [2] });
+    c.do({ type: 'setConfig', scope: 'topic', id: 't', config: { 'min.insync.replicas': 1 } });
+    c.advance(5000);
+    expect(c.partition().elr).toEqual([]);
+    expect(c.dump().uncommitted).toEqual(['m1']);
+    c.produce(['m2']).advance(100);
+    expect(c.dump().committed).toEqual({ 't-0': ['m1', 'm2'] });
+  });
+
   it('R45: changing min.insync.replicas clears the ELR', () => {
     const c = cluster({ topic: { 'min.insync.replicas': 2 } });
     c.do({ type: 'pauseFetch', broker: 3 }).produce(['b']).advance(45_000);

@@ -39,7 +39,8 @@ export function onBrokerMessage(s: SimState, b: Broker, msg: Message): void {
     case 'metadataUpdate':
       if (p.fromOffset !== b.image.offset) return; // missed some: the next heartbeat brings a snapshot
       for (const rec of p.records) {
-        if (rec.type === 'partition') applyPartitionState(s, b, rec.state);
+        if (rec.type === 'partition')
+          applyPartitionState(s, b, rec.state, rec.withMinIsrChange === true);
         else
           b.image.brokers[rec.id] = {
             epoch: rec.epoch,

@@ -36,14 +36,21 @@ export function applySnapshot(s: SimState, b: Broker, snap: MetadataImage): void
   b.image.offset = snap.offset;
 }
 
-export function applyPartitionState(s: SimState, b: Broker, p: PartitionState): void {
+export function applyPartitionState(
+  s: SimState,
+  b: Broker,
+  p: PartitionState,
+  /** applied before the min.insync.replicas change of its batch (a ClearElrRecord) */
+  beforeMinIsrChange = false,
+): void {
   const before = b.image.partitions[p.name];
   b.image.partitions[p.name] = p;
   if (!p.replicas.includes(b.id)) return;
   const r = (b.replicas[p.name] ??= newReplica(p.name));
   if (before && before.partitionEpoch === p.partitionEpoch && r.role !== 'none') return;
   if (p.leader === b.id) {
-    if (r.role === 'leader' && r.leaderEpoch === p.leaderEpoch) updateLeaderIsr(s, b, r, p);
+    if (r.role === 'leader' && r.leaderEpoch === p.leaderEpoch)
+      updateLeaderIsr(s, b, r, p, beforeMinIsrChange);
     else becomeLeader(s, b, r, p);
   } else {
     becomeFollower(s, b, r, p);
@@ -83,10 +90,21 @@ function becomeLeader(s: SimState, b: Broker, r: Replica, p: PartitionState): vo
   maybeIncrementHighWatermark(s, b, r);
 }
 
-function updateLeaderIsr(s: SimState, b: Broker, r: Replica, p: PartitionState): void {
+function updateLeaderIsr(
+  s: SimState,
+  b: Broker,
+  r: Replica,
+  p: PartitionState,
+  beforeMinIsrChange: boolean,
+): void {
   r.isr = [...p.isr];
   r.partitionEpoch = p.partitionEpoch;
   r.pendingIsr = null;
+  // Partition.makeLeader recomputes the HW, but for the ELR cleared by a min.insync.replicas
+  // change it does so under the old min ISR (the config is applied after the partitions of the
+  // same metadata batch), which cannot move it: a lowered min ISR lets the HW advance only at
+  // the leader's next append, follower fetch or ISR change.
+  if (beforeMinIsrChange) return;
   maybeIncrementHighWatermark(s, b, r);
   completeParkedProduces(s, b, r.partition);
 }

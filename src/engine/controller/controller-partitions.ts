@@ -127,7 +127,7 @@ export function commitPartitionChange(
     recovering?: boolean;
     eligible?: EligibleSets;
   },
-  why: { rule: string; kind?: ElectionKind; text?: string },
+  why: { rule: string; kind?: ElectionKind; text?: string; withMinIsrChange?: true },
 ): void {
   const p = s.controller.partitions[name]!;
   const prevLeader = p.leader;
@@ -155,7 +155,12 @@ export function commitPartitionChange(
     recovering: change.recovering ?? (leaderChanged ? false : p.recovering),
   };
   s.controller.partitions[name] = next;
-  publishMetadata(s, { type: 'partition', state: next });
+  publishMetadata(
+    s,
+    why.withMinIsrChange
+      ? { type: 'partition', state: next, withMinIsrChange: true }
+      : { type: 'partition', state: next },
+  );
 
   if (isrChanged) {
     const removed = prevIsr.filter((b) => !isr.includes(b));
@@ -395,7 +400,11 @@ export function clearEligibleLeaderReplicas(s: SimState, topic: string | null): 
       s,
       name,
       { eligible: { elr: [], lastKnownElr: [] } },
-      { rule: 'R45', text: 'min.insync.replicas changed, which clears the ELR' },
+      {
+        rule: 'R45',
+        text: 'min.insync.replicas changed, which clears the ELR',
+        withMinIsrChange: true,
+      },
     );
   }
 }

@@ -4,6 +4,12 @@ import type { LogEntry, MetadataImage, PartitionState } from './model';
 export interface MetadataRecordPartition {
   type: 'partition';
   state: PartitionState;
+  /**
+   * Written with a min.insync.replicas change (the ELR it clears, ClearElrRecord): a broker
+   * applies the partition change of a metadata batch before its config change
+   * (BrokerMetadataPublisher), so the leader recomputes its HW under the old min ISR.
+   */
+  withMinIsrChange?: true;
 }
 export interface MetadataRecordBroker {
   type: 'broker';
