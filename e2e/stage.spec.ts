@@ -177,6 +177,23 @@ test.describe('at 1920x1080', () => {
     const callout = page.getByTestId('produce-error');
     await expect(callout).toContainText('NOT_ENOUGH_REPLICAS');
     await expect(callout).toContainText('acks=all needs 2 in-sync replicas; ISR is [1]');
+    // at the producer and at the leader: both are ringed, each around its own box
+    const ring = (id: string) => page.getByTestId(id).boundingBox();
+    const [atProducer, atLeader, producer, leader] = await Promise.all([
+      ring('produce-error-producer'),
+      ring('produce-error-leader'),
+      ring('client-P'),
+      ring('replica-t-0-1'),
+    ]);
+    const around = (r: typeof producer, box: typeof producer) =>
+      !!r &&
+      !!box &&
+      r.x <= box.x + 1 &&
+      r.y <= box.y + 1 &&
+      r.x + r.width >= box.x + box.width - 1 &&
+      r.y + r.height >= box.y + box.height - 1;
+    expect(around(atProducer, producer), 'the ring encloses producer P').toBe(true);
+    expect(around(atLeader, leader), 'the ring encloses the leader chip p0@1').toBe(true);
     // offline replicas of the down brokers say so
     await expect(page.getByTestId('replica-t-0-2')).toHaveAttribute('data-state', 'offline');
   });

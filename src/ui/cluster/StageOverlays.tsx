@@ -258,19 +258,25 @@ function ErrorCallout({
     : null;
   const x = spot ? spot.x : f;
   const y = spot ? spot.y : f;
+  const mark = (box: Rect, testId: string) => (
+    <rect
+      className="callout-mark"
+      data-testid={testId}
+      x={box.x - f * 0.15}
+      y={box.y - f * 0.15}
+      width={box.w + f * 0.3}
+      height={box.h + f * 0.3}
+      rx={f * 0.35}
+    />
+  );
   return (
     <g className="error-callout" data-testid="produce-error" role="alert">
+      {/* the producer that was refused is ringed too: the class sees who got the error */}
+      {producer ? mark(producer, 'produce-error-producer') : null}
       {leader ? (
         <>
           <line x1={x + w / 2} y1={y + h} x2={leader.cx} y2={leader.cy} className="callout-line" />
-          <rect
-            className="callout-mark"
-            x={leader.x - f * 0.15}
-            y={leader.y - f * 0.15}
-            width={leader.w + f * 0.3}
-            height={leader.h + f * 0.3}
-            rx={f * 0.35}
-          />
+          {mark(leader, 'produce-error-leader')}
         </>
       ) : null}
       <rect x={x} y={y} width={Math.min(w, layout.width - x - f * 0.2)} height={h} rx={f * 0.3} />
