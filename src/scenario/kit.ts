@@ -104,11 +104,19 @@ export function closed<E extends v.ObjectEntries>(
       const out = base['~run'](dataset, config);
       if (!isObject(input)) return out;
       if (o.open) return out;
-      for (const key of Object.keys(input)) {
-        if (known.includes(key) || (free && /^[_$]/.test(key))) continue;
-        const path = [{ type: 'object', origin: 'key', input, key, value: input[key] }] as const;
-        sentence(out, `unknown ${name}${hint(key, known)}`, input[key], path);
-      }
+      // unknown keys first: a misspelt key also reads as a missing one, and its hint is the better
+      const unknown = Object.keys(input)
+        .filter((key) => !known.includes(key) && !(free && /^[_$]/.test(key)))
+        .map((key) => ({
+          kind: 'validation',
+          type: 'unknown_key',
+          input: input[key],
+          expected: null,
+          received: '',
+          message: `unknown ${name}${hint(key, known)}`,
+          path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
+        }));
+      if (unknown.length > 0) out.issues = [...unknown, ...(out.issues ?? [])] as never;
       if (isObject(out.value))
         for (const key of Object.keys(out.value)) if (!known.includes(key)) delete out.value[key];
       return out;
@@ -153,14 +161,4 @@ function arrayIssue(
   const { value: input } = dataset;
   const issue = { kind: 'schema', type: 'object', input, expected: 'Object', received: 'Array' };
   return { typed: false, value: input, issues: [{ ...issue, message: what } as never] };
-}
-
-function sentence(
-  out: v.OutputDataset<unknown, v.BaseIssue<unknown>>,
-  message: string,
-  input: unknown,
-  path: v.IssuePathItem[] | readonly v.IssuePathItem[],
-): void {
-  const issue = { kind: 'validation', type: 'unknown_key', input, expected: null, received: '' };
-  (out.issues ??= [] as never).push({ ...issue, message, path: [...path] } as never);
 }

@@ -195,6 +195,18 @@ describe('lessons', () => {
       error:
         'steps[0].waitFor.walk: no record is walked yet (add "walk": "next" to this step or an earlier one)',
     });
+    expect(
+      parseLesson({ ...base, steps: [{ text: 'hi', waitfor: { event: 'x' } }] }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^steps\[0\]\.waitfor: unknown field; did you mean waitFor\?/),
+    });
+    expect(
+      parseLesson({ ...base, steps: [{ text: 'hi', expect: { leaders: {} } }] }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^steps\[0\]\.expect\.leaders: unknown fact/),
+    });
     expect(parseLesson({ ...base, steps: [{ text: 'hi', expect: [1] }] })).toMatchObject({
       ok: false,
       error: 'steps[0].expect: expected facts (the scenario expect vocabulary)',
