@@ -242,6 +242,8 @@ const SCOPE =
   '"broker", "topic" or "client" (with "id"), or { "broker" | "topic" | "client": <id> }';
 const within = '[fromMs, toMs], integers >= 0, measured from the start of this step';
 
+const STEP = 'a step { "do": <action>, ... }';
+
 /** Each action's fields (`do` and `at` aside). */
 export const STEP_FIELDS = {
   ...COMMAND_FIELDS,
@@ -274,7 +276,12 @@ export const STEP_FIELDS = {
   expectEvent: {
     event: field(v.picklist(ALL_EVENTS), `an event (${ALL_EVENTS.join(', ')})`),
     within: field(v.strictTuple([int(0), int(0)]), within),
-    ...opt({ broker, partition, record: recordValue, expect: closedFacts() }),
+    ...opt({
+      broker,
+      partition,
+      record: recordValue,
+      expect: closed(FACTS, 'an object of facts', { unknown: 'fact' }),
+    }),
   },
 } satisfies Record<string, v.ObjectEntries>;
 
@@ -307,20 +314,15 @@ const STEP_RULES: Record<string, [object, Rule]> = {
   ],
 };
 
-function closedFacts() {
-  return closed(FACTS, 'an object of facts', { unknown: 'fact' });
-}
-
 export const ACTIONS = Object.keys(STEP_FIELDS);
 
-const STEP = 'a step { "do": <action>, ... }';
 const step = notArray(
   v.variant(
     'do',
     Object.entries(STEP_FIELDS).map(([action, fields]) => {
       const [jsonRule, rule] = STEP_RULES[action] ?? [{}, () => null];
       return v.pipe(
-        closed({ do: v.literal(action), at: v.optional(STEP_AT), ...fields }, '', {
+        closed({ do: v.literal(action), at: v.optional(STEP_AT), ...fields }, STEP, {
           unknown: action === 'expect' ? 'fact' : `field of ${action}`,
           jsonRule,
         }),
