@@ -164,6 +164,8 @@ async function main(): Promise<number> {
   await Promise.all(Array.from({ length: parallel }, worker));
   let seconds = (Date.now() - t0) / 1000;
   let ranParallel = parallel;
+  let mergedFiles: string[] | undefined;
+  let fullRunDate: string | undefined;
   if (merge) {
     // --merge: re-run some files and fold their results into the last full run's report
     const last = JSON.parse(readFileSync(REPORT_JSON, 'utf8')) as Report;
@@ -172,6 +174,8 @@ async function main(): Promise<number> {
     placement = last.placement;
     seconds = last.seconds;
     ranParallel = last.parallel ?? parallel;
+    mergedFiles = [...new Set([...(last.merged?.files ?? []), ...fresh])].sort();
+    fullRunDate = last.date;
   } else if (subset) {
     // some files only: printed, not written over the last full run's report (use --merge)
     console.log(`${results.length} file(s) run; the report is written by a full run or --merge`);
@@ -182,12 +186,15 @@ async function main(): Promise<number> {
       ? unexplainedDifferences(results)
       : await writeReport({
           kafkaVersion: version,
-          date: new Date().toISOString(),
+          date: fullRunDate ?? new Date().toISOString(),
           seconds,
           parallel: ranParallel,
           harnessConfig: HARNESS_CONFIG,
           results,
           placement,
+          ...(mergedFiles
+            ? { merged: { date: new Date().toISOString(), files: mergedFiles } }
+            : {}),
         });
   const counts = (v: string) => results.filter((r) => r.verdict === v).length;
   const openDiffer = results.filter((r) => unexplainedDifferences([r]).length > 0).length;

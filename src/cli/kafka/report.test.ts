@@ -71,6 +71,21 @@ describe('the conformance report', () => {
     expect(md).toMatch(/\| 40-elr-off-same-faults-offline \| off \| \*\*differ \(open\)\*\* \|/);
   });
 
+  it('names the files re-run with --merge apart from the full run and its time', () => {
+    const merged = renderMarkdown({
+      ...rep,
+      merged: {
+        date: '2026-12-06T14:00:00.000Z',
+        files: ['src/data/scenarios/01-happy-path-acks-all.json'],
+      },
+    });
+    expect(merged).toContain('Last run: 2026-12-06 12:00 UTC');
+    expect(merged).toContain(
+      'Re-run since with `--merge` (last 2026-12-06 14:00 UTC), not part of the total time above: 01-happy-path-acks-all.',
+    );
+    expect(md).not.toContain('--merge');
+  });
+
   it('states the version, the run time and the feature levels', () => {
     expect(md).toContain('Apache Kafka **4.4.0**');
     expect(md).toContain('**20 min 50 s** in all (`KAFKA_PARALLEL=2 npm run test:kafka`)');

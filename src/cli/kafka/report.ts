@@ -22,6 +22,8 @@ export interface Report {
   harnessConfig: Record<string, string>;
   results: ScenarioResult[];
   placement: PlacementResult[];
+  /** files re-run with --merge since the full run (`date` and `seconds` stay the full run's) */
+  merged?: { date: string; files: string[] };
 }
 
 function find(list: Explained[], file: string, path: string): Explained | undefined {
@@ -142,6 +144,12 @@ export function renderMarkdown(rep: Report): string {
     '"Checked against real Kafka".',
     '',
     `Last run: ${rep.date.slice(0, 16).replace('T', ' ')} UTC, **${minutes(rep.seconds)}** in all (\`KAFKA_PARALLEL=${rep.parallel} npm run test:kafka\`). ${count('agree')} scenario(s) agree, ${count('differ')} differ, ${count('not runnable on Kafka')} not runnable on Kafka, ${count('harness error')} harness error(s), ${count('over the time budget')} over the time budget.`,
+    ...(rep.merged
+      ? [
+          '',
+          `Re-run since with \`--merge\` (last ${rep.merged.date.slice(0, 16).replace('T', ' ')} UTC), not part of the total time above: ${rep.merged.files.map((f) => f.replace(/^.*\//, '').replace(/\.json$/, '')).join(', ')}. Their verdicts and times are in the table.`,
+        ]
+      : []),
     '',
     '## Cluster and feature levels',
     '',
