@@ -11,7 +11,7 @@ import {
   type Context,
 } from './context';
 import { at } from './issues';
-import { byId, closed, distinct, field, int, keyed, nodeId, opt } from './kit';
+import { byId, closed, distinct, field, int, keyed, nodeId, opt, pair } from './kit';
 import { partition, recordValue } from './vocabulary';
 
 const closedFacts = <E extends v.ObjectEntries>(entries: E, jsonRule?: object) =>
@@ -41,7 +41,7 @@ const replica = closedFacts(
       'a list of log entries',
     ),
     epochCache: field(
-      v.array(field(v.pipe(v.array(int(0)), v.length(2)), 'a pair [leaderEpoch, startOffset]')),
+      v.array(field(pair, 'a pair [leaderEpoch, startOffset]')),
       'a list of [leaderEpoch, startOffset] pairs',
     ),
   }),

@@ -17,7 +17,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       const extra = JSON_EXTRAS.get(valibotAction);
       if (extra) return { ...jsonSchema, ...extra };
       // checked by the validator only (rules between fields are in JSON_EXTRAS)
-      const validatorOnly = ['finite', 'check', 'raw_check', 'raw_transform', 'transform'];
+      const validatorOnly = ['check', 'raw_check', 'raw_transform', 'transform'];
       return validatorOnly.includes(valibotAction.type) ? jsonSchema : undefined;
     },
   });

@@ -11,11 +11,13 @@ export const field = <S extends v.GenericSchema>(
 ) => v.message(schema, what);
 export const int = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min));
 export const nonEmpty = v.pipe(v.string(), v.minLength(1));
+/** Two integers >= 0. */
+export const pair = v.pipe(v.array(int(0)), v.length(2));
 
 /** JSON Schema keywords for what a shape cannot state (json-schema.ts merges them in). */
 export const JSON_EXTRAS = new Map<unknown, Record<string, unknown>>();
 export const json = <S>(schema: S, extra: Record<string, unknown>): S => {
-  JSON_EXTRAS.set(schema, extra);
+  JSON_EXTRAS.set(schema, { ...JSON_EXTRAS.get(schema), ...extra });
   return schema;
 };
 
@@ -132,12 +134,20 @@ export function closed<E extends v.ObjectEntries>(
 }
 
 /** A union read by the branch for the input's kind (a number or not), so errors keep their paths. */
-export function byKind<N extends v.GenericSchema, O extends v.GenericSchema>(number: N, other: O) {
-  const base = v.union([number, other]);
+export const byKind = <N extends v.GenericSchema, O extends v.GenericSchema>(number: N, other: O) =>
+  either(number, other, (x) => typeof x === 'number');
+
+/** A union read by `first` when the input passes `isFirst`, else by `second` (errors keep paths). */
+export function either<A extends v.GenericSchema, B extends v.GenericSchema>(
+  first: A,
+  second: B,
+  isFirst: (input: unknown) => boolean,
+) {
+  const base = v.union([first, second]);
   const schema: typeof base = {
     ...base,
     '~run': (dataset, config) =>
-      (typeof dataset.value === 'number' ? number : other)['~run'](dataset, config) as never,
+      (isFirst(dataset.value) ? first : second)['~run'](dataset, config) as never,
   };
   return schema;
 }

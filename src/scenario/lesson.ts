@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { ALL_EVENTS, type Command } from '../engine/index';
 import { FACTS } from './facts';
 import { isObject } from './issues';
-import { closed, field, int } from './kit';
+import { closed, either, field, int, keyed } from './kit';
 import { readFirst } from './read';
 import { COMMAND } from './vocabulary';
 
@@ -16,8 +16,10 @@ export const LESSON_FORMAT = 'kafka-replication-lesson/1';
 export const WALK_HOPS = ['metadata', 'send', 'append', 'fetch', 'report', 'hw', 'ack', 'consume'];
 
 const name = v.pipe(v.string(), v.regex(/^[\w.-]+$/));
+/** absent or null: null */
+const nullish = <S extends v.GenericSchema>(s: S) => v.optional(v.nullable(s), null);
 /** an object, not an array */
-const plainObject = v.custom<Record<string, unknown>>(isObject);
+const plainObject = keyed(v.string(), v.unknown());
 const hop = field(
   v.pipe(
     v.string(),
@@ -43,19 +45,13 @@ const step = closed({
   ),
   do: v.optional(field(v.array(COMMAND), 'a list of commands'), []),
   // an object with "walk" waits for a hop, any other for an event
-  waitFor: v.nullish(
-    v.lazy((w) => (isObject(w) && 'walk' in w ? walkWait : eventWait)),
-    null,
-  ),
+  waitFor: nullish(either(walkWait, eventWait, (w) => isObject(w) && 'walk' in w)),
   /** simulated ms to play while the step is shown (when it waits for no event) */
   play: v.optional(field(int(0), 'simulated ms (an integer >= 0)'), 0),
-  select: v.nullish(field(v.string(), 'a partition name'), null),
-  walk: v.nullish(field(v.literal('next'), '"next"'), null),
+  select: nullish(field(v.string(), 'a partition name')),
+  walk: nullish(field(v.literal('next'), '"next"')),
   /** facts (scenario `expect` vocabulary) true once the step's wait is over; checked by the tests */
-  expect: v.nullish(
-    closed(FACTS, 'facts (the scenario expect vocabulary)', { unknown: 'fact' }),
-    null,
-  ),
+  expect: nullish(closed(FACTS, 'facts (the scenario expect vocabulary)', { unknown: 'fact' })),
 });
 const lesson = closed({
   format: field(v.literal(LESSON_FORMAT), `"${LESSON_FORMAT}"`),

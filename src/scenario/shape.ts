@@ -28,6 +28,7 @@ import {
   nonEmpty,
   notArray,
   opt,
+  pair,
 } from './kit';
 import {
   COMMAND_FIELDS,
@@ -140,7 +141,7 @@ const cluster = closed(
         'an object { "latencyMs", "jitterMs" }',
       ),
       config: CONFIG.broker,
-      features: v.pipe(
+      features: json(
         closed(
           {
             'eligible.leader.replicas.version': v.optional(
@@ -150,9 +151,10 @@ const cluster = closed(
           },
           'an object { "eligible.leader.replicas.version": 0 or 1 }',
         ),
-        v.description(
-          'KRaft feature levels. eligible.leader.replicas.version: 1 (the default of a new Kafka 4.1+ cluster) keeps eligible leader replicas (KIP-966); 0 is the behaviour before it.',
-        ),
+        {
+          description:
+            'KRaft feature levels. eligible.leader.replicas.version: 1 (the default of a new Kafka 4.1+ cluster) keeps eligible leader replicas (KIP-966); 0 is the behaviour before it.',
+        },
       ),
     }),
   },
@@ -252,9 +254,9 @@ export const STEP_FIELDS = {
       v.union([
         v.picklist(['broker', 'topic', 'client']),
         v.union([
-          v.strictObject({ broker: brokerTarget }),
-          v.strictObject({ topic }),
-          v.strictObject({ client }),
+          closed({ broker: brokerTarget }, SCOPE, { free: false }),
+          closed({ topic }, SCOPE, { free: false }),
+          closed({ client }, SCOPE, { free: false }),
         ]),
       ]),
       SCOPE,
@@ -266,7 +268,15 @@ export const STEP_FIELDS = {
       client,
     }),
     config: field(
-      v.pipe(keyed(v.string(), v.union([v.string(), v.number(), v.boolean()])), v.minEntries(1)),
+      v.pipe(
+        keyed(v.string(), v.union([v.string(), v.number(), v.boolean()])),
+        json(
+          v.check<Record<string, string | number | boolean>>(
+            (config) => Object.keys(config).length > 0,
+          ),
+          { minProperties: 1 },
+        ),
+      ),
       'an object with at least one config name and value',
     ),
   },
@@ -275,7 +285,7 @@ export const STEP_FIELDS = {
   settle: { maxMs: v.optional(duration, 2000) },
   expectEvent: {
     event: field(v.picklist(ALL_EVENTS), `an event (${ALL_EVENTS.join(', ')})`),
-    within: field(v.strictTuple([int(0), int(0)]), within),
+    within: field(pair, within),
     ...opt({
       broker,
       partition,

@@ -63,7 +63,7 @@ export const COMMAND_FIELDS = {
   produceStream: {
     client,
     rate: field(
-      v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000)),
+      v.pipe(v.number(), v.minValue(0), v.maxValue(1000)),
       'records per simulated second (a number from 0 to 1000)',
     ),
   },

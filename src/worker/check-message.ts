@@ -13,8 +13,9 @@ export const MAX_RUN_UNTIL_MS = 3_600_000;
 type Checked = { ok: true; message: ToWorker } | { ok: false; error: string };
 
 const integer = field(v.pipe(v.number(), v.safeInteger()), 'an integer');
-const ms = (what: string, max = Infinity) =>
-  field(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(max)), what);
+// (NaN fails the minimum, Infinity the maximum)
+const ms = (what: string, max = Number.MAX_VALUE) =>
+  field(v.pipe(v.number(), v.minValue(0), v.maxValue(max)), what);
 const shortString = v.pipe(v.string(), v.maxLength(1000));
 const anything = v.unknown();
 
@@ -41,7 +42,13 @@ const FIELDS: Record<ToWorker['type'], v.ObjectEntries> = {
   play: {},
   pause: {},
   setSpeed: {
-    speed: field(v.pipe(v.number(), v.finite(), v.gtValue(0)), 'a positive number'),
+    speed: field(
+      v.pipe(
+        v.number(),
+        v.check((s) => s > 0 && Number.isFinite(s)),
+      ),
+      'a positive number',
+    ),
   },
   step: {},
   playUntil: {
