@@ -76,6 +76,25 @@ describe('cluster-wide dynamic defaults of topic configs (R27, R6)', () => {
     expect(c.dump().underMinIsr).toEqual(['b-0']);
   });
 
+  it('R6 (ELR off): a min.insync.replicas set on one broker applies where that broker leads, to topics without their own value', () => {
+    // probed on Kafka 4.4.0: broker 1 refused acks=all with NOT_ENOUGH_REPLICAS, broker 2 took it
+    const c = cluster({
+      elr: 0,
+      producer: { acks: -1, retries: 0 },
+      topics: [
+        { name: 't', partitions: 1, replicationFactor: 3, assignment: [[1, 2, 3]] },
+        { name: 'u', partitions: 1, replicationFactor: 3, assignment: [[2, 1, 3]] },
+      ],
+    });
+    c.do({ type: 'stop', broker: 3 });
+    c.do({ type: 'setConfig', scope: 'broker', id: 1, config: { 'min.insync.replicas': 3 } });
+    c.advance(1000).produce(['a'], 't-0').produce(['b'], 'u-0').advance(1000);
+    expect(c.record('a')).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
+    expect(c.record('b')).toMatchObject({ status: 'acked', offset: 0 });
+    // the controller never sees it: no partition is under min ISR in its view
+    expect(c.dump().underMinIsr).toEqual([]);
+  });
+
   it('R45: a per-broker min.insync.replicas is refused while ELR is on, as Kafka 4.x does', () => {
     const c = cluster();
     expect(() =>

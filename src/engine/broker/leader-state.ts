@@ -5,7 +5,7 @@ import { onLeaderHighWatermarkAdvanced } from './leader-hooks';
 import { maximalIsr } from './isr-view';
 export { maximalIsr };
 import { epochStartOffset, logEndOffset } from './log';
-import { effectiveMinIsr } from '../core/topics';
+import { leaderMinIsr } from '../core/topics';
 import {
   brokerAddr,
   controllerAddr,
@@ -40,7 +40,7 @@ export function isReplicaIsrEligible(
 export function isUnderMinIsr(s: SimState, b: Broker, r: Replica): boolean {
   const p = b.image.partitions[r.partition];
   if (!p) return false;
-  return r.isr.length < effectiveMinIsr(s, p);
+  return r.isr.length < leaderMinIsr(s, b, p);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { send } from '../core/core';
 import { readReplicaFetch, readConsumerFetch } from './leader-read';
 import { maximalIsr, topicOf } from './isr-view';
-import { effectiveMinIsr } from '../core/topics';
+import { leaderMinIsr } from '../core/topics';
 import {
   brokerAddr,
   type Broker,
@@ -25,7 +25,7 @@ export function tryCompleteProduce(s: SimState, b: Broker, parked: ParkedProduce
     }
     if (r.hw >= part.requiredOffset) {
       part.done = true;
-      const minIsr = effectiveMinIsr(s, topicOf(s, r));
+      const minIsr = leaderMinIsr(s, b, topicOf(s, r));
       part.error = maximalIsr(r).length >= minIsr ? null : 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
     }
   }

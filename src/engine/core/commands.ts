@@ -245,6 +245,8 @@ function setConfig(s: SimState, cmd: Extract<Command, { type: 'setConfig' }>): C
       const b = s.brokers[id];
       if (!b) return { ok: false, error: `no broker ${String(cmd.id)}` };
       error ??= apply(BROKER_CONFIG, b.config, 'config');
+      if (!error && cmd.id !== undefined && 'min.insync.replicas' in cmd.config)
+        b.ownMinIsr = b.config['min.insync.replicas'];
     }
   } else if (cmd.scope === 'topic') {
     const cfg = s.controller.topicConfigs[String(cmd.id)];

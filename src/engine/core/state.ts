@@ -144,6 +144,11 @@ export interface Broker {
   /** bumped at every start, so timers of a previous life are ignored */
   incarnation: number;
   config: BrokerConfig;
+  /**
+   * a min.insync.replicas set on this broker alone (setConfig with its id): its default for the
+   * topics without their own value, above the cluster default (Kafka's per-broker dynamic config)
+   */
+  ownMinIsr?: number;
   /** from the controller's registration; -1 until registered */
   brokerEpoch: number;
   registered: boolean;
