@@ -2,6 +2,7 @@
 // scenario with exactly that layout: brokers, assignments, current leaders and ISRs, and the
 // topic configs it lists. A line that cannot be read is named in the error.
 import { SCENARIO_FORMAT, parseScenario } from './validate';
+import { TOPIC_NAME } from './vocabulary';
 
 export type DescribeResult =
   { ok: true; scenario: Record<string, unknown> } | { ok: false; error: string };
@@ -67,7 +68,7 @@ export function describeToScenario(text: string): DescribeResult {
     const where = `line ${n + 1}`;
     const f = fields(line);
     const topic = f?.get('Topic');
-    if (!f || !topic || !/^[a-zA-Z0-9._-]{1,249}$/.test(topic))
+    if (!f || !topic || !TOPIC_NAME.test(topic))
       return {
         ok: false,
         error: `${where}: expected "Topic: <name> Partition: <n> Leader: <id> Replicas: <ids> Isr: <ids>" or a topic summary line`,

@@ -33,6 +33,7 @@ import {
 import {
   COMMAND_FIELDS,
   STEP_AT,
+  TOPIC_NAME,
   broker,
   client,
   duration,
@@ -168,7 +169,7 @@ const partitionKey = field(
 const topicSetup = closed(
   {
     name: field(
-      v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]{1,249}$/)),
+      v.pipe(v.string(), v.regex(TOPIC_NAME)),
       'a topic name of 1 to 249 characters a-z, A-Z, 0-9, ".", "_" or "-"',
     ),
     ...opt({

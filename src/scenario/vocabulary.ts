@@ -12,7 +12,9 @@ export const partition = field(
   v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]+-(0|[1-9][0-9]*)$/)),
   'a partition "<topic>-<n>"',
 );
-export const topic = field(v.pipe(v.string(), v.regex(/^[a-zA-Z0-9._-]{1,249}$/)), 'a topic name');
+/** Kafka's legal topic names (Topic.validate: 1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"). */
+export const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+export const topic = field(v.pipe(v.string(), v.regex(TOPIC_NAME)), 'a topic name');
 export const broker = field(nodeId, 'a broker id');
 const controller = field(nodeId, 'a controller id');
 const endpointShape = v.union([nodeId, nonEmpty]);
