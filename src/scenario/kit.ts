@@ -59,10 +59,32 @@ export const nodeId = v.pipe(int(0), v.maxValue(MAX_NODE_ID));
 /** Object keys that are broker ids ("1", "12"). */
 const idKey = field(v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/)), 'a broker id as key');
 /** An object (not an array) of keys to values. */
-export const keyed = <K extends v.GenericSchema<string, string>, S extends v.GenericSchema>(
+export function keyed<K extends v.GenericSchema<string, string>, S extends v.GenericSchema>(
   key: K,
   value: S,
-) => notArray(v.record(key, value));
+) {
+  const base = notArray(v.record(key, value));
+  const schema: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value;
+      const out = base['~run'](dataset, config);
+      // valibot's records skip these keys without a word; say why they cannot be used
+      if (!isObject(input)) return out;
+      const reserved = RESERVED.filter((k) => Object.hasOwn(input, k));
+      if (reserved.length === 0) return out;
+      const issues = reserved.map((k) => ({
+        ...{ kind: 'validation', type: 'unknown_key', expected: null, received: '' },
+        input: k,
+        message: `"${k}" cannot be a key here (every JavaScript object has it)`,
+        path: [{ type: 'object', origin: 'key', input, key: k, value: input[k] }],
+      }));
+      return { ...out, typed: false, issues: [...issues, ...(out.issues ?? [])] } as never;
+    },
+  };
+  return schema;
+}
+const RESERVED = ['__proto__', 'prototype', 'constructor'];
 export const byId = <S extends v.GenericSchema>(value: S) => keyed(idKey, value);
 
 interface Closed {

@@ -154,6 +154,11 @@ describe('errors name the field and what was expected', () => {
       'clients.2: a client id must be a name',
     ],
     [
+      'a key every object has',
+      (s) => (s.clients = JSON.parse('{"constructor": {"type": "consumer"}}')),
+      'clients.constructor: "constructor" cannot be a key here',
+    ],
+    [
       'bad acks',
       (s) => (s.clients.P.config.acks = 2),
       'clients.P.config.acks: expected "all", "-1", "1" or "0", got 2',
