@@ -70,16 +70,15 @@ export function keyed<K extends v.GenericSchema<string, string>, S extends v.Gen
       const input = dataset.value;
       const out = base['~run'](dataset, config);
       // valibot's records skip these keys without a word; say why they cannot be used
-      if (!isObject(input)) return out;
-      const reserved = RESERVED.filter((k) => Object.hasOwn(input, k));
-      if (reserved.length === 0) return out;
-      const issues = reserved.map((k) => ({
-        ...{ kind: 'validation', type: 'unknown_key', expected: null, received: '' },
-        input: k,
-        message: `"${k}" cannot be a key here (every JavaScript object has it)`,
-        path: [{ type: 'object', origin: 'key', input, key: k, value: input[k] }],
-      }));
-      return { ...out, typed: false, issues: [...issues, ...(out.issues ?? [])] } as never;
+      for (const k of isObject(input) ? RESERVED.filter((k) => Object.hasOwn(input, k)) : [])
+        (out.issues ??= [] as never).push({
+          kind: 'validation',
+          type: 'unknown_key',
+          input: k,
+          message: `"${k}" cannot be a key here (every JavaScript object has it)`,
+          path: [{ type: 'object', origin: 'key', input, key: k, value: undefined }],
+        } as never);
+      return out;
     },
   };
   return schema;
