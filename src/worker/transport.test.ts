@@ -1,6 +1,6 @@
 // The worker transport without a Worker: the runner served on one end of a MessageChannel,
 // the client on the other.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { serveRunner, type Port } from './port';
@@ -36,12 +36,13 @@ function fakeClock() {
   };
 }
 
-const waitFor = async (cond: () => boolean) => {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(cond()).toBe(true);
-};
+// Polls until the channel delivered (a loaded 2-core machine can take seconds to load and
+// validate a scenario); fails with the condition still false after the bound.
+const waitFor = (cond: () => boolean) =>
+  vi.waitFor(() => expect(cond()).toBe(true), { timeout: 10_000, interval: 2 });
 
-describe('worker transport', () => {
+// each test's bound is several waits: a loaded machine meets it
+describe('worker transport', { timeout: 30_000 }, () => {
   it('init, views after acknowledgement, commands and errors travel the channel', async () => {
     const { worker, ui, close } = channel();
     const { clock, advance } = fakeClock();
