@@ -71,6 +71,19 @@ describe('producer client (R37-R40)', () => {
     }
   });
 
+  it('R39: a keyless record that waited for the metadata stays ahead of a later send to the partition it goes to', () => {
+    // found by the R39 property (seed 2060793867): "x" waited for t's metadata, "y" was sent
+    // after it to t-1 explicitly; both land on t-1, and "x" must come first
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const c = cluster({ seed, assignment: [[1], [2]] });
+      c.do({ type: 'kill', broker: 1 }).advance(12_000);
+      c.do({ type: 'produce', client: 'P', topic: 't', records: ['x'] });
+      c.do({ type: 'produce', client: 'P', partition: 't-1', records: ['y'] }).advance(2000);
+      expect(c.record('x')).toMatchObject({ partition: 't-1', status: 'acked', offset: 0 });
+      expect(c.record('y')).toMatchObject({ partition: 't-1', status: 'acked', offset: 1 });
+    }
+  });
+
   it('R38: a retriable error is retried after a metadata refresh and succeeds on the new leader', () => {
     const c = cluster();
     c.produce(['a']).advance(1000);

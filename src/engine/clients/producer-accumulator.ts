@@ -108,7 +108,29 @@ function moveRecord(s: SimState, p: Producer, rid: number, from: string, to: str
     delete p.batches[batchId];
   }
   info.partition = to;
-  addToQueue(s, p, rid, to, bytes);
+  insertInSendOrder(s, p, rid, to, bytes);
+}
+
+/**
+ * A moved record takes its place in send order (R39): in Kafka its send() blocked until the
+ * metadata came, so nothing the application sent after it can be ahead of it in the partition.
+ * It joins the first unsent batch holding a later record (unsent: no sequence yet), else the end.
+ */
+function insertInSendOrder(
+  s: SimState,
+  p: Producer,
+  rid: number,
+  partition: string,
+  bytes: number,
+): void {
+  const queue = p.queues[partition] ?? [];
+  const later = queue
+    .map((id) => p.batches[id]!)
+    .find((b) => !b.inflight && !b.done && b.attempts === 0 && b.rids.some((r) => r > rid));
+  if (!later) return addToQueue(s, p, rid, partition, bytes);
+  const at = later.rids.findIndex((r) => r > rid);
+  later.rids.splice(at, 0, rid);
+  later.bytes += bytes;
 }
 
 /** One record into the accumulator (RecordAccumulator.append). Returns its record id. */
