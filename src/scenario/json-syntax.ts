@@ -1,7 +1,8 @@
 // Locates a JSON syntax error by line and column, with jsonc-parser in strict mode (no comments,
 // no trailing commas). JSON.parse does the parsing; this only runs after it failed, because its
 // messages differ between browsers and Node versions and do not always give a position.
-import { parseTree, type ParseError } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser/lib/esm/impl/parser.js';
+import type { ParseError } from 'jsonc-parser';
 
 /** jsonc-parser's ParseErrorCode values (a const enum there, which isolated modules cannot read). */
 const E = {
