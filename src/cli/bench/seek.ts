@@ -2,7 +2,6 @@
 import { performance } from 'node:perf_hooks';
 import { scenarioRunner } from '../../worker/test-support/scenario-runner';
 import { nextFloat } from '../../engine';
-import { historyStart } from '../../worker/history';
 
 export interface SeekResult {
   simulatedMinutes: number;
@@ -31,8 +30,7 @@ export function benchSeek(workload: 'classroom' | 'stress' = 'classroom'): SeekR
   const rng = { rng: 12345 };
   const times: number[] = [];
   // A long, fast run keeps a bounded history: seek within what the timeline offers.
-  const branch = (r as unknown as { branch: Parameters<typeof historyStart>[0] }).branch;
-  const start = historyStart(branch).t;
+  const start = r.snapshots[0]!.t;
   for (let i = 0; i < (workload === 'classroom' ? 40 : 10); i++) {
     const target = start + Math.floor(nextFloat(rng) * (total - start));
     const t0 = performance.now();
@@ -41,7 +39,7 @@ export function benchSeek(workload: 'classroom' | 'stress' = 'classroom'): SeekR
     if (r.now !== target) throw new Error(`seek to ${target} reached ${r.now}`);
   }
   times.sort((a, b) => a - b);
-  const snaps = (r as unknown as { branch: { snapshots: { state: unknown }[] } }).branch.snapshots;
+  const snaps = r.snapshots;
   // Heap held by the whole run (state + snapshots sharing log entries), after a GC when exposed.
   (globalThis as { gc?: () => void }).gc?.();
   const snapshotBytes = process.memoryUsage().heapUsed;
