@@ -40,10 +40,12 @@ function choosePartition(
   return partitionName(topic, sticky.partition);
 }
 
-const knowsTopic = (p: Producer, topic: string, count: number) =>
-  Array.from({ length: count }, (_, i) => partitionName(topic, i)).some(
-    (n) => p.metadata.partitions[n] !== undefined,
-  );
+/** Whether the producer has any of the topic's metadata (asked at every keyless append: no arrays). */
+function knowsTopic(p: Producer, topic: string, count: number): boolean {
+  for (let i = 0; i < count; i++)
+    if (p.metadata.partitions[partitionName(topic, i)] !== undefined) return true;
+  return false;
+}
 
 /**
  * BuiltInPartitioner.nextPartition: a random partition among those with a leader (all of them if
