@@ -3,7 +3,7 @@
 // controllers' boxes, and never over a label placed before it. The
 // tag placer's near spots (above, below, beside the dot) are tried; a label that would still land
 // on another label is left out (its dot still shows).
-import { placeTags, type Rect } from './tag-placement';
+import { overlapArea, placeTags, type Rect } from './tag-placement';
 
 export interface LabelRequest {
   /** the dot's centre and radius */
@@ -47,9 +47,6 @@ export function labelObstacles(layout: {
   ];
 }
 
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-
 /** A box for each label (in the requests' order), or null for one left out. */
 export function placeMessageLabels(
   labels: LabelRequest[],
@@ -72,7 +69,7 @@ export function placeMessageLabels(
   );
   const kept: Rect[] = [];
   return placed.map((p) => {
-    if (!p || kept.some((k) => overlaps(k, p))) return null;
+    if (!p || kept.some((k) => overlapArea(k, p) > 0)) return null;
     const box = { x: p.x, y: p.y, w: p.w, h: p.h };
     kept.push(box);
     return box;
