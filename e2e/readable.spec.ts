@@ -2,7 +2,7 @@
 // question, and the side-by-side verdicts are at least 20 px at 1920x1080 and at least 14 px at
 // 1280x800, opened the way a teacher opens them (the Lessons menu, the walk button, the keys).
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { advance, open, simTime } from './sim';
+import { advance, open, openLesson, simTime } from './sim';
 import { smallestText } from './text-size';
 
 const where = async (lesson: Locator) =>
@@ -42,12 +42,7 @@ for (const [width, height, min] of [
     test(`lesson 2 from the Lessons menu: narration, walk checklist and question at least ${min} px`, async ({
       page,
     }) => {
-      await page.goto('./');
-      await expect(page.getByTestId('broker-1')).toBeVisible();
-      await page
-        .getByRole('combobox', { name: 'Lessons' })
-        .selectOption({ label: '2. The produce path with acks=all' });
-      const lesson = page.getByTestId('lesson');
+      const lesson = await openLesson(page, '2. The produce path with acks=all');
       await expect(lesson).toHaveAttribute('data-lesson', 'produce-path-acks-all');
       // mid-walk: r1 is on the leader and a follower, the ack still waits on the other follower
       while (Number(await lesson.getAttribute('data-step')) < 3) await press(page, lesson);
@@ -122,12 +117,7 @@ test.describe('presenter mode at 1920x1080', () => {
   test('the narration and the walked record are at least as large as in the lecture view', async ({
     page,
   }) => {
-    await page.goto('./');
-    await expect(page.getByTestId('broker-1')).toBeVisible();
-    await page
-      .getByRole('combobox', { name: 'Lessons' })
-      .selectOption({ label: '2. The produce path with acks=all' });
-    const lesson = page.getByTestId('lesson');
+    const lesson = await openLesson(page, '2. The produce path with acks=all');
     while (Number(await lesson.getAttribute('data-step')) < 3) await press(page, lesson);
     const narration = async () =>
       parseFloat(

@@ -1,9 +1,17 @@
 // Driving simulated time through the app (never with sleeps): the test hook window.__sim.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export async function open(page: Page, query: string): Promise<void> {
   await page.goto(`./?${query}`);
   await expect(page.getByTestId('broker-1')).toBeVisible();
+}
+
+/** Opens the app and picks a lesson from the Lessons menu, as a teacher does; its panel. */
+export async function openLesson(page: Page, label: string): Promise<Locator> {
+  await page.goto('./');
+  await expect(page.getByTestId('broker-1')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Lessons' }).selectOption({ label });
+  return page.getByTestId('lesson');
 }
 
 export async function simTime(page: Page): Promise<number> {

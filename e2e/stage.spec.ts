@@ -1,7 +1,7 @@
 // The stage teaches: text a class can read from the back, replica chips in fixed slots with their
 // own LEO/HW, the followed partition's log on the stage, timers as arcs, failover told in place.
 import { expect, test, type Page } from '@playwright/test';
-import { advance, open, runUntilEvent } from './sim';
+import { advance, open, openLesson, runUntilEvent } from './sim';
 import { smallestText, smallestText as smallestStageText } from './text-size';
 
 interface Box {
@@ -204,11 +204,7 @@ test.describe('at 1280x800', () => {
 
   test('with a lesson open the stage text is still at least 14 px', async ({ page }) => {
     // opened the way a teacher opens it: from the Lessons menu
-    await page.goto('./');
-    await expect(page.getByTestId('broker-1')).toBeVisible();
-    await page
-      .getByRole('combobox', { name: 'Lessons' })
-      .selectOption({ label: '2. The produce path with acks=all' });
+    await openLesson(page, '2. The produce path with acks=all');
     await expect(page.getByTestId('lesson')).toHaveAttribute('data-step', '0');
     await expect(page.getByTestId('log-lane')).toBeVisible();
     const smallest = await smallestStageText(page);
@@ -264,12 +260,7 @@ for (const [width, height, min] of [
     test(`with a lesson open: toolbar labels, timeline flags, axis ticks and marker legend at least ${min} px`, async ({
       page,
     }) => {
-      await page.goto('./');
-      await expect(page.getByTestId('broker-1')).toBeVisible();
-      await page
-        .getByRole('combobox', { name: 'Lessons' })
-        .selectOption({ label: '3. The leader dies' });
-      const lesson = page.getByTestId('lesson');
+      const lesson = await openLesson(page, '3. The leader dies');
       await expect(lesson).toHaveAttribute('data-lesson', 'leader-dies');
       // the kill and the election put their flags on the timeline
       while ((await lesson.getAttribute('data-step')) !== '2') await pressNext(page);
@@ -293,12 +284,7 @@ test.describe('3 producers, a lesson and the log lane at 1920x1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
   test('the stage fits: it never scrolls, at any step of the lesson', async ({ page }) => {
-    await page.goto('./');
-    await expect(page.getByTestId('broker-1')).toBeVisible();
-    await page
-      .getByRole('combobox', { name: 'Lessons' })
-      .selectOption({ label: '4. acks=1 loses acknowledged data' });
-    const lesson = page.getByTestId('lesson');
+    const lesson = await openLesson(page, '4. acks=1 loses acknowledged data');
     await expect(lesson).toHaveAttribute('data-lesson', 'acks1-loses-data');
     await expect(page.locator('g[data-testid^="client-P"]')).toHaveCount(3);
     await expect(page.getByTestId('log-lane')).toBeVisible();
