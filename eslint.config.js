@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Layers import one way (design.md): engine <- scenario <- protocol <- worker;
+// schema-kit (the valibot helpers every input format is built from) imports no other layer;
 // engine, scenario <- scenario-run (a scenario run on the engine, for the CLI and tests);
 // protocol <- client <- store <- ui; viz draws from protocol's view types only. Outside the
 // engine, src/engine/index.ts is the only way in (tests may use engine/test-support).
@@ -73,6 +74,21 @@ export default tseslint.config(
     ['src/engine/**'],
     ['scenario', 'scenario-run', 'protocol', 'worker', 'client', 'store', 'ui', 'viz', 'cli'],
     { engineEntry: false, withTests: true },
+  ),
+  layer(
+    ['src/schema-kit/**'],
+    [
+      'engine',
+      'scenario',
+      'scenario-run',
+      'protocol',
+      'worker',
+      'client',
+      'store',
+      'ui',
+      'viz',
+      'cli',
+    ],
   ),
   layer(
     ['src/scenario/**'],

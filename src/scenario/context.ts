@@ -1,8 +1,8 @@
 // What the steps may refer to (brokers, controllers, topics, clients, records), and the checks
 // that turn a reference in the file into a normalised value or an error naming the field.
 import type { BrokerConfig, ProducerConfig } from '../engine';
-import type { Issues } from './issues';
-import { listIds, show } from './issues';
+import type { Issues } from '../schema-kit/issues';
+import { listIds, show } from '../schema-kit/issues';
 
 export type ClientType = 'producer' | 'consumer';
 

@@ -10,8 +10,8 @@ import {
   checkRecord,
   type Context,
 } from './context';
-import { at } from './issues';
-import { byId, closed, distinct, field, int, keyed, nodeId, opt, pair } from './kit';
+import { at } from '../schema-kit/issues';
+import { byId, closed, distinct, field, int, keyed, nodeId, opt, pair } from '../schema-kit/kit';
 import { partition, recordValue } from './vocabulary';
 
 const closedFacts = <E extends v.ObjectEntries>(entries: E, jsonRule?: object) =>

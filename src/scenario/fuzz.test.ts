@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseScenario, parseScenarioText } from './validate';
 import { parseLesson } from './lesson';
-import { describeToScenario } from './describe-import';
+import { describeToScenario } from '../worker/describe-import';
 import { checkCommand } from './vocabulary';
 
 const RUNS = 10_000;

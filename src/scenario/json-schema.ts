@@ -3,7 +3,7 @@
 // and the test import this (the converter is a dev dependency, never in the app's bundles).
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { SCENARIO_SHAPE } from './shape';
-import { JSON_EXTRAS } from './kit';
+import { JSON_EXTRAS } from '../schema-kit/kit';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(SCENARIO_SHAPE, {

@@ -6,9 +6,9 @@
 import * as v from 'valibot';
 import { ALL_EVENTS, type Command } from '../engine/index';
 import { FACTS } from './facts';
-import { isObject } from './issues';
-import { closed, either, field, int, keyed } from './kit';
-import { readFirst } from './read';
+import { isObject } from '../schema-kit/issues';
+import { closed, either, field, int, keyed } from '../schema-kit/kit';
+import { readFirst } from '../schema-kit/read';
 import { COMMAND } from './vocabulary';
 
 export const LESSON_FORMAT = 'kafka-replication-lesson/1';

@@ -21,7 +21,7 @@ import {
 } from '../engine';
 import { applyProducerRules, brokerConfigProblems } from './config-rules';
 import { checkBrokerId, type Context } from './context';
-import { at, isObject, listIds, show } from './issues';
+import { at, isObject, listIds, show } from '../schema-kit/issues';
 import { MAX_PARTITIONS, type ScenarioFile } from './shape';
 
 /**

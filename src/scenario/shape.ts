@@ -14,7 +14,7 @@ import {
   type ConfigDef,
 } from '../engine';
 import { FACTS, FACT_NAMES } from './facts';
-import { didYouMean } from './issues';
+import { didYouMean } from '../schema-kit/issues';
 import {
   byId,
   byKind,
@@ -29,7 +29,7 @@ import {
   notArray,
   opt,
   pair,
-} from './kit';
+} from '../schema-kit/kit';
 import {
   COMMAND_FIELDS,
   STEP_AT,

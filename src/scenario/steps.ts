@@ -16,8 +16,8 @@ import {
   type Context,
 } from './context';
 import { checkFacts } from './facts';
-import { at, isObject, show } from './issues';
-import { readValue } from './read';
+import { at, isObject, show } from '../schema-kit/issues';
+import { readValue } from '../schema-kit/read';
 import { CONFIG } from './shape';
 import type { Endpoint, Step } from './types';
 

@@ -4,9 +4,9 @@
 // input gives either a scenario or every error of the file, each naming the field.
 import * as v from 'valibot';
 import { newContext } from './context';
-import { Issues, at, isObject, show } from './issues';
-import { locateJsonError } from './json-syntax';
-import { pathOf, say } from './read';
+import { Issues, at, isObject, show } from '../schema-kit/issues';
+import { locateJsonError } from '../schema-kit/json-syntax';
+import { pathOf, say } from '../schema-kit/read';
 import { checkSetup } from './setup';
 import { SCENARIO_FORMAT, SCENARIO_SHAPE, type ScenarioFile } from './shape';
 import { checkSteps } from './steps';

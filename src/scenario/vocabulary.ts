@@ -4,8 +4,8 @@
 // references (a broker that exists, a producer's id) are checked by hand afterwards.
 import * as v from 'valibot';
 import type { Command } from '../engine/index';
-import { closed, field, int, nodeId, nonEmpty, notArray } from './kit';
-import { readFirst } from './read';
+import { closed, field, int, nodeId, nonEmpty, notArray } from '../schema-kit/kit';
+import { readFirst } from '../schema-kit/read';
 
 export const client = field(v.string(), 'a client id');
 export const partition = field(

@@ -3,8 +3,8 @@
 // The fields of each message type are valibot shapes, as the action vocabulary's are.
 import * as v from 'valibot';
 import type { ToWorker } from '../protocol/messages';
-import { closed, field, int } from '../scenario/kit';
-import { readFirst } from '../scenario/read';
+import { closed, field, int } from '../schema-kit/kit';
+import { readFirst } from '../schema-kit/read';
 import { checkCommand } from '../scenario/vocabulary';
 
 /** "Run until" looks this far ahead at most (it runs in one go). */

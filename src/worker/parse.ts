@@ -3,7 +3,7 @@
 // file, pasted `kafka-topics --describe` output and the payload of a share link. The answer is the parsed value or the
 // errors, each naming the field.
 import type { ParseFormat, Parsed } from '../protocol/messages';
-import { describeToScenario } from '../scenario/describe-import';
+import { describeToScenario } from './describe-import';
 import { parseLesson } from '../scenario/lesson';
 import { parseScenario, parseScenarioText } from '../scenario/validate';
 import { checkShare } from './recorded-run';

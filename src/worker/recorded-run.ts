@@ -4,8 +4,8 @@
 // unpacks a link (client/share.ts); a mangled one is refused here with what is wrong.
 import * as v from 'valibot';
 import { SHARE_VERSION } from '../protocol/messages';
-import { closed, field, int } from '../scenario/kit';
-import { readFirst } from '../scenario/read';
+import { closed, field, int } from '../schema-kit/kit';
+import { readFirst } from '../schema-kit/read';
 import { COMMAND } from '../scenario/vocabulary';
 import type { Command } from '../engine/index';
 import type { LoggedCommand } from './history';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DESCRIBE_CHARS, describeToScenario } from './describe-import';
-import { parseScenario } from './validate';
+import { parseScenario } from '../scenario/validate';
 
 const TEXT = `Topic: orders	TopicId: 4qFpQ2	PartitionCount: 3	ReplicationFactor: 3	Configs: min.insync.replicas=2,segment.bytes=1073741824
 	Topic: orders	Partition: 0	Leader: 2	Replicas: 2,0,1	Isr: 2,0

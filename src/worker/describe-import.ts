@@ -1,8 +1,8 @@
 // What-if on a real cluster: `kafka-topics --describe` output (one or more topics) turned into a
 // scenario with exactly that layout: brokers, assignments, current leaders and ISRs, and the
 // topic configs it lists. A line that cannot be read is named in the error.
-import { SCENARIO_FORMAT, parseScenario } from './validate';
-import { TOPIC_NAME } from './vocabulary';
+import { SCENARIO_FORMAT, parseScenario } from '../scenario/validate';
+import { TOPIC_NAME } from '../scenario/vocabulary';
 
 export type DescribeResult =
   { ok: true; scenario: Record<string, unknown> } | { ok: false; error: string };
