@@ -41,6 +41,21 @@ describe('partition state and epochs (R1-R4)', () => {
       [1, 2],
     ]);
   });
+
+  it('R4: an epoch that started at the same offset as a newer one holds no record and leaves the cache (LeaderEpochFileCache.assign)', () => {
+    // Found by replaying fault schedule 29 on Kafka 4.4.0: its checkpoint had [[5,0]] where the
+    // engine kept [[3,0],[5,0]].
+    const c = cluster();
+    c.at(1000).do({ type: 'stop', broker: 1 }).advance(100);
+    c.do({ type: 'stop', broker: 2 }).advance(100);
+    // broker 3 leads in epoch 2 at offset 0; epochs 0 and 1 (brokers 1 and 2) wrote nothing
+    expect(c.replica(3).epochCache).toEqual([[2, 0]]);
+    c.do({ type: 'restart', broker: 1 }).advance(3000);
+    c.produce(['a']).advance(1000);
+    // broker 1 led epoch 0 from offset 0 ([0,0]); the record of epoch 2 at offset 0 replaces it
+    expect(c.replica(1).epochCache).toEqual([[2, 0]]);
+    expect(c.log(1)).toEqual(['a:e2']);
+  });
 });
 
 describe('broker liveness and the controller (R20-R23)', () => {

@@ -53,9 +53,21 @@ export function epochStartOffset(r: Replica, epoch: number): number | undefined 
   return undefined;
 }
 
-/** Records (epoch -> start offset) when a newer epoch starts (R4). */
+/**
+ * Records (epoch -> start offset) when a newer epoch starts (R4). As LeaderEpochFileCache.assign,
+ * entries the new one does not strictly follow are dropped first: an epoch that started at the
+ * same offset holds no record (a leader that wrote nothing), so [[3,0],[5,0]] is [[5,0]].
+ */
 export function assignEpochStartOffset(r: Replica, epoch: number, offset: number): void {
-  if (epoch > latestEpoch(r)) r.epochCache.push([epoch, offset]);
+  const cache = r.epochCache;
+  const last = cache[cache.length - 1];
+  if (last && last[0] === epoch && offset >= last[1]) return;
+  while (
+    cache.length &&
+    (cache[cache.length - 1]![0] >= epoch || cache[cache.length - 1]![1] >= offset)
+  )
+    cache.pop();
+  cache.push([epoch, offset]);
 }
 
 /**
