@@ -55,10 +55,10 @@ test("Kafka's timings: the badge says it restarts, keeps its width, replays the 
   await expect.poll(async () => (await view(page)).time).toBeGreaterThan(0);
   const t = (await view(page)).time;
   const button = badge.getByRole('button');
-  await expect(button).toHaveText(/Restart with Kafka's timings/);
+  await expect(button).toHaveText(/Use Kafka's timings/);
   await button.click();
   await expect(badge).toHaveAttribute('data-preset', 'kafka');
-  await expect(button).toHaveText(/Restart with demo timings/);
+  await expect(button).toHaveText(/Use demo timings/);
   // back at the same moment, with broker 2 killed again (the action replayed at its time)
   await expect.poll(async () => (await view(page)).time).toBe(t);
   await expect(page.getByTestId('broker-2')).toHaveAttribute('data-status', 'down');

@@ -15,6 +15,7 @@ export function CompareToggle() {
   const variant = useSim(selectVariant);
   return (
     <select
+      className="compare-pick"
       aria-label="Side by side"
       value={variant}
       onChange={(e) => {
@@ -25,7 +26,7 @@ export function CompareToggle() {
     >
       <option value="">Side by side…</option>
       <option value="acks">acks=1 vs acks=all</option>
-      <option value="unclean">unclean election on vs off</option>
+      <option value="unclean">unclean on vs off</option>
     </select>
   );
 }

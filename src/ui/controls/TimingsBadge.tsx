@@ -29,7 +29,7 @@ export function TimingsBadge() {
         title={explain}
         aria-describedby="timings-detail"
       >
-        ↻ Restart with {other}
+        ↻ Use {other}
       </button>
       <span className="timings-detail" role="tooltip" id="timings-detail">
         {detail}. {explain}
