@@ -6,6 +6,12 @@ import * as prettier from 'prettier';
 import type { ScenarioResult } from './run-on-kafka';
 import type { PlacementResult } from './placement-check';
 import { EXPLAINED, OPEN, type Explained } from './explained';
+import {
+  REPLAY_JSON,
+  readReplayReport,
+  renderReplaySection,
+  type ReplayReport,
+} from './replay/report';
 
 export const REPORT_JSON = 'docs/kafka-conformance.json';
 const REPORT_MD = 'docs/kafka-conformance.md';
@@ -116,13 +122,14 @@ function explanationSection(e: Explained): string[] {
   return [`### ${e.title}`, '', e.why, '', `Kafka source: ${e.source}`, ''];
 }
 
-export function renderMarkdown(rep: Report): string {
+/** The page; `replay` is the last `npm run test:kafka:replay` (its own section). */
+export function renderMarkdown(rep: Report, replay?: ReplayReport): string {
   const { results, placement } = rep;
   const features = results.find((r) => r.features)?.features ?? {};
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
   const used = new Set<Explained>();
   const open = new Set<Explained>();
-  for (const r of results)
+  for (const r of [...results, ...(replay?.results ?? [])])
     for (const s of r.steps)
       for (const d of s.differences) {
         const e = explanationFor(r.file, d.path);
@@ -201,6 +208,7 @@ export function renderMarkdown(rep: Report): string {
         `| ${cell(p.name)} | ${p.ok ? 'agree' : '**differ**'} | \`${JSON.stringify(p.kafka)}\` | ${cell(p.note)} |`,
     ),
     '',
+    ...renderReplaySection(replay, verdictCell),
     '## Differences explained',
     '',
     ...(used.size ? [...used].flatMap(explanationSection) : ['None.', '']),
@@ -243,12 +251,19 @@ async function writePretty(file: string, text: string): Promise<void> {
 /** Writes the run's JSON and the page made from it; returns the differences not explained. */
 export async function writeReport(rep: Report): Promise<string[]> {
   await writePretty(REPORT_JSON, JSON.stringify(rep, null, 2));
-  await writePretty(REPORT_MD, renderMarkdown(rep));
+  await writePretty(REPORT_MD, renderMarkdown(rep, readReplayReport()));
   return unexplainedDifferences(rep.results);
 }
 
 /** Regenerates the page from the last run's JSON (after editing explained.ts, say). */
 export async function regenerateMarkdown(): Promise<void> {
   const rep = JSON.parse(readFileSync(REPORT_JSON, 'utf8')) as Report;
-  await writePretty(REPORT_MD, renderMarkdown(rep));
+  await writePretty(REPORT_MD, renderMarkdown(rep, readReplayReport()));
+}
+
+/** Writes a replay run's JSON and the page again (with the last full run's scenario results). */
+export async function writeReplayReport(replay: ReplayReport): Promise<void> {
+  await writePretty(REPLAY_JSON, JSON.stringify(replay, null, 2));
+  const rep = JSON.parse(readFileSync(REPORT_JSON, 'utf8')) as Report;
+  await writePretty(REPORT_MD, renderMarkdown(rep, replay));
 }
