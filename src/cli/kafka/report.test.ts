@@ -110,3 +110,46 @@ describe('the conformance report', () => {
     expect(rep.results.map(unknownDifferences)).toEqual([0, 0, 0, 1]);
   });
 });
+
+describe('the section on replayed fault schedules', () => {
+  const replayed = (seed: number, lost: string[], diffs: Parameters<typeof result>[1] = []) => ({
+    ...result(`replay-${seed}.json`, diffs),
+    seed,
+    brokers: 3,
+    mode: 'acks=1, idempotence off, min ISR 2, unclean on, ELR on',
+    counts: { produce: 2, kill: 1, stop: 2, restart: 1 },
+    dropped: [],
+    lost,
+    acked: 7,
+  });
+  const md = renderMarkdown(rep, {
+    kafkaVersion: '4.4.0',
+    date: '2026-12-06T17:00:00.000Z',
+    seconds: 960,
+    parallel: 2,
+    seeds: [29, 59],
+    results: [
+      replayed(29, ['v2.0', 'v2.1']),
+      replayed(59, [], [{ path: 'lost', kafka: ['v1.0'], engine: [] }]),
+    ],
+  });
+  const section = md.slice(md.indexOf('## Replayed fault schedules'), md.indexOf('## Differences'));
+
+  it('lists each seed with its mode, ops, lost set and verdict, and the run time', () => {
+    expect(section).toContain('seeds 29, 59');
+    expect(section).toContain(
+      '**16 min 0 s** in all (`KAFKA_PARALLEL=2 npm run test:kafka:replay`)',
+    );
+    expect(section).toMatch(
+      /\| 29 \| 3 \| acks=1, idempotence off, min ISR 2, unclean on, ELR on \| 2 \/ 1 \/ 2 \/ 1 \| 7 \| v2\.0, v2\.1 \| agree \| 42 \|/,
+    );
+    expect(section).toMatch(/\| 59 \| .* \| none \| \*\*differ \(open\)\*\* \|/);
+    expect(section).toContain('- **seed 59** (differ): steps[3] `lost`: Kafka ["v1.0"], engine []');
+  });
+
+  it('says what is compared and what is not', () => {
+    expect(section).toContain('**Compared**');
+    expect(section).toContain('**Not compared**');
+    expect(renderMarkdown(rep)).toContain('Not run yet: `npm run test:kafka:replay`');
+  });
+});
