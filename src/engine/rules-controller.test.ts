@@ -56,6 +56,22 @@ describe('partition state and epochs (R1-R4)', () => {
     expect(c.replica(1).epochCache).toEqual([[2, 0]]);
     expect(c.log(1)).toEqual(['a:e2']);
   });
+
+  it('R4: a restart loads the log and cuts the epoch cache at its end: an epoch that wrote nothing is forgotten (LogLoader.load)', () => {
+    // Found by replaying fault schedules 14, 16 and 59 on Kafka 4.4.0: a replica with an empty
+    // log had an empty leader-epoch-checkpoint after its restart where the engine kept [[0,0]].
+    const c = cluster();
+    c.produce(['a', 'b']).advance(1000);
+    c.do({ type: 'stop', broker: 1 }).advance(100);
+    // broker 2 leads epoch 1 from offset 2 and writes nothing
+    expect(c.replica(2).epochCache).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+    c.do({ type: 'kill', broker: 2 }).advance(100);
+    c.do({ type: 'restart', broker: 2 }).advance(1);
+    expect(c.replica(2).epochCache).toEqual([[0, 0]]);
+  });
 });
 
 describe('broker liveness and the controller (R20-R23)', () => {

@@ -7,7 +7,7 @@ import { onProduce } from './leader-produce';
 import { onFetchFailed, onFetchResponse, wakeFetcher } from './fetcher';
 import { applyPartitionState, applySnapshot } from './replica-roles';
 import { answerMetadataRequest } from './broker-metadata';
-import { logEndOffset } from './log';
+import { dropEpochsFrom, logEndOffset } from './log';
 import { scheduleRetentionCheck } from './retention';
 import {
   brokerAddr,
@@ -350,6 +350,9 @@ export function restartBroker(s: SimState, b: Broker): void {
   b.rolesVersion++;
   for (const r of Object.values(b.replicas)) {
     r.hw = Math.max(r.logStartOffset, Math.min(r.checkpointedHw, logEndOffset(r)));
+    // R4: loading the log cuts the epoch cache at the log end (LogLoader.load, truncateFromEnd):
+    // an epoch that started at the LEO wrote nothing and is forgotten.
+    dropEpochsFrom(r, logEndOffset(r));
     r.role = 'none';
     r.leaderId = null;
     r.leaderEpoch = -1;

@@ -155,6 +155,12 @@ export function offsetOfSequence(
   return null;
 }
 
+/** Drops the epoch cache's entries starting at or after `offset` (LeaderEpochFileCache.truncateFromEnd). */
+export function dropEpochsFrom(r: Replica, offset: number): void {
+  while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset)
+    r.epochCache.pop();
+}
+
 /** Cuts the log to end at `offset`; drops epochs starting at or after it; HW follows (R33). */
 export function truncateTo(r: Replica, offset: number): void {
   if (offset < r.logStartOffset) return truncateFullyAndStartAt(r, offset);
@@ -167,9 +173,7 @@ export function truncateTo(r: Replica, offset: number): void {
     active.entries = active.entries.slice(0, offset - active.baseOffset);
     resetTimestamps(r, active);
   }
-  while (r.epochCache.length > 0 && r.epochCache[r.epochCache.length - 1]![1] >= offset) {
-    r.epochCache.pop();
-  }
+  dropEpochsFrom(r, offset);
   r.hw = Math.min(r.hw, offset);
   for (const state of r.producerState) {
     state.runs = state.runs.filter((run) => run[2] < offset);
