@@ -137,11 +137,12 @@ describe('the section on replayed fault schedules', () => {
 
   it('lists each seed with its mode, ops, lost set and verdict, and the run time', () => {
     expect(section).toContain('seeds 29, 59');
+    expect(section).toContain('1 agree, 1 differ, 0 not runnable on Kafka, 0 harness error');
     expect(section).toContain(
       '**16 min 0 s** in all (`KAFKA_PARALLEL=2 npm run test:kafka:replay`)',
     );
     expect(section).toMatch(
-      /\| 29 \| 3 \| acks=1, idempotence off, min ISR 2, unclean on, ELR on \| 2 \/ 1 \/ 2 \/ 1 \| 7 \| v2\.0, v2\.1 \| agree \| 42 \|/,
+      /\| 29 \| 3 \| acks=1, idempotence off, min ISR 2, unclean on, ELR on \| 2 \/ 1 \/ 2 \/ 1 \| 7 \| 2: v2\.0, v2\.1 \| agree \| 42 \|/,
     );
     expect(section).toMatch(/\| 59 \| .* \| none \| \*\*differ \(open\)\*\* \|/);
     expect(section).toContain('- **seed 59** (differ): steps[3] `lost`: Kafka ["v1.0"], engine []');

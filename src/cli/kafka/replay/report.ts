@@ -83,6 +83,11 @@ export function renderReplaySection(
     '- **Not compared**: replica high watermarks (Kafka checkpoints them every 5 s), retries of a send',
     '  (`attemptErrors`), partition epochs, truncation events (the logs before and after are',
     '  compared) and event times.',
+    '- **Found so far**: two engine bugs, both in the epoch cache (R4) and fixed, each with a unit',
+    '  test in src/engine/rules-controller.test.ts: a new entry drops the entries it does not',
+    '  strictly follow (`LeaderEpochFileCache.assign`; seed 29 showed `[[3,0],[5,0]]` where Kafka',
+    '  has `[[5,0]]`), and a restart cuts the cache at the log end (`LogLoader.load` calls',
+    '  `truncateFromEnd`; seeds 14, 16, 59 and 359 showed `[[0,0]]` where Kafka has `[]`).',
     '',
   ];
   if (!rep)
@@ -90,15 +95,23 @@ export function renderReplaySection(
   const minutes = (s: number) => `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
   const count = (v: string) => rep.results.filter((r) => verdict(r) === v).length;
   const losing = rep.results.filter((r) => r.lost.length > 0).length;
+  const others = ['differ', 'not runnable on Kafka', 'harness error']
+    .map((v) => [v, rep.results.filter((r) => r.verdict === v).length] as const)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
+  const lostCell = (lost: string[]) =>
+    lost.length === 0
+      ? 'none'
+      : `${lost.length}: ${lost.slice(0, 4).join(', ')}${lost.length > 4 ? ', ...' : ''}`;
   return [
     ...head,
-    `Last run: ${rep.date.slice(0, 16).replace('T', ' ')} UTC on Apache Kafka **${rep.kafkaVersion}**, ${rep.results.length} schedules (seeds ${rep.seeds.join(', ')}), **${minutes(rep.seconds)}** in all (\`KAFKA_PARALLEL=${rep.parallel} npm run test:kafka:replay\`): ${count('agree')} agree, ${rep.results.length - count('agree')} other. ${losing} schedule(s) end with acknowledged records lost (acks=1 or unclean election), on both sides alike where they agree.`,
+    `Last run: ${rep.date.slice(0, 16).replace('T', ' ')} UTC on Apache Kafka **${rep.kafkaVersion}**, ${rep.results.length} schedules (seeds ${rep.seeds.join(', ')}), **${minutes(rep.seconds)}** in all (\`KAFKA_PARALLEL=${rep.parallel} npm run test:kafka:replay\`): ${count('agree')} agree, ${others}. ${losing} schedule(s) end with acknowledged records lost (acks=1 or unclean election), on both sides alike where they agree.`,
     '',
     '| seed | brokers | mode | produce / kill / stop / restart | acked | lost at the end | verdict | seconds |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rep.results.map(
       (r) =>
-        `| ${r.seed} | ${r.brokers} | ${cell(r.mode)} | ${['produce', 'kill', 'stop', 'restart'].map((k) => r.counts[k] ?? 0).join(' / ')} | ${r.acked} | ${r.lost.length ? cell(r.lost.join(', ')) : 'none'} | ${verdict(r)} | ${Math.round(r.seconds)} |`,
+        `| ${r.seed} | ${r.brokers} | ${cell(r.mode)} | ${['produce', 'kill', 'stop', 'restart'].map((k) => r.counts[k] ?? 0).join(' / ')} | ${r.acked} | ${lostCell(r.lost)} | ${verdict(r)} | ${Math.round(r.seconds)} |`,
     ),
     '',
     ...rep.results
