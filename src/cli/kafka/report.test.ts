@@ -137,7 +137,7 @@ describe('the section on replayed fault schedules', () => {
 
   it('lists each seed with its mode, ops, lost set and verdict, and the run time', () => {
     expect(section).toContain('seeds 29, 59');
-    expect(section).toContain('1 agree, 1 differ, 0 not runnable on Kafka, 0 harness error');
+    expect(section).toContain('1 agree, 1 differ, 0 not runnable on Kafka, 0 harness error(s)');
     expect(section).toContain(
       '**16 min 0 s** in all (`KAFKA_PARALLEL=2 npm run test:kafka:replay`)',
     );

@@ -104,6 +104,8 @@ async function main(): Promise<number> {
     const m = /: (\d+) brokers, (.*)$/.exec(String(f.scenario.title))!;
     const res: ReplayResult = {
       ...r,
+      // the generated file's name, not its temporary folder (explained.ts matches by suffix)
+      file: `replay-${f.seed}.json`,
       seed: f.seed,
       brokers: Number(m[1]),
       mode: m[2]!,

@@ -97,7 +97,7 @@ export function renderReplaySection(
   const losing = rep.results.filter((r) => r.lost.length > 0).length;
   const others = ['differ', 'not runnable on Kafka', 'harness error']
     .map((v) => [v, rep.results.filter((r) => r.verdict === v).length] as const)
-    .map(([v, n]) => `${n} ${v}`)
+    .map(([v, n]) => `${n} ${v}${v === 'harness error' ? '(s)' : ''}`)
     .join(', ');
   const lostCell = (lost: string[]) =>
     lost.length === 0
