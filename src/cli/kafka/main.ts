@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
 import { runScenario } from '../../scenario-run/run';
-import { HarnessError, kafkaClasspath } from './jars';
+import { HarnessError } from './jars';
 import {
   HARNESS_CONFIG,
   KafkaScenarioRun,
@@ -14,13 +14,12 @@ import {
   type ScenarioResult,
 } from './run-on-kafka';
 import { killAll } from './jvm-processes';
-import { prepareArchive } from './cds';
+import { kafkaParallel, openKafka, runPool, runWithRetry, withFirstAttempt } from './runs';
 import { comparePlacement, type PlacementResult } from './placement-check';
 import {
   REPORT_JSON,
   regenerateMarkdown,
   unexplainedDifferences,
-  unknownDifferences,
   writeReport,
   type Report,
 } from './report';
@@ -59,8 +58,7 @@ function verdictLine(r: ScenarioResult): string {
 }
 
 function line(r: ScenarioResult): string {
-  const text = verdictLine(r);
-  return r.firstAttempt ? `${text} [second try; first: ${r.firstAttempt.slice(0, 300)}]` : text;
+  return withFirstAttempt(verdictLine(r), r);
 }
 
 async function main(): Promise<number> {
@@ -86,19 +84,12 @@ async function main(): Promise<number> {
   const subset = onlyPlacement || args.some((a) => !a.startsWith('--'));
   const log = (s: string) => console.log(s);
   const verbose = process.env.KAFKA_VERBOSE ? log : () => {};
-  let classpath: string;
-  let version: string;
-  try {
-    ({ classpath, version } = kafkaClasspath(log));
-  } catch (e) {
-    if (e instanceof HarnessError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  console.log(`Apache Kafka ${version}: ${files.length} scenario file(s)`);
-  await prepareArchive(classpath, log);
+  const jars = await openKafka(
+    log,
+    (version) => `Apache Kafka ${version}: ${files.length} scenario file(s)`,
+  );
+  if (!jars) return 2;
+  const { classpath, version } = jars;
   const runs: { simMs: number; make: () => KafkaScenarioRun }[] = [];
   for (const file of onlyPlacement ? [] : files) {
     const text = readFileSync(file, 'utf8');
@@ -117,7 +108,7 @@ async function main(): Promise<number> {
   runs.sort((a, b) => b.simMs - a.simMs);
   // KAFKA_PARALLEL clusters at a time (default 1): real Kafka mostly waits (ISR lag, session
   // timeouts), so two side by side roughly halve the wall time on a 2-core machine.
-  const parallel = Math.max(1, Number(process.env.KAFKA_PARALLEL ?? 1) || 1);
+  const parallel = kafkaParallel();
   const results: ScenarioResult[] = [];
   let placement: PlacementResult[] = [];
   // A full run also checks placement on two clusters of its own, as one more job of the pool.
@@ -138,30 +129,12 @@ async function main(): Promise<number> {
     ),
   ];
   const runOne = async (make: () => KafkaScenarioRun) => {
-    {
-      let r = await make().run();
-      // Real Kafka runs in wall time on a shared machine: a scenario that differs (other than as
-      // explained.ts knows) or trips the harness gets one more try on a fresh cluster, and the
-      // report keeps the first verdict.
-      // A run stopped at its time limit is not tried again: a second one would be too.
-      if (
-        process.env.KAFKA_RETRY !== '0' &&
-        !r.timedOut &&
-        (r.verdict === 'harness error' || unknownDifferences(r) > 0)
-      ) {
-        const first = r.reason ?? verdictLine(r);
-        r = { ...(await make().run()), firstAttempt: first };
-      }
-      results.push(r);
-      console.log(line(r));
-      if (r.phases) verbose(`    wall seconds by phase: ${JSON.stringify(r.phases)}`);
-    }
+    const r = await runWithRetry(make, verdictLine);
+    results.push(r);
+    console.log(line(r));
+    if (r.phases) verbose(`    wall seconds by phase: ${JSON.stringify(r.phases)}`);
   };
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  await runPool(jobs, parallel);
   let seconds = (Date.now() - t0) / 1000;
   let ranParallel = parallel;
   let mergedFiles: string[] | undefined;

@@ -7,11 +7,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario } from '../../../scenario/validate';
-import { HarnessError, kafkaClasspath } from '../jars';
-import { prepareArchive } from '../cds';
 import { killAll } from '../jvm-processes';
-import { KafkaScenarioRun, type RawScenario, type ScenarioResult } from '../run-on-kafka';
-import { unexplainedDifferences, unknownDifferences, writeReplayReport } from '../report';
+import { KafkaScenarioRun, type RawScenario } from '../run-on-kafka';
+import { unexplainedDifferences, writeReplayReport } from '../report';
+import { kafkaParallel, openKafka, runPool, runWithRetry, withFirstAttempt } from '../runs';
 import { replayFile, type ReplayFile } from './generate';
 import { REPLAY_SEEDS } from './schedule';
 import { differenceTexts, type ReplayResult } from './report';
@@ -24,7 +23,7 @@ function line(r: ReplayResult): string {
       : r.verdict === 'differ'
         ? `differ                ${name}: ${differenceTexts(r).join(' | ')}`
         : `${r.verdict.padEnd(21)} ${name}: ${r.reason}`;
-  return r.firstAttempt ? `${text} [second try; first: ${r.firstAttempt.slice(0, 300)}]` : text;
+  return withFirstAttempt(text, r);
 }
 
 /** The last expect of the file: the engine's final facts. */
@@ -67,48 +66,31 @@ async function main(): Promise<number> {
   }
   const log = (s: string) => console.log(s);
   const verbose = process.env.KAFKA_VERBOSE ? log : () => {};
-  let classpath: string;
-  let version: string;
-  try {
-    ({ classpath, version } = kafkaClasspath(log));
-  } catch (e) {
-    if (e instanceof HarnessError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  console.log(
-    `Apache Kafka ${version}: ${files.length} replayed fault schedule(s), files in ${dir}`,
+  const jars = await openKafka(
+    log,
+    (version) =>
+      `Apache Kafka ${version}: ${files.length} replayed fault schedule(s), files in ${dir}`,
   );
-  await prepareArchive(classpath, log);
+  if (!jars) return 2;
+  const { classpath, version } = jars;
   const results: ReplayResult[] = [];
   const runOne = async ({ f, path }: (typeof files)[number]) => {
     const parsed = parseScenario(f.scenario);
     if (!parsed.ok) throw new Error(`replay ${f.seed}: ${parsed.errors.join('; ')}`);
     const make = () =>
       new KafkaScenarioRun(path, parsed.scenario, f.scenario as RawScenario, classpath, verbose);
-    let r: ScenarioResult = await make().run();
-    // as npm run test:kafka: one more try on a fresh cluster for a harness error or a difference
-    // explained.ts does not know; the report keeps the first verdict
-    if (
-      process.env.KAFKA_RETRY !== '0' &&
-      !r.timedOut &&
-      (r.verdict === 'harness error' || unknownDifferences(r) > 0)
-    ) {
-      const first =
-        r.reason ?? (r.verdict === 'differ' ? differenceTexts(r).join('; ') : r.verdict);
-      r = { ...(await make().run()), firstAttempt: first };
-    }
+    // as npm run test:kafka; the first try's difference in the replay's own words
+    const r = await runWithRetry(make, (r) =>
+      r.verdict === 'differ' ? differenceTexts(r).join('; ') : r.verdict,
+    );
     const final = finalExpect(f);
-    const m = /: (\d+) brokers, (.*)$/.exec(String(f.scenario.title))!;
     const res: ReplayResult = {
       ...r,
       // the generated file's name, not its temporary folder (explained.ts matches by suffix)
       file: `replay-${f.seed}.json`,
       seed: f.seed,
-      brokers: Number(m[1]),
-      mode: m[2]!,
+      brokers: f.brokers,
+      mode: f.mode,
       counts: f.counts,
       dropped: f.dropped,
       lost: final.lost,
@@ -119,12 +101,11 @@ async function main(): Promise<number> {
     results.push(res);
     console.log(line(res));
   };
-  const parallel = Math.max(1, Number(process.env.KAFKA_PARALLEL ?? 1) || 1);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) await runOne(files[next++]!);
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  const parallel = kafkaParallel();
+  await runPool(
+    files.map((file) => () => runOne(file)),
+    parallel,
+  );
   results.sort((a, b) => a.seed - b.seed);
   const seconds = (Date.now() - t0) / 1000;
   const unexplained = unexplainedDifferences(results);
